@@ -1,0 +1,62 @@
+//! Findings: what a check reports, with the fixes it offers.
+
+use std::ops::Range;
+
+use serde::{Deserialize, Serialize};
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+    Information,
+    Hint,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Information => "information",
+            Severity::Hint => "hint",
+        }
+    }
+}
+
+/// One text edit of a fix, in the draft.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edit {
+    pub range: Range<usize>,
+    pub new_text: String,
+}
+
+/// A fix: a title in the imperative and the edits that make it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fix {
+    pub title: String,
+    pub edits: Vec<Edit>,
+}
+
+/// A place in a source that explains a finding.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Related {
+    pub source_key: String,
+    /// Byte range in the source's text.
+    pub range: Range<usize>,
+    pub message: String,
+}
+
+/// A problem found in a draft.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    /// Byte range in the draft.
+    pub range: Range<usize>,
+    pub severity: Severity,
+    pub code: &'static str,
+    pub message: String,
+    pub source_key: Option<String>,
+    pub related: Vec<Related>,
+    pub fixes: Vec<Fix>,
+}

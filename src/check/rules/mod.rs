@@ -1,0 +1,60 @@
+//! The registry of rules: one table drives configuration, `stet explain`, and the docs.
+
+pub mod unknown_source;
+pub mod unsourced_figure;
+
+use super::finding::Severity;
+
+/// A rule stet can report.
+#[derive(Debug, Clone, Copy)]
+pub struct Rule {
+    pub code: &'static str,
+    pub default_severity: Severity,
+    pub has_fix: bool,
+    pub summary: &'static str,
+}
+
+/// Every rule, in the order of DESIGN.md.
+pub const RULES: &[Rule] = &[
+    Rule {
+        code: unsourced_figure::CODE,
+        default_severity: Severity::Warning,
+        has_fix: true,
+        summary: "a figure with no source note in its sentence (or paragraph)",
+    },
+    Rule {
+        code: "conflicting-figure",
+        default_severity: Severity::Error,
+        has_fix: true,
+        summary: "a figure whose value contradicts the reference fact it speaks about",
+    },
+    Rule {
+        code: "unsupported-figure",
+        default_severity: Severity::Warning,
+        has_fix: true,
+        summary: "a figure citing a source whose text has no figure that matches it",
+    },
+    Rule {
+        code: unknown_source::CODE,
+        default_severity: Severity::Error,
+        has_fix: true,
+        summary: "a note cites a key that no source or bibliography defines",
+    },
+    Rule {
+        code: "misspelled-entity",
+        default_severity: Severity::Warning,
+        has_fix: true,
+        summary: "a near miss of a known entity's name",
+    },
+    Rule {
+        code: "conflicting-role",
+        default_severity: Severity::Warning,
+        has_fix: true,
+        summary: "a known person or body given a title the reference contradicts",
+    },
+];
+
+/// The rule with this code.
+pub fn rule(code: &str) -> Option<&'static Rule> {
+    RULES.iter().find(|r| r.code == code)
+}

@@ -1,0 +1,108 @@
+//! `unsourced-figure`: a figure with no source note in scope.
+//!
+//! **Why.** A figure a reader cannot trace is a figure a desk cannot check.
+//!
+//! **Example.** `The navy seized more than 11 tons of cocaine in 2024.` has no note: `11 tons`
+//! is reported. `... in 2024 [@newsvane-2025-04-16].` is not. Years and dates need no note unless
+//! `dates_need_sources` is set; a note citing an unknown key still counts as a note.
+//!
+//! **Fix.** Insert a citation of a source the draft already relies on, before the sentence's
+//! final full stop.
+
+use crate::check::finding::{Edit, Finding, Fix};
+use crate::check::{Context, Scope};
+use crate::extract::Figure;
+use crate::text::BlockKind;
+
+pub const CODE: &str = "unsourced-figure";
+
+/// Reports the figures that no note covers.
+pub fn check(cx: &Context, out: &mut Vec<Finding>) {
+    let Some(severity) = cx.config.severity(CODE) else { return };
+    let covered = covered_sentences(cx);
+    for figure in &cx.draft.figures {
+        if !needs_note(cx, figure) {
+            continue;
+        }
+        let Some(s) = cx.draft.sentence_at(figure.range.start) else { continue };
+        let sentence = &cx.draft.sentences[s];
+        let in_scope = match cx.config.scope {
+            Scope::Sentence => covered[s],
+            Scope::Paragraph => cx.draft.sentences.iter().zip(&covered).any(|(x, c)| *c && x.block == sentence.block),
+        };
+        if in_scope || cx.draft.block_kind_at(figure.range.start) == Some(BlockKind::Heading) {
+            continue;
+        }
+        let written = cx.text.get(figure.range.clone()).unwrap_or("");
+        out.push(Finding {
+            range: figure.range.clone(),
+            severity,
+            code: CODE,
+            message: format!("{written} has no source note"),
+            source_key: None,
+            related: Vec::new(),
+            fixes: citation_fixes(cx, s),
+        });
+    }
+}
+
+fn needs_note(cx: &Context, figure: &Figure) -> bool {
+    figure.kind.is_claim() && (cx.config.dates_need_sources || !figure.kind.is_date())
+}
+
+/// Which sentences hold a note. A note standing outside any block (an HTML comment on its own
+/// line) covers the last sentence before it.
+fn covered_sentences(cx: &Context) -> Vec<bool> {
+    let draft = cx.draft;
+    let mut covered = vec![false; draft.sentences.len()];
+    for note in &draft.notes {
+        let at = draft.sentence_at(note.range.start).or_else(|| {
+            let block = draft.layout.block_before(note.range.start)?;
+            draft.sentences.iter().rposition(|s| s.block == block)
+        });
+        if let Some(s) = at {
+            covered[s] = true;
+        }
+    }
+    covered
+}
+
+/// Fixes that cite the sources the draft already cites, most cited first.
+fn citation_fixes(cx: &Context, sentence: usize) -> Vec<Fix> {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for key in cx.draft.notes.iter().flat_map(|n| &n.keys) {
+        if !cx.library.contains(&key.key) {
+            continue;
+        }
+        match counts.iter_mut().find(|(k, _)| *k == key.key) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((&key.key, 1)),
+        }
+    }
+    if counts.is_empty() && cx.library.len() == 1 {
+        counts.extend(cx.library.iter().map(|s| (s.key.as_str(), 1)));
+    }
+    counts.sort_by(|a, b| b.1.cmp(&a.1));
+    let at = citation_point(cx, sentence);
+    counts
+        .into_iter()
+        .take(3)
+        .map(|(key, _)| Fix {
+            title: format!("Cite {key}"),
+            edits: vec![Edit { range: at..at, new_text: format!(" [@{key}]") }],
+        })
+        .collect()
+}
+
+/// Where a citation goes: before the sentence's closing punctuation, after its last word.
+fn citation_point(cx: &Context, sentence: usize) -> usize {
+    let range = cx.draft.sentences[sentence].range.clone();
+    let prose = cx.draft.layout.prose.get(range.clone()).unwrap_or("");
+    let trimmed = prose.trim_end();
+    let mut end = range.start + trimmed.len();
+    let closing = trimmed.trim_end_matches(['"', '”', '’', ')']);
+    if let Some(c) = closing.chars().last().filter(|c| matches!(c, '.' | '!' | '?' | '…' | ':' | ';')) {
+        end = range.start + closing.len() - c.len_utf8();
+    }
+    end
+}

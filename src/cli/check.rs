@@ -1,0 +1,188 @@
+//! `stet check`: findings for drafts, for people (human) or programs (json).
+
+use std::collections::HashMap;
+use std::fs;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::Result;
+
+use super::json::json_finding;
+use super::CheckFormat;
+use crate::check::{check_text, Finding, Severity};
+use crate::text::{Encoding, LineIndex};
+use crate::workspace::{find_root, Workspace};
+
+/// Loads workspaces once per root.
+#[derive(Default)]
+pub struct Workspaces {
+    by_root: HashMap<PathBuf, Workspace>,
+}
+
+impl Workspaces {
+    /// The workspace a draft belongs to (its own folder when no root is found).
+    pub fn for_draft(&mut self, draft: &Path) -> &Workspace {
+        let root = find_root(draft)
+            .or_else(|| draft.parent().map(Path::to_path_buf))
+            .unwrap_or_else(|| PathBuf::from("."));
+        self.by_root.entry(root.clone()).or_insert_with(|| {
+            let ws = Workspace::load(&root, None, None);
+            for p in &ws.problems {
+                eprintln!("{}:{}:{}: error: {}", p.path.display(), p.error.line + 1, p.error.column + 1, p.error.message);
+            }
+            ws
+        })
+    }
+}
+
+pub fn run(format: CheckFormat, paths: &[PathBuf]) -> Result<ExitCode> {
+    let mut workspaces = Workspaces::default();
+    let drafts = collect_drafts(paths, &mut workspaces);
+    let mut unreadable = false;
+    let mut any_error = false;
+    let mut json = Vec::new();
+    let mut report = HumanReport::new(std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none());
+    for draft in &drafts {
+        let text = match fs::read_to_string(draft) {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("stet: cannot read {}: {e}", draft.display());
+                unreadable = true;
+                continue;
+            }
+        };
+        let ws = workspaces.for_draft(draft);
+        let findings = check_text(&text, &ws.library, &ws.settings.check);
+        any_error |= findings.iter().any(|f| f.severity == Severity::Error);
+        let lines = LineIndex::new(&text);
+        match format {
+            CheckFormat::Json => json.extend(findings.iter().map(|f| json_finding(draft, &text, &lines, f))),
+            CheckFormat::Human => report.add(draft, &text, &lines, &findings),
+        }
+    }
+    let mut out = std::io::stdout().lock();
+    match format {
+        CheckFormat::Json => writeln!(out, "{}", serde_json::to_string_pretty(&json)?)?,
+        CheckFormat::Human => report.finish(&mut out, drafts.len())?,
+    }
+    Ok(if unreadable {
+        ExitCode::from(2)
+    } else if any_error {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// The drafts named by `paths`: files as given, folders searched for Markdown files that are
+/// not sources.
+pub fn collect_drafts(paths: &[PathBuf], workspaces: &mut Workspaces) -> Vec<PathBuf> {
+    let mut drafts = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            let mut found = Vec::new();
+            walk_markdown(path, &mut found);
+            found.sort();
+            for file in found {
+                if !workspaces.for_draft(&file).is_source(&file) {
+                    drafts.push(file);
+                }
+            }
+        } else {
+            drafts.push(path.clone());
+        }
+    }
+    drafts
+}
+
+fn walk_markdown(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with('.') || name == "node_modules" || name == "target" {
+            continue;
+        }
+        if path.is_dir() {
+            walk_markdown(&path, out);
+        } else if matches!(path.extension().and_then(|e| e.to_str()), Some("md" | "markdown")) {
+            out.push(path);
+        }
+    }
+}
+
+/// Findings as people read them: `path:line:col`, severity, code, message, the line, a caret.
+struct HumanReport {
+    colour: bool,
+    text: String,
+    errors: usize,
+    warnings: usize,
+    others: usize,
+}
+
+impl HumanReport {
+    fn new(colour: bool) -> Self {
+        Self { colour, text: String::new(), errors: 0, warnings: 0, others: 0 }
+    }
+
+    fn paint(&self, code: &str, s: &str) -> String {
+        if self.colour {
+            format!("\x1b[{code}m{s}\x1b[0m")
+        } else {
+            s.to_string()
+        }
+    }
+
+    fn add(&mut self, path: &Path, text: &str, lines: &LineIndex, findings: &[Finding]) {
+        for f in findings {
+            match f.severity {
+                Severity::Error => self.errors += 1,
+                Severity::Warning => self.warnings += 1,
+                _ => self.others += 1,
+            }
+            let start = lines.position(text, f.range.start, Encoding::Utf16);
+            let line_range = lines.line_range(text, start.line as usize).unwrap_or(0..0);
+            let line_text = text.get(line_range.clone()).unwrap_or("");
+            let col = text.get(line_range.start..f.range.start).map_or(0, |p| p.chars().count());
+            let end = f.range.end.min(line_range.end).max(f.range.start);
+            let width = text.get(f.range.start..end).map_or(1, |s| s.chars().count()).max(1);
+            let colour = match f.severity {
+                Severity::Error => "1;31",
+                Severity::Warning => "1;33",
+                Severity::Information => "1;34",
+                Severity::Hint => "1;36",
+            };
+            let number = (start.line + 1).to_string();
+            let pad = " ".repeat(number.len());
+            self.text.push_str(&format!(
+                "{}:{}:{}: {}[{}]: {}\n{} | {}\n{} | {}{}\n",
+                path.display(),
+                start.line + 1,
+                col + 1,
+                self.paint(colour, f.severity.as_str()),
+                self.paint("2", f.code),
+                f.message,
+                self.paint("2", &number),
+                line_text,
+                pad,
+                " ".repeat(col),
+                self.paint(colour, &"^".repeat(width)),
+            ));
+        }
+    }
+
+    fn finish(self, out: &mut impl Write, drafts: usize) -> std::io::Result<()> {
+        write!(out, "{}", self.text)?;
+        let total = self.errors + self.warnings + self.others;
+        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+        writeln!(
+            out,
+            "{} ({}, {}) in {}",
+            plural(total, "finding"),
+            plural(self.errors, "error"),
+            plural(self.warnings, "warning"),
+            plural(drafts, "draft")
+        )
+    }
+}

@@ -1,0 +1,79 @@
+//! The command line: `stet check`, `stet figures`, `stet lsp`.
+
+mod check;
+mod figures;
+pub mod json;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// stet checks the figures and source notes of journalism drafts.
+#[derive(Debug, Parser)]
+#[command(name = "stet", version, about)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    /// Speak LSP over stdio (what editors pass; the default anyway).
+    #[arg(long, global = true, hide = true)]
+    stdio: bool,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Check drafts and report findings; exits 1 when an error-level finding is found.
+    Check {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+        format: CheckFormat,
+        /// Draft files, or folders to search for drafts.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// List the figures of drafts: value, unit, kind, hedge and whether a note covers them.
+    Figures {
+        #[arg(long, value_enum, default_value_t = FiguresFormat::Human)]
+        format: FiguresFormat,
+        /// Drafts; with `--format jsonl` and none, reads `{"text": ...}` lines from stdin.
+        paths: Vec<PathBuf>,
+    },
+    /// Speak the Language Server Protocol over stdio.
+    Lsp,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum CheckFormat {
+    Human,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum FiguresFormat {
+    Human,
+    Json,
+    Jsonl,
+}
+
+/// Runs the command line; returns the process exit code.
+pub fn run() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() { ExitCode::from(2) } else { ExitCode::SUCCESS };
+        }
+    };
+    let result = match cli.command {
+        None | Some(Command::Lsp) => crate::lsp::run_stdio(),
+        Some(Command::Check { format, paths }) => check::run(format, &paths),
+        Some(Command::Figures { format, paths }) => figures::run(format, &paths),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("stet: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,62 @@
+//! A draft read once: its layout, sentences, figures and notes.
+
+use std::ops::Range;
+
+use super::figures::{extract_figures, Figure};
+use super::notes::{extract_notes, SourceNote};
+use crate::text::{parse, split_sentences, BlockKind, Layout};
+
+/// A sentence and the block it stands in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    pub range: Range<usize>,
+    pub block: usize,
+}
+
+/// Everything the checks need to know about a draft's text.
+#[derive(Debug, Clone, Default)]
+pub struct Draft {
+    pub layout: Layout,
+    pub sentences: Vec<Sentence>,
+    pub figures: Vec<Figure>,
+    pub notes: Vec<SourceNote>,
+}
+
+impl Draft {
+    /// The index of the sentence holding byte `offset`.
+    pub fn sentence_at(&self, offset: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.range.start <= offset).checked_sub(1)?;
+        (offset < self.sentences[i].range.end).then_some(i)
+    }
+
+    /// The kind of block the figure or note at `offset` stands in.
+    pub fn block_kind_at(&self, offset: usize) -> Option<BlockKind> {
+        let s = self.sentence_at(offset)?;
+        self.layout.blocks.get(self.sentences[s].block).map(|b| b.kind)
+    }
+}
+
+/// Reads a Markdown draft.
+pub fn read_draft(text: &str) -> Draft {
+    let layout = parse(text);
+    let notes = extract_notes(text, &layout);
+    let sentences: Vec<Sentence> = layout
+        .blocks
+        .iter()
+        .enumerate()
+        .flat_map(|(block, b)| {
+            split_sentences(&layout.prose, b.range.clone()).into_iter().map(move |range| Sentence { range, block })
+        })
+        .collect();
+
+    // Figures are read from the prose with the notes blanked, so `[@nv-2025]` holds no figure.
+    let mut view = layout.prose.clone().into_bytes();
+    for note in &notes {
+        if let Some(bytes) = view.get_mut(note.range.clone()) {
+            bytes.iter_mut().filter(|b| !matches!(b, b'\n' | b'\r')).for_each(|b| *b = b' ');
+        }
+    }
+    let view = String::from_utf8(view).unwrap_or_default();
+    let figures = sentences.iter().flat_map(|s| extract_figures(&view, s.range.clone())).collect();
+    Draft { layout, sentences, figures, notes }
+}

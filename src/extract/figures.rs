@@ -1,0 +1,1081 @@
+//! Finding figures in prose: numbers with their value, unit or kind, scale, hedge and span.
+//!
+//! The text is cut into tokens (digit runs, words, single punctuation marks) and read left to
+//! right; at each token the readers for dates, times, numerals and numbers in words are tried in
+//! that order. A reader either finds a figure, decides the token is part of a name or code and
+//! skips it (`MS-13`, `Barrio 18`, `G7`), or passes.
+
+use std::ops::Range;
+
+use serde::Serialize;
+
+use super::units::{self, currency_prefix, currency_suffix_symbol, is_function_word, month, unit_word};
+use super::words::{self, denominator, ordinal_word, scale_suffix, scale_word, Cardinal};
+
+/// What a figure measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Hash)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    Number,
+    Percent,
+    PercentagePoints,
+    Money,
+    Quantity,
+    /// A rate such as `106 per 100,000`.
+    Rate,
+    /// A proportion: `two-thirds`, `one in five`, `half`.
+    Fraction,
+    Ordinal,
+    Year,
+    Date,
+    Time,
+}
+
+impl Kind {
+    /// The name used in reports and JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Number => "number",
+            Kind::Percent => "percent",
+            Kind::PercentagePoints => "percentage-points",
+            Kind::Money => "money",
+            Kind::Quantity => "quantity",
+            Kind::Rate => "rate",
+            Kind::Fraction => "fraction",
+            Kind::Ordinal => "ordinal",
+            Kind::Year => "year",
+            Kind::Date => "date",
+            Kind::Time => "time",
+        }
+    }
+
+    /// Years, dates and times: checked for conflicts, but needing no note of their own.
+    pub fn is_date(self) -> bool {
+        matches!(self, Kind::Year | Kind::Date | Kind::Time)
+    }
+
+    /// Whether a figure of this kind is a claim at all (an ordinal is a position, not a claim).
+    pub fn is_claim(self) -> bool {
+        self != Kind::Ordinal
+    }
+}
+
+/// How a figure qualifies its value: `over 200`, `nearly 200`, `about 1.7%`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Hash)]
+#[serde(rename_all = "kebab-case")]
+pub enum Hedge {
+    /// `over`, `more than`, `above`.
+    Over,
+    /// `at least`, `no fewer than`.
+    AtLeast,
+    /// `nearly`, `almost`, `close to`.
+    Nearly,
+    /// `about`, `roughly`, `around`, `some`.
+    About,
+    /// `up to`, `as many as`.
+    UpTo,
+    /// `fewer than`, `less than`, `under`.
+    Under,
+    /// `at most`, `no more than`.
+    AtMost,
+    /// `exactly`.
+    Exactly,
+}
+
+impl Hedge {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Hedge::Over => "over",
+            Hedge::AtLeast => "at least",
+            Hedge::Nearly => "nearly",
+            Hedge::About => "about",
+            Hedge::UpTo => "up to",
+            Hedge::Under => "under",
+            Hedge::AtMost => "at most",
+            Hedge::Exactly => "exactly",
+        }
+    }
+}
+
+/// A numeric claim found in prose.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figure {
+    /// Byte range of the number with its currency and unit (the hedge is not included).
+    pub range: Range<usize>,
+    pub value: f64,
+    /// The upper end of a range (`10 to 12`).
+    pub high: Option<f64>,
+    pub kind: Kind,
+    /// The unit: `tons`, `USD`, `per 100,000`, `%`.
+    pub unit: Option<String>,
+    pub hedge: Option<Hedge>,
+    /// The smallest step the written value distinguishes: 0.1 for `1.7`, 1000 for `84k`.
+    pub step: f64,
+    /// Whether the number is written in words.
+    pub in_words: bool,
+}
+
+/// Finds the figures of `text[range]`.
+pub fn extract_figures(text: &str, range: Range<usize>) -> Vec<Figure> {
+    let Some(slice) = text.get(range.clone()) else { return Vec::new() };
+    let toks = tokenize(slice, range.start);
+    let scanner = Scanner { text, toks };
+    scanner.scan()
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum T {
+    Num,
+    Word,
+    Punct,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Tok {
+    t: T,
+    start: usize,
+    end: usize,
+}
+
+fn tokenize(slice: &str, base: usize) -> Vec<Tok> {
+    let chars: Vec<(usize, char)> = slice.char_indices().collect();
+    let end_of = |k: usize| chars.get(k).map_or(slice.len(), |&(o, _)| o);
+    let mut toks = Vec::new();
+    let mut k = 0;
+    while let Some(&(at, c)) = chars.get(k) {
+        let start = k;
+        if c.is_ascii_digit() {
+            k += 1;
+            while let Some(&(_, c)) = chars.get(k) {
+                let next_is_digit = chars.get(k + 1).is_some_and(|&(_, n)| n.is_ascii_digit());
+                if c.is_ascii_digit() || (matches!(c, ',' | '.') && next_is_digit) {
+                    k += 1;
+                } else {
+                    break;
+                }
+            }
+            toks.push(Tok { t: T::Num, start: base + at, end: base + end_of(k) });
+        } else if c.is_alphabetic() {
+            k += 1;
+            while let Some(&(_, c)) = chars.get(k) {
+                let next_is_letter = chars.get(k + 1).is_some_and(|&(_, n)| n.is_alphabetic());
+                if c.is_alphabetic() || (matches!(c, '\'' | '’') && next_is_letter) {
+                    k += 1;
+                } else {
+                    break;
+                }
+            }
+            toks.push(Tok { t: T::Word, start: base + at, end: base + end_of(k) });
+        } else if !c.is_whitespace() {
+            k += 1;
+            toks.push(Tok { t: T::Punct, start: base + at, end: base + end_of(k) });
+        } else {
+            k += 1;
+        }
+        debug_assert!(k > start);
+    }
+    toks
+}
+
+/// What a reader made of the tokens at its start.
+enum Step {
+    Found(Figure, usize),
+    Skip(usize),
+}
+
+/// A number as written in digits.
+#[derive(Debug, Clone, Copy)]
+struct Literal {
+    value: f64,
+    decimals: u32,
+    /// Digits only, no separators or decimals.
+    plain: bool,
+    digits: usize,
+}
+
+fn parse_literal(s: &str) -> Option<Literal> {
+    let commas = s.matches(',').count();
+    let dots = s.matches('.').count();
+    let digits = s.chars().filter(char::is_ascii_digit).count();
+    let grouped = |parts: &[&str]| {
+        parts.first().is_some_and(|p| (1..=3).contains(&p.len())) && parts.iter().skip(1).all(|p| p.len() == 3)
+    };
+    let (int, frac): (String, &str) = match (commas, dots) {
+        (0, 0) => (s.to_string(), ""),
+        (_, 0) => {
+            let parts: Vec<&str> = s.split(',').collect();
+            if grouped(&parts) {
+                (parts.concat(), "")
+            } else if commas == 1 && parts[1].len() <= 2 {
+                (parts[0].to_string(), parts[1])
+            } else {
+                return None;
+            }
+        }
+        (0, 1) => {
+            let (a, b) = s.split_once('.')?;
+            (a.to_string(), b)
+        }
+        (0, _) => {
+            let parts: Vec<&str> = s.split('.').collect();
+            if !grouped(&parts) {
+                return None;
+            }
+            (parts.concat(), "")
+        }
+        _ => {
+            let last = s.rfind([',', '.'])?;
+            let (head, frac) = (&s[..last], &s[last + 1..]);
+            let sep = if s.as_bytes()[last] == b'.' { ',' } else { '.' };
+            let parts: Vec<&str> = head.split(sep).collect();
+            if head.contains(s.as_bytes()[last] as char) || !grouped(&parts) {
+                return None;
+            }
+            (parts.concat(), frac)
+        }
+    };
+    let value: f64 = if frac.is_empty() { int.parse().ok()? } else { format!("{int}.{frac}").parse().ok()? };
+    Some(Literal { value, decimals: frac.len() as u32, plain: commas + dots == 0, digits })
+}
+
+struct Scanner<'a> {
+    text: &'a str,
+    toks: Vec<Tok>,
+}
+
+impl Scanner<'_> {
+    fn scan(&self) -> Vec<Figure> {
+        let mut out: Vec<Figure> = Vec::new();
+        let mut i = 0;
+        while i < self.toks.len() {
+            let step = self
+                .date(i)
+                .or_else(|| self.time(i))
+                .or_else(|| self.numeral(i))
+                .or_else(|| self.word_number(i));
+            match step {
+                Some(Step::Found(figure, next)) => {
+                    out.push(figure);
+                    i = next.max(i + 1);
+                }
+                Some(Step::Skip(next)) => i = next.max(i + 1),
+                None => i += 1,
+            }
+        }
+        out
+    }
+
+    // ---- token helpers -------------------------------------------------------------------
+
+    fn s(&self, i: usize) -> &str {
+        self.toks.get(i).and_then(|t| self.text.get(t.start..t.end)).unwrap_or("")
+    }
+
+    fn lower(&self, i: usize) -> String {
+        self.s(i).to_lowercase()
+    }
+
+    fn is(&self, i: usize, t: T) -> bool {
+        self.toks.get(i).is_some_and(|tok| tok.t == t)
+    }
+
+    fn is_word(&self, i: usize, word: &str) -> bool {
+        self.is(i, T::Word) && self.s(i).eq_ignore_ascii_case(word)
+    }
+
+    /// Whether token `b` follows token `a` with nothing between.
+    fn adjacent(&self, a: usize, b: usize) -> bool {
+        match (self.toks.get(a), self.toks.get(b)) {
+            (Some(x), Some(y)) => x.end == y.start,
+            _ => false,
+        }
+    }
+
+    /// Whether token `b` follows token `a` with at most a little white space between.
+    fn near(&self, a: usize, b: usize) -> bool {
+        match (self.toks.get(a), self.toks.get(b)) {
+            (Some(x), Some(y)) if x.end <= y.start => {
+                let gap = self.text.get(x.end..y.start).unwrap_or("x");
+                gap.len() <= 3 && gap.chars().all(char::is_whitespace) && gap.matches('\n').count() <= 1
+            }
+            _ => false,
+        }
+    }
+
+    fn starts_upper(&self, i: usize) -> bool {
+        self.s(i).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    fn span(&self, first: usize, last: usize) -> Range<usize> {
+        let start = self.toks.get(first).map_or(0, |t| t.start);
+        let end = self.toks.get(last).map_or(start, |t| t.end);
+        start..end.max(start)
+    }
+
+    fn plain_int(&self, i: usize) -> Option<(u32, usize)> {
+        if !self.is(i, T::Num) {
+            return None;
+        }
+        let s = self.s(i);
+        if !s.bytes().all(|b| b.is_ascii_digit()) || s.len() > 4 {
+            return None;
+        }
+        Some((s.parse().ok()?, s.len()))
+    }
+
+    fn month_at(&self, i: usize) -> Option<u32> {
+        if !self.is(i, T::Word) {
+            return None;
+        }
+        month(&self.lower(i))
+    }
+
+    /// The index after an optional ordinal suffix (`15th`) on token `i`.
+    fn after_ordinal_suffix(&self, i: usize) -> usize {
+        if self.is(i + 1, T::Word) && self.adjacent(i, i + 1) && words::is_ordinal_suffix(self.s(i + 1)) {
+            i + 2
+        } else {
+            i + 1
+        }
+    }
+
+    /// Index after an optional `.` directly after token `i`.
+    fn after_dot(&self, i: usize) -> usize {
+        if self.s(i + 1) == "." && self.adjacent(i, i + 1) {
+            i + 2
+        } else {
+            i + 1
+        }
+    }
+
+    // ---- dates and times -----------------------------------------------------------------
+
+    fn date(&self, i: usize) -> Option<Step> {
+        if let Some(m) = self.month_at(i) {
+            return self.month_first_date(i, m);
+        }
+        let (n, len) = self.plain_int(i)?;
+        // ISO 2025-04-16
+        if len == 4 && self.s(i + 1) == "-" && self.adjacent(i, i + 1) && self.adjacent(i + 1, i + 2) {
+            if let (Some((mo, _)), true) = (self.plain_int(i + 2), self.s(i + 3) == "-") {
+                if let Some((d, _)) = self.plain_int(i + 4).filter(|_| self.adjacent(i + 3, i + 4)) {
+                    if (1..=12).contains(&mo) && (1..=31).contains(&d) {
+                        return Some(self.found_date(i, i + 4, n, mo, d));
+                    }
+                }
+            }
+        }
+        // 4/16/2025 and 16/4/2025
+        if len <= 2 && self.s(i + 1) == "/" && self.adjacent(i, i + 1) {
+            if let (Some((b, _)), true) = (self.plain_int(i + 2), self.s(i + 3) == "/") {
+                if let Some((y, ylen)) = self.plain_int(i + 4).filter(|_| self.adjacent(i + 3, i + 4)) {
+                    if (1..=31).contains(&n) && (1..=31).contains(&b) && (ylen == 2 || ylen == 4) {
+                        let year = if ylen == 2 { 2000 + y } else { y };
+                        let (mo, d) = if n > 12 { (b, n) } else { (n, b) };
+                        return Some(self.found_date(i, i + 4, year, mo, d));
+                    }
+                }
+            }
+        }
+        // 16 April 2025, the 15th of February
+        if (1..=31).contains(&n) && len <= 2 {
+            let mut j = self.after_ordinal_suffix(i);
+            if self.is_word(j, "of") {
+                j += 1;
+            }
+            if let Some(m) = self.month_at(j).filter(|_| self.near(j - 1, j)) {
+                let mut last = j;
+                let mut year = 0;
+                let k = self.after_dot(j);
+                let k = if self.s(k) == "," { k + 1 } else { k };
+                if let Some((y, 4)) = self.plain_int(k).filter(|_| self.near(k - 1, k)) {
+                    year = y;
+                    last = k;
+                } else if k == j + 2 && self.s(j + 1) == "." {
+                    last = j + 1;
+                }
+                return Some(self.found_date(i, last, year, m, n));
+            }
+        }
+        // 18.07.2014
+        if let Some(Step::Found(f, next)) = self.dotted_date(i) {
+            return Some(Step::Found(f, next));
+        }
+        None
+    }
+
+    fn dotted_date(&self, i: usize) -> Option<Step> {
+        if !self.is(i, T::Num) {
+            return None;
+        }
+        let parts: Vec<u32> = self.s(i).split('.').map(|p| p.parse().ok()).collect::<Option<_>>()?;
+        match parts[..] {
+            [d, m, y] if (1..=31).contains(&d) && (1..=12).contains(&m) && (1000..=2100).contains(&y) => {
+                Some(self.found_date(i, i, y, m, d))
+            }
+            _ => None,
+        }
+    }
+
+    fn month_first_date(&self, i: usize, m: u32) -> Option<Step> {
+        let lower = self.lower(i);
+        let capital = self.starts_upper(i);
+        let j = self.after_dot(i);
+        let (n, len) = self.plain_int(j).filter(|_| self.near(j - 1, j))?;
+        if len == 4 {
+            // April 2025
+            if !capital && lower == "may" {
+                return None;
+            }
+            return Some(self.found_date(i, j, n, m, 0));
+        }
+        if !(1..=31).contains(&n) || (!capital && lower == "may") {
+            return None;
+        }
+        let mut last = self.after_ordinal_suffix(j) - 1;
+        let mut year = 0;
+        let k = last + 1;
+        let k = if self.s(k) == "," { k + 1 } else { k };
+        if let Some((y, 4)) = self.plain_int(k).filter(|_| self.near(k - 1, k)) {
+            year = y;
+            last = k;
+        }
+        Some(self.found_date(i, last, year, m, n))
+    }
+
+    fn found_date(&self, first: usize, last: usize, year: u32, month: u32, day: u32) -> Step {
+        let value = f64::from(year) * 10_000.0 + f64::from(month) * 100.0 + f64::from(day);
+        let figure = Figure {
+            range: self.span(first, last),
+            value,
+            high: None,
+            kind: Kind::Date,
+            unit: None,
+            hedge: None,
+            step: 1.0,
+            in_words: false,
+        };
+        Step::Found(figure, last + 1)
+    }
+
+    /// `3:30 pm`, `15:15`, `3pm`, `7 a.m.`, `three o'clock`.
+    fn time(&self, i: usize) -> Option<Step> {
+        let (h, len) = self.plain_int(i)?;
+        if len > 2 || h > 24 {
+            return None;
+        }
+        let mut last = i;
+        let mut minutes = 0;
+        let mut clock = false;
+        if self.s(i + 1) == ":" && self.adjacent(i, i + 1) && self.adjacent(i + 1, i + 2) {
+            let (m, mlen) = self.plain_int(i + 2)?;
+            if mlen != 2 || m > 59 {
+                return None;
+            }
+            minutes = m;
+            last = i + 2;
+            clock = true;
+            if self.s(i + 3) == ":" && self.adjacent(i + 2, i + 3) && self.plain_int(i + 4).is_some_and(|(_, l)| l == 2) {
+                last = i + 4;
+            }
+        }
+        let mut hour = h;
+        let k = last + 1;
+        if self.near(last, k) && self.is(k, T::Word) {
+            let w = self.lower(k);
+            let (pm, end) = match w.as_str() {
+                "am" => (false, k),
+                "pm" => (true, k),
+                "a" | "p" if self.s(k + 1) == "." && self.is_word(k + 2, "m") => {
+                    (w == "p", if self.s(k + 3) == "." { k + 3 } else { k + 2 })
+                }
+                "a" | "p" if clock && self.adjacent(last, k) => (w == "p", k),
+                "o'clock" | "o’clock" => (false, k),
+                _ => return clock.then(|| self.found_time(i, last, hour, minutes)),
+            };
+            if pm && hour < 12 {
+                hour += 12;
+            }
+            if h == 0 || h > 12 {
+                return clock.then(|| self.found_time(i, last, hour, minutes));
+            }
+            return Some(self.found_time(i, end, hour, minutes));
+        }
+        clock.then(|| self.found_time(i, last, hour, minutes))
+    }
+
+    fn found_time(&self, first: usize, last: usize, hour: u32, minutes: u32) -> Step {
+        let figure = Figure {
+            range: self.span(first, last),
+            value: f64::from(hour) + f64::from(minutes) / 60.0,
+            high: None,
+            kind: Kind::Time,
+            unit: None,
+            hedge: None,
+            step: 1.0 / 60.0,
+            in_words: false,
+        };
+        Step::Found(figure, last + 1)
+    }
+
+    // ---- numerals ------------------------------------------------------------------------
+
+    fn numeral(&self, i: usize) -> Option<Step> {
+        let mut j = i;
+        let mut currency = None;
+        if let Some(c) = currency_prefix(self.s(i)) {
+            let next = if self.s(i) == "US" && self.s(i + 1) == "$" { i + 2 } else { i + 1 };
+            let sign = usize::from(matches!(self.s(next), "-" | "−"));
+            if self.is(next + sign, T::Num) && self.near(next - 1, next) {
+                currency = Some(c);
+                j = next;
+            }
+        } else if self.s(i) == "US" && self.s(i + 1) == "$" && self.adjacent(i, i + 1) && self.is(i + 2, T::Num) {
+            currency = Some("USD");
+            j = i + 2;
+        }
+        let mut negative = false;
+        if matches!(self.s(j), "-" | "−") && self.is(j + 1, T::Num) && self.adjacent(j, j + 1) {
+            let after_word = j > 0 && self.adjacent(j - 1, j) && !matches!(self.s(j - 1), "(" | "$" | "€" | "£");
+            if after_word && currency.is_none() {
+                return None;
+            }
+            negative = true;
+            j += 1;
+        }
+        if !self.is(j, T::Num) {
+            return None;
+        }
+        if currency.is_none() && j == i {
+            if let Some(skip) = self.code_before(j) {
+                return Some(skip);
+            }
+        }
+        let Some(lit) = parse_literal(self.s(j)) else {
+            return Some(Step::Skip(j + 1));
+        };
+        let mut value = if negative { -lit.value } else { lit.value };
+        let mut step = 10f64.powi(-(lit.decimals as i32));
+        let mut last = j;
+        let mut plain = lit.plain;
+        let mut digits = lit.digits;
+
+        // 1 414 021 100
+        if lit.plain && lit.digits <= 3 {
+            let mut k = j;
+            let mut grouped = value;
+            while self.plain_int(k + 1).is_some_and(|(_, l)| l == 3) && self.single_space(k, k + 1) {
+                grouped = grouped * 1000.0 + self.plain_int(k + 1).map_or(0.0, |(v, _)| f64::from(v));
+                k += 1;
+            }
+            if k > j {
+                value = if negative { -grouped } else { grouped };
+                last = k;
+                plain = false;
+                digits += 3 * (k - j);
+            }
+        }
+
+        // Letters against the digits: 84k, 21st, 1990s, 5km, 3D.
+        if self.is(last + 1, T::Word) && self.adjacent(last, last + 1) {
+            let suffix = self.s(last + 1);
+            if words::is_ordinal_suffix(suffix) && !negative {
+                return Some(self.found_simple(i, last + 1, value, Kind::Ordinal, None, 1.0, false));
+            }
+            if suffix == "s" && plain && digits == 4 {
+                let mut f = self.plain_figure(i, last + 1, value, Kind::Year, 10.0);
+                f.unit = Some("decade".into());
+                return Some(Step::Found(f, last + 2));
+            }
+            let scale = match suffix {
+                "m" if currency.is_none() => None,
+                s => scale_suffix(s),
+            };
+            if let Some(scale) = scale {
+                value *= scale;
+                step *= scale;
+                last += 1;
+                plain = false;
+            } else if unit_word(suffix, &suffix.to_lowercase()).is_none() && currency_prefix(suffix).is_none() {
+                return Some(Step::Skip(last + 2));
+            }
+        }
+
+        // 1.2 million, 3 hundred
+        if self.is(last + 1, T::Word) && self.near(last, last + 1) {
+            if let Some(scale) = scale_word(&self.lower(last + 1)).filter(|_| !self.lower(last + 1).ends_with('s')) {
+                value *= scale;
+                step *= scale;
+                last += 1;
+                plain = false;
+            }
+        }
+
+        if currency.is_none() && plain && j == i && self.named_number(i, digits) {
+            return Some(Step::Skip(last + 1));
+        }
+        let hedge = self.hedge_before(i);
+        Some(self.finish(i, last, value, step, currency, false, plain && digits == 4 && hedge.is_none() && !negative))
+    }
+
+    /// Digits glued to a name or code before them: `G7`, `MS-13`, `COVID-19`, `#4`.
+    fn code_before(&self, j: usize) -> Option<Step> {
+        let prev = j.checked_sub(1)?;
+        if !self.adjacent(prev, j) {
+            return None;
+        }
+        let end = self.code_end(j);
+        if self.is(prev, T::Word) {
+            return (currency_prefix(self.s(prev)).is_none()).then_some(Step::Skip(end));
+        }
+        if matches!(self.s(prev), "-" | "‐" | "#" | "/" | "_") {
+            let before = prev.checked_sub(1)?;
+            let word = self.s(before);
+            let glued = self.adjacent(before, prev);
+            if self.s(prev) == "#" || (glued && self.is(before, T::Word) && word.chars().any(char::is_uppercase)) {
+                return Some(Step::Skip(end));
+            }
+            if glued && self.s(prev) == "/" && self.is(before, T::Word) {
+                return Some(Step::Skip(end));
+            }
+        }
+        None
+    }
+
+    /// The token after a code that starts with digits at `j` (`13`, `19B`, `2-1`).
+    fn code_end(&self, j: usize) -> usize {
+        let mut k = j + 1;
+        while self.adjacent(k - 1, k) && (self.is(k, T::Word) || self.is(k, T::Num)) {
+            k += 1;
+        }
+        k
+    }
+
+    /// Whether a bare number belongs to the capitalised name before it: `Barrio 18`, `Article 29`.
+    fn named_number(&self, i: usize, digits: usize) -> bool {
+        let Some(prev) = i.checked_sub(1) else { return false };
+        if digits > 4 || !self.is(prev, T::Word) || !self.single_space(prev, i) || !self.starts_upper(prev) {
+            return false;
+        }
+        let lower = self.lower(prev);
+        if is_function_word(&lower) || month(&lower).is_some() {
+            return false;
+        }
+        // A unit or percent after the number makes it a figure all the same.
+        let next = i + 1;
+        let unit_follows = self.near(i, next)
+            && (matches!(self.s(next), "%" | "$" | "€")
+                || unit_word(self.s(next), &self.lower(next)).is_some()
+                || scale_word(&self.lower(next)).is_some()
+                || matches!(self.lower(next).as_str(), "percent" | "per"));
+        !unit_follows
+    }
+
+    fn single_space(&self, a: usize, b: usize) -> bool {
+        match (self.toks.get(a), self.toks.get(b)) {
+            (Some(x), Some(y)) => self.text.get(x.end..y.start) == Some(" "),
+            _ => false,
+        }
+    }
+
+    // ---- numbers in words ----------------------------------------------------------------
+
+    fn word_number(&self, i: usize) -> Option<Step> {
+        if !self.is(i, T::Word) {
+            return None;
+        }
+        let first = self.lower(i);
+        let mut j = i;
+        let mut negative = false;
+        if matches!(first.as_str(), "negative" | "minus") && self.near(i, i + 1) && self.is(i + 1, T::Word) {
+            negative = true;
+            j += 1;
+        }
+        let word = self.lower(j);
+        // a dozen, a million, a half, a third
+        if matches!(word.as_str(), "a" | "an") && self.near(j, j + 1) {
+            let next = self.lower(j + 1);
+            if next == "dozen" {
+                return Some(self.finish(i, j + 1, 12.0, 12.0, None, true, false));
+            }
+            if let Some(scale) = scale_word(&next).filter(|_| !next.ends_with('s')) {
+                let (value, last) = self.continue_cardinal(Cardinal::starting_at(1.0), j + 1, scale);
+                return Some(self.finish(i, last, value, scale, None, true, false));
+            }
+            if let Some(d) = denominator(&next).filter(|_| !next.ends_with('s') && next != "second") {
+                return Some(self.found_simple(i, j + 1, 1.0 / d, Kind::Fraction, None, 1.0 / d, true));
+            }
+            return None;
+        }
+        if word == "half" {
+            let after_ordinal = i > 0 && (ordinal_word(&self.lower(i - 1)).is_some() || self.is_word(i - 1, "the"));
+            if after_ordinal || self.s(i + 1) == "-" {
+                return None;
+            }
+            return Some(self.found_simple(i, i, 0.5, Kind::Fraction, None, 0.5, true));
+        }
+        if let Some(v) = ordinal_word(&word) {
+            return self.ordinal(i, j, v);
+        }
+        let mut cardinal = Cardinal::default();
+        if !cardinal.push(&word) {
+            return None;
+        }
+        let (mut value, mut last) = self.continue_cardinal(cardinal, j, 1.0);
+        let mut step = if cardinal.words > 0 { self.word_step(j, last) } else { 1.0 };
+
+        // one point five
+        if self.is_word(last + 1, "point") && self.near(last, last + 1) {
+            let mut k = last + 2;
+            let mut fraction = String::new();
+            while let Some(d) = words::small_cardinal(&self.lower(k)).filter(|d| *d < 10.0) {
+                fraction.push(char::from(b'0' + d as u8));
+                k += 1;
+            }
+            if !fraction.is_empty() {
+                value += format!("0.{fraction}").parse::<f64>().unwrap_or(0.0);
+                step = 10f64.powi(-(fraction.len() as i32));
+                last = k - 1;
+            }
+        }
+        // two-thirds, three quarters, five - eighths
+        let k = if matches!(self.s(last + 1), "-" | "–") { last + 2 } else { last + 1 };
+        if self.is(k, T::Word) && self.near(k - 1, k) {
+            let next = self.lower(k);
+            if let Some(d) = denominator(&next).filter(|_| value >= 1.0 && value < 100.0 && next != "second") {
+                if value > 1.0 || !next.ends_with('s') {
+                    let v = value / d;
+                    return Some(self.found_simple(i, k, if negative { -v } else { v }, Kind::Fraction, None, 1.0 / d, true));
+                }
+            }
+            // twenty-first, one hundred twenty fifth
+            if let Some(o) = ordinal_word(&next).filter(|o| *o < 10.0 && value >= 20.0 && value % 10.0 == 0.0) {
+                return Some(self.found_simple(i, k, value + o, Kind::Ordinal, None, 1.0, true));
+            }
+        }
+        if value == 1.0 && last == j && self.lone_one(j) {
+            return Some(Step::Skip(j + 1));
+        }
+        if negative {
+            value = -value;
+        }
+        Some(self.finish(i, last, value, step, None, true, false))
+    }
+
+    /// Reads on after a started cardinal: more number words, hyphens, `and` after a scale.
+    fn continue_cardinal(&self, mut cardinal: Cardinal, at: usize, scale: f64) -> (f64, usize) {
+        if scale > 1.0 {
+            let probe = self.lower(at);
+            cardinal = Cardinal::starting_at(1.0);
+            cardinal.push(&probe);
+        }
+        let mut last = at;
+        loop {
+            let mut k = last + 1;
+            if self.s(k) == "-" && self.adjacent(last, k) && self.adjacent(k, k + 1) {
+                k += 1;
+            } else if !self.near(last, k) {
+                break;
+            }
+            if self.is_word(k, "and") && cardinal.ends_in_scale() && self.near(k, k + 1) {
+                let mut trial = cardinal;
+                if trial.push(&self.lower(k + 1)) {
+                    cardinal = trial;
+                    last = k + 1;
+                    continue;
+                }
+                break;
+            }
+            if !self.is(k, T::Word) || !cardinal.push(&self.lower(k)) {
+                break;
+            }
+            last = k;
+        }
+        (cardinal.value(), last)
+    }
+
+    /// The step of a number in words: the scale of its last word (`eighty-four thousand` -> 1000).
+    fn word_step(&self, _first: usize, last: usize) -> f64 {
+        scale_word(&self.lower(last)).unwrap_or(1.0)
+    }
+
+    /// `one` that is a pronoun rather than a count: `one of the`, `no one`, `one another`.
+    fn lone_one(&self, j: usize) -> bool {
+        let next = self.lower(j + 1);
+        let prev = j.checked_sub(1).map(|p| self.lower(p)).unwrap_or_default();
+        matches!(next.as_str(), "of" | "another" | "way" | "thing" | "day" | "side" | "who" | "that" | "which")
+            || matches!(prev.as_str(), "no" | "any" | "every" | "each" | "the" | "this" | "that" | "which" | "someone")
+    }
+
+    fn ordinal(&self, i: usize, j: usize, v: f64) -> Option<Step> {
+        let word = self.lower(j);
+        // `a second`, `per second`, `seconds` are time, not position.
+        if word == "second" && j > 0 && matches!(self.lower(j - 1).as_str(), "a" | "per" | "one" | "each" | "every") {
+            return None;
+        }
+        Some(self.found_simple(i, j, v, Kind::Ordinal, None, 1.0, true))
+    }
+
+    // ---- what follows a number -----------------------------------------------------------
+
+    /// Reads the unit, rate or range after a number ending at token `last`, and the hedge before.
+    #[allow(clippy::too_many_arguments)]
+    fn finish(
+        &self,
+        first: usize,
+        last: usize,
+        value: f64,
+        step: f64,
+        currency: Option<&'static str>,
+        in_words: bool,
+        may_be_year: bool,
+    ) -> Step {
+        let mut figure = Figure {
+            range: self.span(first, last),
+            value,
+            high: None,
+            kind: if currency.is_some() { Kind::Money } else { Kind::Number },
+            unit: currency.map(str::to_string),
+            hedge: self.hedge_before(first),
+            step,
+            in_words,
+        };
+        let mut end = last;
+        if currency.is_none() {
+            if let Some((kind, unit, unit_end)) = self.unit_after(last) {
+                figure.kind = kind;
+                figure.unit = Some(unit);
+                end = unit_end;
+            } else if let Some((v, ratio_end)) = self.ratio_after(last, value) {
+                figure.kind = Kind::Fraction;
+                figure.value = v;
+                figure.step = step / value.max(1.0) * v;
+                end = ratio_end;
+            }
+        }
+        if let Some((high, range_end)) = self.range_after(first, end, &figure) {
+            figure.high = Some(high);
+            end = range_end;
+        }
+        if may_be_year && figure.kind == Kind::Number && (1000.0..=2100.0).contains(&value) && figure.high.is_none_or(|h| h > value) {
+            figure.kind = Kind::Year;
+        }
+        figure.range = self.span(first, end);
+        Step::Found(figure, end + 1)
+    }
+
+    fn found_simple(&self, first: usize, last: usize, value: f64, kind: Kind, unit: Option<String>, step: f64, in_words: bool) -> Step {
+        let mut f = self.plain_figure(first, last, value, kind, step);
+        f.unit = unit;
+        f.in_words = in_words;
+        if kind != Kind::Ordinal {
+            f.hedge = self.hedge_before(first);
+        }
+        Step::Found(f, last + 1)
+    }
+
+    fn plain_figure(&self, first: usize, last: usize, value: f64, kind: Kind, step: f64) -> Figure {
+        Figure { range: self.span(first, last), value, high: None, kind, unit: None, hedge: None, step, in_words: false }
+    }
+
+    /// A unit after token `last`: `%`, `percent`, `percentage points`, `per 100,000`, `tons`.
+    fn unit_after(&self, last: usize) -> Option<(Kind, String, usize)> {
+        let k = last + 1;
+        let glued = self.adjacent(last, k);
+        if !glued && !self.near(last, k) {
+            return None;
+        }
+        let s = self.s(k);
+        let lower = s.to_lowercase();
+        if s == "%" {
+            return Some((Kind::Percent, "%".into(), k));
+        }
+        if glued {
+            if let Some(c) = currency_suffix_symbol(s) {
+                return Some((Kind::Money, c.into(), k));
+            }
+        }
+        if s == "°" {
+            let unit = match self.s(k + 1) {
+                "C" if self.adjacent(k, k + 1) => Some(("°C", k + 1)),
+                "F" if self.adjacent(k, k + 1) => Some(("°F", k + 1)),
+                _ => None,
+            };
+            let (u, end) = unit.unwrap_or(("°", k));
+            return Some((Kind::Quantity, u.into(), end));
+        }
+        match lower.as_str() {
+            "percent" | "pct" | "percentage" if self.is_word(k + 1, "points") || self.is_word(k + 1, "point") => {
+                return Some((Kind::PercentagePoints, "percentage points".into(), k + 1));
+            }
+            "percent" | "pct" => return Some((Kind::Percent, "%".into(), k)),
+            "per" if self.is_word(k + 1, "cent") => return Some((Kind::Percent, "%".into(), k + 1)),
+            "per" => return self.rate_after(k),
+            "pp" | "ppt" | "ppts" => return Some((Kind::PercentagePoints, "percentage points".into(), k)),
+            _ => {}
+        }
+        // 11-ton, 30-year
+        let (k, s, lower) = if s == "-" && glued && self.adjacent(k, k + 1) && self.is(k + 1, T::Word) {
+            (k + 1, self.s(k + 1), self.lower(k + 1))
+        } else {
+            (k, s, lower)
+        };
+        if let Some(u) = unit_word(s, &lower) {
+            // Single letters are units only against the digits or before a full stop.
+            if lower.chars().count() == 1 && !self.adjacent(k - 1, k) && !matches!(s, "C" | "F") {
+                return None;
+            }
+            if lower == "p" && !self.adjacent(k - 1, k) {
+                return None;
+            }
+            // `per` after a time unit makes a rate: `3 tons per day` stays tons.
+            return Some((u.kind, u.unit.into(), k));
+        }
+        None
+    }
+
+    /// `per 100,000`, `per capita`, `per million`, `per day` after the `per` at `k`.
+    fn rate_after(&self, k: usize) -> Option<(Kind, String, usize)> {
+        let n = k + 1;
+        if !self.near(k, n) {
+            return None;
+        }
+        if self.is(n, T::Num) {
+            let lit = parse_literal(self.s(n))?;
+            let mut base = lit.value;
+            let mut end = n;
+            if self.is(n + 1, T::Word) && self.adjacent(n, n + 1) {
+                if let Some(s) = scale_suffix(self.s(n + 1)) {
+                    base *= s;
+                    end = n + 1;
+                }
+            } else if let Some(s) = scale_word(&self.lower(n + 1)).filter(|_| self.near(n, n + 1)) {
+                base *= s;
+                end = n + 1;
+            }
+            return Some((Kind::Rate, format!("per {}", group_thousands(base)), end));
+        }
+        let word = self.lower(n);
+        if let Some(s) = scale_word(&word) {
+            return Some((Kind::Rate, format!("per {}", group_thousands(s)), n));
+        }
+        if word == "capita" || word == "head" || word == "person" {
+            return Some((Kind::Rate, "per capita".into(), n));
+        }
+        let unit = unit_word(self.s(n), &word)?;
+        Some((Kind::Rate, format!("per {}", unit.unit), n))
+    }
+
+    /// `one in five`, `1 in 4`, `three out of ten`.
+    fn ratio_after(&self, last: usize, value: f64) -> Option<(f64, usize)> {
+        let k = last + 1;
+        let (k, next) = if self.is_word(k, "in") {
+            (k + 1, k + 1)
+        } else if self.is_word(k, "out") && self.is_word(k + 1, "of") {
+            (k + 2, k + 2)
+        } else {
+            return None;
+        };
+        let _ = k;
+        let whole = self.small_number_at(next)?;
+        (value >= 1.0 && whole > value && whole <= 1000.0).then_some((value / whole, next))
+    }
+
+    /// A number of at most a thousand, in digits or one word, at token `i`.
+    fn small_number_at(&self, i: usize) -> Option<f64> {
+        if let Some((n, len)) = self.plain_int(i) {
+            return (len <= 3).then_some(f64::from(n));
+        }
+        let w = self.lower(i);
+        words::small_cardinal(&w).or_else(|| (w == "hundred" || w == "thousand").then(|| scale_word(&w).unwrap_or(0.0)))
+    }
+
+    /// The upper end of a range: `10 to 12`, `10-12`, `between 10 and 12`, `2015-16`.
+    fn range_after(&self, first: usize, end: usize, figure: &Figure) -> Option<(f64, usize)> {
+        let k = end + 1;
+        let between = first > 0 && self.is_word(self.hedge_start(first).checked_sub(1)?, "between");
+        let joiner = self.lower(k);
+        let ok = match joiner.as_str() {
+            "-" | "–" => self.adjacent(end, k) || self.single_space(end, k),
+            "to" => !self.preceded_by_from(first) && self.near(end, k),
+            "and" => between && self.near(end, k),
+            _ => false,
+        };
+        if !ok {
+            return None;
+        }
+        let n = k + 1;
+        let (mut high, high_end) = if let Some(lit) = self.is(n, T::Num).then(|| parse_literal(self.s(n))).flatten() {
+            (lit.value, n)
+        } else if figure.in_words {
+            let mut c = Cardinal::default();
+            if !self.is(n, T::Word) || !c.push(&self.lower(n)) {
+                return None;
+            }
+            self.continue_cardinal(c, n, 1.0)
+        } else {
+            return None;
+        };
+        if !self.near(k, n) && !self.adjacent(k, n) {
+            return None;
+        }
+        // `2015-16` abbreviates the second year.
+        if figure.value >= 1000.0 && high < 100.0 && joiner != "and" {
+            high += (figure.value / 100.0).floor() * 100.0;
+        }
+        // Inherit the scale: `2 to 3 million` is read from the second number's scale.
+        let mut last = high_end;
+        if let Some(s) = scale_word(&self.lower(last + 1)).filter(|_| self.near(last, last + 1)) {
+            high *= s;
+            last += 1;
+        }
+        if high <= figure.value {
+            return None;
+        }
+        if let Some((_, unit, unit_end)) = self.unit_after(last) {
+            if figure.unit.as_deref() == Some(unit.as_str()) || figure.unit.is_none() {
+                last = unit_end;
+            }
+        }
+        Some((high, last))
+    }
+
+    fn preceded_by_from(&self, first: usize) -> bool {
+        let start = self.hedge_start(first);
+        start > 0 && self.is_word(start - 1, "from")
+    }
+
+    /// The token where the hedge before `first` starts (or `first` when there is none).
+    fn hedge_start(&self, first: usize) -> usize {
+        self.hedge_phrase(first).map_or(first, |(_, start)| start)
+    }
+
+    fn hedge_before(&self, first: usize) -> Option<super::figures::Hedge> {
+        self.hedge_phrase(first).map(|(h, _)| h)
+    }
+
+    fn hedge_phrase(&self, first: usize) -> Option<(Hedge, usize)> {
+        for (phrase, hedge) in units::HEDGES {
+            let n = phrase.len();
+            let Some(start) = first.checked_sub(n) else { continue };
+            let matches = phrase.iter().enumerate().all(|(k, w)| self.is_word(start + k, w) && self.near(start + k, start + k + 1));
+            if matches {
+                return Some((*hedge, start));
+            }
+        }
+        None
+    }
+}
+
+/// `100000` as `100,000`, for rate units.
+pub fn group_thousands(value: f64) -> String {
+    let digits = format!("{}", value.round() as i64);
+    let mut out = String::new();
+    for (k, c) in digits.chars().enumerate() {
+        if k > 0 && (digits.len() - k) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}

@@ -1,0 +1,241 @@
+//! Numbers written in words: `eleven`, `eighty-four thousand`, `a dozen`, `two-thirds`, `21st`.
+
+/// The value of a cardinal word below a hundred.
+pub fn small_cardinal(word: &str) -> Option<f64> {
+    Some(match word {
+        "zero" | "naught" | "nought" | "nil" => 0.0,
+        "one" => 1.0,
+        "two" => 2.0,
+        "three" => 3.0,
+        "four" => 4.0,
+        "five" => 5.0,
+        "six" => 6.0,
+        "seven" => 7.0,
+        "eight" => 8.0,
+        "nine" => 9.0,
+        "ten" => 10.0,
+        "eleven" => 11.0,
+        "twelve" => 12.0,
+        "thirteen" => 13.0,
+        "fourteen" => 14.0,
+        "fifteen" => 15.0,
+        "sixteen" => 16.0,
+        "seventeen" => 17.0,
+        "eighteen" => 18.0,
+        "nineteen" => 19.0,
+        _ => return tens(word),
+    })
+}
+
+/// The value of a tens word: `twenty` .. `ninety`.
+pub fn tens(word: &str) -> Option<f64> {
+    Some(match word {
+        "twenty" => 20.0,
+        "thirty" => 30.0,
+        "forty" | "fourty" => 40.0,
+        "fifty" => 50.0,
+        "sixty" => 60.0,
+        "seventy" => 70.0,
+        "eighty" => 80.0,
+        "ninety" => 90.0,
+        _ => return None,
+    })
+}
+
+/// The multiplier of a scale word: `hundred`, `thousand`, `million`, ... and their short forms.
+pub fn scale_word(word: &str) -> Option<f64> {
+    Some(match word {
+        "hundred" => 1e2,
+        "thousand" => 1e3,
+        "lakh" | "lakhs" => 1e5,
+        "million" | "mln" | "mn" | "millions" => 1e6,
+        "crore" | "crores" => 1e7,
+        "billion" | "bln" | "bn" | "billions" => 1e9,
+        "trillion" | "tln" | "trn" | "tn" | "trillions" => 1e12,
+        _ => return None,
+    })
+}
+
+/// The multiplier of a scale suffix written against digits: `84k`, `300m`, `2.5bn`.
+pub fn scale_suffix(suffix: &str) -> Option<f64> {
+    Some(match suffix {
+        "k" | "K" => 1e3,
+        "m" | "M" | "mn" | "mln" | "MM" => 1e6,
+        "b" | "B" | "bn" | "bln" | "Bn" | "BN" => 1e9,
+        "tn" | "trn" | "tln" | "T" => 1e12,
+        _ => return None,
+    })
+}
+
+/// The value of an ordinal word: `first` .. `twelfth`, `twentieth`, `hundredth`, ...
+pub fn ordinal_word(word: &str) -> Option<f64> {
+    Some(match word {
+        "first" => 1.0,
+        "second" => 2.0,
+        "third" => 3.0,
+        "fourth" => 4.0,
+        "fifth" => 5.0,
+        "sixth" => 6.0,
+        "seventh" => 7.0,
+        "eighth" => 8.0,
+        "ninth" => 9.0,
+        "tenth" => 10.0,
+        "eleventh" => 11.0,
+        "twelfth" => 12.0,
+        "thirteenth" => 13.0,
+        "fourteenth" => 14.0,
+        "fifteenth" => 15.0,
+        "sixteenth" => 16.0,
+        "seventeenth" => 17.0,
+        "eighteenth" => 18.0,
+        "nineteenth" => 19.0,
+        "twentieth" => 20.0,
+        "thirtieth" => 30.0,
+        "fortieth" => 40.0,
+        "fiftieth" => 50.0,
+        "sixtieth" => 60.0,
+        "seventieth" => 70.0,
+        "eightieth" => 80.0,
+        "ninetieth" => 90.0,
+        "hundredth" => 1e2,
+        "thousandth" => 1e3,
+        "millionth" => 1e6,
+        "billionth" => 1e9,
+        _ => return None,
+    })
+}
+
+/// The denominator named by a fraction word: `half`, `thirds`, `quarter`, `eighths`.
+pub fn denominator(word: &str) -> Option<f64> {
+    let singular = word.strip_suffix('s').unwrap_or(word);
+    Some(match singular {
+        "half" | "halve" => 2.0,
+        "third" => 3.0,
+        "quarter" | "fourth" => 4.0,
+        "fifth" => 5.0,
+        "sixth" => 6.0,
+        "seventh" => 7.0,
+        "eighth" => 8.0,
+        "ninth" => 9.0,
+        "tenth" => 10.0,
+        "twelfth" => 12.0,
+        "twentieth" => 20.0,
+        "hundredth" => 100.0,
+        "thousandth" => 1000.0,
+        _ => return None,
+    })
+}
+
+/// Whether a numeric suffix makes an ordinal: `1st`, `22nd`, `3rd`, `4th`.
+pub fn is_ordinal_suffix(suffix: &str) -> bool {
+    matches!(suffix.to_ascii_lowercase().as_str(), "st" | "nd" | "rd" | "th")
+}
+
+/// Accumulates a cardinal number read word by word (`two hundred and five thousand`).
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Cardinal {
+    total: f64,
+    current: f64,
+    /// What the last word was, to refuse sequences such as `five six`.
+    last: Last,
+    pub words: usize,
+}
+
+#[derive(Debug, Default, Clone, Copy, PartialEq)]
+enum Last {
+    #[default]
+    Nothing,
+    Unit,
+    Teen,
+    Tens,
+    Hundred,
+    Scale(f64),
+}
+
+impl Cardinal {
+    /// Adds `word`; returns false (and changes nothing) when it cannot continue the number.
+    pub fn push(&mut self, word: &str) -> bool {
+        if let Some(t) = tens(word) {
+            if !matches!(self.last, Last::Nothing | Last::Hundred | Last::Scale(_)) {
+                return false;
+            }
+            self.current += t;
+            self.last = Last::Tens;
+        } else if let Some(v) = small_cardinal(word) {
+            if !matches!(self.last, Last::Nothing | Last::Tens | Last::Hundred | Last::Scale(_)) {
+                return false;
+            }
+            if self.last == Last::Tens && v >= 10.0 {
+                return false;
+            }
+            self.current += v;
+            self.last = if v >= 10.0 { Last::Teen } else { Last::Unit };
+        } else if word == "hundred" {
+            if matches!(self.last, Last::Hundred) || self.current >= 100.0 {
+                return false;
+            }
+            self.current = self.current.max(1.0) * 100.0;
+            self.last = Last::Hundred;
+        } else if let Some(scale) = scale_word(word) {
+            if let Last::Scale(previous) = self.last {
+                if scale >= previous {
+                    return false;
+                }
+            }
+            if self.total > 0.0 && self.total < scale * 1000.0 && self.current == 0.0 {
+                return false;
+            }
+            self.total += self.current.max(1.0) * scale;
+            self.current = 0.0;
+            self.last = Last::Scale(scale);
+        } else {
+            return false;
+        }
+        self.words += 1;
+        true
+    }
+
+    /// Starts the number at a value already read (digits before `hundred`, `a` before `dozen`).
+    pub fn starting_at(value: f64) -> Self {
+        Self { total: 0.0, current: value, last: Last::Unit, words: 1 }
+    }
+
+    pub fn value(&self) -> f64 {
+        self.total + self.current
+    }
+
+    /// Whether the last word was a scale (so `and` may follow: `two hundred and five`).
+    pub fn ends_in_scale(&self) -> bool {
+        matches!(self.last, Last::Hundred | Last::Scale(_))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(words: &str) -> Option<f64> {
+        let mut n = Cardinal::default();
+        for w in words.split([' ', '-']).filter(|w| !w.is_empty() && *w != "and") {
+            if !n.push(w) {
+                return None;
+            }
+        }
+        Some(n.value())
+    }
+
+    #[test]
+    fn reads_compound_cardinals() {
+        assert_eq!(read("eighty-four thousand"), Some(84_000.0));
+        assert_eq!(read("two hundred and five"), Some(205.0));
+        assert_eq!(read("one million two hundred thousand"), Some(1_200_000.0));
+        assert_eq!(read("eleven"), Some(11.0));
+    }
+
+    #[test]
+    fn refuses_sequences_that_are_not_one_number() {
+        assert_eq!(read("five six"), None);
+        assert_eq!(read("twenty thirty"), None);
+        assert_eq!(read("thousand million"), None);
+    }
+}

@@ -1,0 +1,376 @@
+//! The language server: documents kept in ropes, checks run off the message loop.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Duration;
+
+use tower_lsp::jsonrpc::Result as RpcResult;
+use tower_lsp::lsp_types::*;
+use tower_lsp::{Client, LanguageServer};
+
+use super::convert::{diagnostic, file_problem, quick_fixes};
+use super::document::Document;
+use crate::check::check_text;
+use crate::settings::SettingsLayer;
+use crate::text::{Encoding, LineIndex};
+use crate::workspace::{find_root, Workspace, SETTINGS_FILE};
+
+/// The server's state, shared by handlers and background checks.
+#[derive(Clone)]
+pub struct Backend {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    client: Client,
+    state: Mutex<State>,
+}
+
+#[derive(Default)]
+struct State {
+    encoding: Encoding,
+    roots: Vec<PathBuf>,
+    editor: Option<SettingsLayer>,
+    workspaces: HashMap<PathBuf, Arc<Workspace>>,
+    documents: HashMap<Url, Open>,
+    problem_files: HashSet<Url>,
+    watch_registration: bool,
+}
+
+struct Open {
+    doc: Document,
+    /// Bumped on every change; a check publishes only if it is still the latest.
+    generation: u64,
+    root: Option<PathBuf>,
+}
+
+impl Backend {
+    pub fn new(client: Client) -> Self {
+        Self { inner: Arc::new(Inner { client, state: Mutex::new(State::default()) }) }
+    }
+
+    fn state(&self) -> MutexGuard<'_, State> {
+        // A panic elsewhere must not take the documents with it: recover the guard.
+        self.inner.state.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Starts a debounced check of `uri` in the background.
+    fn schedule(&self, uri: Url) {
+        let this = self.clone();
+        tokio::spawn(async move { this.check(uri).await });
+    }
+
+    async fn check(&self, uri: Url) {
+        let (generation, root, debounce) = {
+            let state = self.state();
+            let Some(open) = state.documents.get(&uri) else { return };
+            let debounce = open.root.as_ref().and_then(|r| state.workspaces.get(r)).map_or(50, |w| w.settings.debounce_ms);
+            (open.generation, open.root.clone(), debounce)
+        };
+        if debounce > 0 {
+            tokio::time::sleep(Duration::from_millis(debounce)).await;
+        }
+        let workspace = self.workspace(root).await;
+        let (text, version, encoding) = {
+            let state = self.state();
+            match state.documents.get(&uri) {
+                Some(open) if open.generation == generation => (open.doc.text(), open.doc.version, state.encoding),
+                _ => return,
+            }
+        };
+        let checked = tokio::task::spawn_blocking(move || {
+            let findings = check_text(&text, &workspace.library, &workspace.settings.check);
+            let lines = LineIndex::new(&text);
+            findings.iter().map(|f| diagnostic(&text, &lines, f, encoding)).collect::<Vec<_>>()
+        })
+        .await;
+        let diagnostics = match checked {
+            Ok(d) => d,
+            Err(e) => {
+                let message = format!("stet could not check {uri}: {e}");
+                self.inner.client.log_message(MessageType::ERROR, &message).await;
+                self.inner.client.show_message(MessageType::ERROR, message).await;
+                return;
+            }
+        };
+        let current = self.state().documents.get(&uri).is_some_and(|o| o.generation == generation);
+        if current {
+            self.inner.client.publish_diagnostics(uri, diagnostics, Some(version)).await;
+        }
+    }
+
+    /// The loaded workspace at `root`, loading it off the message loop the first time.
+    async fn workspace(&self, root: Option<PathBuf>) -> Arc<Workspace> {
+        let Some(root) = root else {
+            return Arc::new(Workspace::detached(self.state().editor.as_ref()));
+        };
+        if let Some(ws) = self.state().workspaces.get(&root) {
+            return ws.clone();
+        }
+        self.reload(&root).await
+    }
+
+    /// Reads the workspace at `root` again, publishes its file problems and returns it.
+    async fn reload(&self, root: &Path) -> Arc<Workspace> {
+        let (editor, previous) = {
+            let state = self.state();
+            (state.editor.clone(), state.workspaces.get(root).cloned())
+        };
+        let path = root.to_path_buf();
+        let loaded = tokio::task::spawn_blocking(move || Workspace::load(&path, editor.as_ref(), previous.as_deref()))
+            .await
+            .unwrap_or_else(|_| Workspace::detached(None));
+        let workspace = Arc::new(loaded);
+        self.state().workspaces.insert(root.to_path_buf(), workspace.clone());
+        self.publish_problems().await;
+        workspace
+    }
+
+    /// Publishes the problems of every loaded workspace's files, clearing those now fixed.
+    async fn publish_problems(&self) {
+        let (now, stale) = {
+            let mut state = self.state();
+            let mut now: HashMap<Url, Vec<Diagnostic>> = HashMap::new();
+            for ws in state.workspaces.values() {
+                for p in &ws.problems {
+                    if let Ok(uri) = Url::from_file_path(&p.path) {
+                        now.entry(uri).or_default().push(file_problem(&p.error));
+                    }
+                }
+            }
+            let stale: Vec<Url> = state.problem_files.iter().filter(|u| !now.contains_key(*u)).cloned().collect();
+            state.problem_files = now.keys().cloned().collect();
+            (now, stale)
+        };
+        for uri in stale {
+            self.inner.client.publish_diagnostics(uri, Vec::new(), None).await;
+        }
+        for (uri, diagnostics) in now {
+            self.inner.client.publish_diagnostics(uri, diagnostics, None).await;
+        }
+    }
+
+    /// Reloads the workspaces holding any of `paths` and checks their open drafts again.
+    async fn files_changed(&self, paths: Vec<PathBuf>) {
+        let roots: Vec<PathBuf> = {
+            let state = self.state();
+            state.workspaces.keys().filter(|r| paths.iter().any(|p| p.starts_with(r))).cloned().collect()
+        };
+        for root in &roots {
+            self.reload(root).await;
+        }
+        self.recheck(|open| open.root.as_ref().is_some_and(|r| roots.contains(r)));
+    }
+
+    fn recheck(&self, which: impl Fn(&Open) -> bool) {
+        let uris: Vec<Url> = {
+            let mut state = self.state();
+            state
+                .documents
+                .iter_mut()
+                .filter(|(_, open)| which(open))
+                .map(|(uri, open)| {
+                    open.generation += 1;
+                    uri.clone()
+                })
+                .collect()
+        };
+        for uri in uris {
+            self.schedule(uri);
+        }
+    }
+
+    /// The workspace root of a draft: a client folder that holds sources or `stet.toml`, else
+    /// the nearest such folder above the draft, else the client folder that contains it.
+    fn root_for(&self, uri: &Url) -> Option<PathBuf> {
+        let path = uri.to_file_path().ok()?;
+        let roots = self.state().roots.clone();
+        let containing = roots.iter().filter(|r| path.starts_with(r)).max_by_key(|r| r.as_os_str().len());
+        if let Some(r) = containing.filter(|r| r.join(SETTINGS_FILE).is_file() || r.join("sources").is_dir()) {
+            return Some(r.clone());
+        }
+        find_root(&path).or_else(|| containing.cloned())
+    }
+}
+
+fn editor_layer(value: Option<serde_json::Value>) -> Option<SettingsLayer> {
+    let value = value?;
+    let value = value.get("stet").cloned().unwrap_or(value);
+    if value.is_null() {
+        return None;
+    }
+    SettingsLayer::from_json(value).map_err(|e| tracing_log(&e.0)).ok()
+}
+
+fn tracing_log(message: &str) {
+    eprintln!("stet: {message}");
+}
+
+#[tower_lsp::async_trait]
+impl LanguageServer for Backend {
+    async fn initialize(&self, params: InitializeParams) -> RpcResult<InitializeResult> {
+        let utf8 = params
+            .capabilities
+            .general
+            .as_ref()
+            .and_then(|g| g.position_encodings.as_ref())
+            .is_some_and(|e| e.contains(&PositionEncodingKind::UTF8));
+        let watch = params
+            .capabilities
+            .workspace
+            .as_ref()
+            .and_then(|w| w.did_change_watched_files.as_ref())
+            .and_then(|d| d.dynamic_registration)
+            .unwrap_or(false);
+        let mut roots: Vec<PathBuf> = params
+            .workspace_folders
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|f| f.uri.to_file_path().ok())
+            .collect();
+        #[allow(deprecated)]
+        if roots.is_empty() {
+            roots.extend(params.root_uri.and_then(|u| u.to_file_path().ok()));
+        }
+        {
+            let mut state = self.state();
+            state.encoding = if utf8 { Encoding::Utf8 } else { Encoding::Utf16 };
+            state.roots = roots.iter().map(|r| std::fs::canonicalize(r).unwrap_or_else(|_| r.clone())).collect();
+            state.editor = editor_layer(params.initialization_options);
+            state.watch_registration = watch;
+        }
+        Ok(InitializeResult {
+            server_info: Some(ServerInfo { name: "stet".into(), version: Some(env!("CARGO_PKG_VERSION").into()) }),
+            capabilities: ServerCapabilities {
+                position_encoding: Some(if utf8 { PositionEncodingKind::UTF8 } else { PositionEncodingKind::UTF16 }),
+                text_document_sync: Some(TextDocumentSyncCapability::Options(TextDocumentSyncOptions {
+                    open_close: Some(true),
+                    change: Some(TextDocumentSyncKind::INCREMENTAL),
+                    save: Some(TextDocumentSyncSaveOptions::Supported(true)),
+                    ..Default::default()
+                })),
+                code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
+                    code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
+                    ..Default::default()
+                })),
+                ..ServerCapabilities::default()
+            },
+        })
+    }
+
+    async fn initialized(&self, _: InitializedParams) {
+        let watch = self.state().watch_registration;
+        if watch {
+            let watchers = ["**/stet.toml", "**/sources/**", "**/*.bib", "**/reference/*.json"]
+                .into_iter()
+                .map(|glob| FileSystemWatcher { glob_pattern: GlobPattern::String(glob.into()), kind: None })
+                .collect();
+            let registration = Registration {
+                id: "stet-watch".into(),
+                method: "workspace/didChangeWatchedFiles".into(),
+                register_options: serde_json::to_value(DidChangeWatchedFilesRegistrationOptions { watchers }).ok(),
+            };
+            if let Err(e) = self.inner.client.register_capability(vec![registration]).await {
+                self.inner.client.log_message(MessageType::WARNING, format!("stet could not watch files: {e}")).await;
+            }
+        }
+    }
+
+    async fn shutdown(&self) -> RpcResult<()> {
+        Ok(())
+    }
+
+    async fn did_open(&self, params: DidOpenTextDocumentParams) {
+        let doc = params.text_document;
+        let root = self.root_for(&doc.uri);
+        self.state().documents.insert(
+            doc.uri.clone(),
+            Open { doc: Document::new(&doc.text, doc.version), generation: 0, root },
+        );
+        self.schedule(doc.uri);
+    }
+
+    async fn did_change(&self, params: DidChangeTextDocumentParams) {
+        let uri = params.text_document.uri;
+        let version = params.text_document.version;
+        // Edits are applied here, before any await, so they land in the order they were sent.
+        let outcome = {
+            let mut state = self.state();
+            let encoding = state.encoding;
+            match state.documents.get_mut(&uri) {
+                None => Err(format!("change for {uri}, which is not open")),
+                Some(open) if version < open.doc.version => {
+                    Err(format!("ignored change to {uri}: version {version} is older than {}", open.doc.version))
+                }
+                Some(open) => {
+                    let before = open.doc.rope.clone();
+                    let applied = params.content_changes.iter().try_for_each(|c| open.doc.apply(c, encoding));
+                    match applied {
+                        Ok(()) => {
+                            open.doc.version = version;
+                            open.generation += 1;
+                            Ok(())
+                        }
+                        Err(e) => {
+                            open.doc.rope = before;
+                            Err(format!("refused change to {uri} (version {version}): {e}"))
+                        }
+                    }
+                }
+            }
+        };
+        match outcome {
+            Ok(()) => self.schedule(uri),
+            Err(message) => self.inner.client.log_message(MessageType::ERROR, message).await,
+        }
+    }
+
+    async fn did_close(&self, params: DidCloseTextDocumentParams) {
+        let uri = params.text_document.uri;
+        self.state().documents.remove(&uri);
+        self.inner.client.publish_diagnostics(uri, Vec::new(), None).await;
+    }
+
+    async fn did_save(&self, params: DidSaveTextDocumentParams) {
+        if let Ok(path) = params.text_document.uri.to_file_path() {
+            let relevant = self.state().workspaces.values().any(|w| {
+                path == w.root.join(SETTINGS_FILE) || w.is_source(&path)
+            });
+            if relevant {
+                self.files_changed(vec![path]).await;
+            }
+        }
+    }
+
+    async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
+        let paths = params.changes.iter().filter_map(|c| c.uri.to_file_path().ok()).collect();
+        self.files_changed(paths).await;
+    }
+
+    async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
+        let layer = editor_layer(Some(params.settings));
+        let roots: Vec<PathBuf> = {
+            let mut state = self.state();
+            state.editor = layer;
+            state.workspaces.keys().cloned().collect()
+        };
+        for root in &roots {
+            self.reload(root).await;
+        }
+        self.recheck(|_| true);
+    }
+
+    async fn code_action(&self, params: CodeActionParams) -> RpcResult<Option<CodeActionResponse>> {
+        let uri = params.text_document.uri;
+        let actions: Vec<CodeActionOrCommand> = params
+            .context
+            .diagnostics
+            .iter()
+            .filter(|d| d.source.as_deref() == Some("stet"))
+            .flat_map(|d| quick_fixes(&uri, d))
+            .map(CodeActionOrCommand::CodeAction)
+            .collect();
+        Ok(Some(actions))
+    }
+}

@@ -1,0 +1,88 @@
+//! Translations between stet's findings and LSP's diagnostics and code actions.
+
+use serde::{Deserialize, Serialize};
+use tower_lsp::lsp_types::{
+    CodeAction, CodeActionKind, Diagnostic, DiagnosticSeverity, NumberOrString, Position, Range, TextEdit, Url,
+    WorkspaceEdit,
+};
+
+use crate::check::{Finding, Severity};
+use crate::reference::FileError;
+use crate::text::{Encoding, LineIndex};
+
+/// The fixes carried in `Diagnostic.data`, so a code action needs no second check.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct FixData {
+    pub title: String,
+    pub edits: Vec<TextEdit>,
+}
+
+pub fn range(text: &str, lines: &LineIndex, bytes: std::ops::Range<usize>, encoding: Encoding) -> Range {
+    let (s, e) = lines.range(text, bytes, encoding);
+    Range::new(Position::new(s.line, s.character), Position::new(e.line, e.character))
+}
+
+fn severity(s: Severity) -> DiagnosticSeverity {
+    match s {
+        Severity::Error => DiagnosticSeverity::ERROR,
+        Severity::Warning => DiagnosticSeverity::WARNING,
+        Severity::Information => DiagnosticSeverity::INFORMATION,
+        Severity::Hint => DiagnosticSeverity::HINT,
+    }
+}
+
+/// A finding as a diagnostic, its fixes in `data`.
+pub fn diagnostic(text: &str, lines: &LineIndex, finding: &Finding, encoding: Encoding) -> Diagnostic {
+    let fixes: Vec<FixData> = finding
+        .fixes
+        .iter()
+        .map(|fix| FixData {
+            title: fix.title.clone(),
+            edits: fix
+                .edits
+                .iter()
+                .map(|e| TextEdit { range: range(text, lines, e.range.clone(), encoding), new_text: e.new_text.clone() })
+                .collect(),
+        })
+        .collect();
+    Diagnostic {
+        range: range(text, lines, finding.range.clone(), encoding),
+        severity: Some(severity(finding.severity)),
+        code: Some(NumberOrString::String(finding.code.to_string())),
+        source: Some("stet".into()),
+        message: finding.message.clone(),
+        data: (!fixes.is_empty()).then(|| serde_json::to_value(&fixes).unwrap_or_default()),
+        ..Diagnostic::default()
+    }
+}
+
+/// A problem in a settings, source or bibliography file as a diagnostic on that file.
+pub fn file_problem(error: &FileError) -> Diagnostic {
+    let at = Position::new(error.line, error.column);
+    Diagnostic {
+        range: Range::new(at, Position::new(error.line, error.column + 1)),
+        severity: Some(DiagnosticSeverity::ERROR),
+        code: Some(NumberOrString::String("invalid-file".into())),
+        source: Some("stet".into()),
+        message: error.message.clone(),
+        ..Diagnostic::default()
+    }
+}
+
+/// The quick fixes a diagnostic carries.
+pub fn quick_fixes(uri: &Url, diagnostic: &Diagnostic) -> Vec<CodeAction> {
+    let Some(data) = &diagnostic.data else { return Vec::new() };
+    let Ok(fixes) = serde_json::from_value::<Vec<FixData>>(data.clone()) else { return Vec::new() };
+    fixes
+        .into_iter()
+        .enumerate()
+        .map(|(i, fix)| CodeAction {
+            title: fix.title,
+            kind: Some(CodeActionKind::QUICKFIX),
+            diagnostics: Some(vec![diagnostic.clone()]),
+            edit: Some(WorkspaceEdit { changes: Some([(uri.clone(), fix.edits)].into_iter().collect()), ..Default::default() }),
+            is_preferred: Some(i == 0),
+            ..CodeAction::default()
+        })
+        .collect()
+}

@@ -1,0 +1,79 @@
+//! The Language Server Protocol face of stet, on tower-lsp.
+
+mod backend;
+pub mod convert;
+pub mod document;
+
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::task::{Context, Poll};
+
+use tokio::io::{AsyncRead, AsyncWrite};
+use tokio::sync::Notify;
+use tower_lsp::jsonrpc::{Request, Response};
+use tower_lsp::{ExitedError, LspService, Server};
+
+pub use backend::Backend;
+
+/// How the session ended.
+#[derive(Debug, Default)]
+struct Ending {
+    shutdown: AtomicBool,
+    exit: Notify,
+}
+
+/// Passes messages to the server and notices `shutdown` and `exit`, so the process can end at
+/// `exit` even while the editor keeps stdin open (tower-lsp alone waits for stdin to close).
+struct Watch<S> {
+    inner: S,
+    ending: Arc<Ending>,
+}
+
+impl<S> tower::Service<Request> for Watch<S>
+where
+    S: tower::Service<Request, Response = Option<Response>, Error = ExitedError>,
+{
+    type Response = Option<Response>;
+    type Error = ExitedError;
+    type Future = S::Future;
+
+    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Self::Error>> {
+        self.inner.poll_ready(cx)
+    }
+
+    fn call(&mut self, request: Request) -> Self::Future {
+        match request.method() {
+            "shutdown" => self.ending.shutdown.store(true, Ordering::SeqCst),
+            "exit" => self.ending.exit.notify_one(),
+            _ => {}
+        }
+        self.inner.call(request)
+    }
+}
+
+/// Serves LSP over the given streams until the client sends `exit` or closes the input.
+/// Returns whether `shutdown` came first.
+pub async fn serve<I, O>(input: I, output: O) -> bool
+where
+    I: AsyncRead + Unpin,
+    O: AsyncWrite,
+{
+    let (service, socket) = LspService::new(Backend::new);
+    let ending = Arc::new(Ending::default());
+    let watched = Watch { inner: service, ending: ending.clone() };
+    tokio::select! {
+        _ = Server::new(input, output, socket).serve(watched) => {}
+        _ = ending.exit.notified() => {}
+    }
+    ending.shutdown.load(Ordering::SeqCst)
+}
+
+/// `stet lsp`: serves stdio; exits 0 after `shutdown` and `exit`, 1 on `exit` alone.
+pub fn run_stdio() -> anyhow::Result<ExitCode> {
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+    let clean = runtime.block_on(serve(tokio::io::stdin(), tokio::io::stdout()));
+    // Background reads of stdin would keep the runtime alive; leave without waiting for them.
+    runtime.shutdown_background();
+    Ok(if clean { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}

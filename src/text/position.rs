@@ -1,0 +1,187 @@
+//! Conversions between byte offsets and editor positions.
+//!
+//! Everything inside stet works on byte offsets into the UTF-8 text. Editors speak of
+//! `(line, character)` pairs whose character unit depends on the negotiated encoding, and LSP
+//! breaks lines at `\n`, `\r\n` and `\r` only. This module is the one place that translates.
+
+use std::ops::Range;
+
+/// The unit an editor counts characters in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Encoding {
+    /// UTF-8 code units (bytes).
+    Utf8,
+    /// UTF-16 code units: the LSP default.
+    #[default]
+    Utf16,
+}
+
+/// A zero-based line and character, counted in some [`Encoding`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Hash)]
+pub struct Position {
+    pub line: u32,
+    pub character: u32,
+}
+
+impl Position {
+    pub fn new(line: u32, character: u32) -> Self {
+        Self { line, character }
+    }
+}
+
+/// The byte offsets where each line of a text starts.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+    len: usize,
+}
+
+impl LineIndex {
+    /// Indexes the line starts of `text`.
+    pub fn new(text: &str) -> Self {
+        let bytes = text.as_bytes();
+        let mut starts = vec![0];
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\n' => starts.push(i + 1),
+                b'\r' if bytes.get(i + 1) == Some(&b'\n') => {
+                    starts.push(i + 2);
+                    i += 1;
+                }
+                b'\r' => starts.push(i + 1),
+                _ => {}
+            }
+            i += 1;
+        }
+        Self { starts, len: text.len() }
+    }
+
+    /// Number of lines (a text ending in a line break has an empty last line).
+    pub fn line_count(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// The byte range of line `line` without its line break.
+    pub fn line_range(&self, text: &str, line: usize) -> Option<Range<usize>> {
+        let start = *self.starts.get(line)?;
+        let mut end = self.starts.get(line + 1).copied().unwrap_or(self.len);
+        let bytes = text.as_bytes();
+        while end > start && matches!(bytes.get(end - 1), Some(b'\n' | b'\r')) {
+            end -= 1;
+        }
+        Some(start..end)
+    }
+
+    /// The position of byte `offset` (clamped to the text, and moved back to a char boundary).
+    pub fn position(&self, text: &str, offset: usize, encoding: Encoding) -> Position {
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.starts.partition_point(|&s| s <= offset).saturating_sub(1);
+        let start = self.starts.get(line).copied().unwrap_or(0);
+        let prefix = text.get(start..offset).unwrap_or("");
+        let character = match encoding {
+            Encoding::Utf8 => prefix.len(),
+            Encoding::Utf16 => prefix.encode_utf16().count(),
+        };
+        Position::new(line as u32, character as u32)
+    }
+
+    /// The byte offset of `position`, or `None` when its line lies past the end of the text.
+    ///
+    /// A character past the end of its line means the end of the line, as the LSP specification
+    /// asks; a position inside a UTF-16 surrogate pair or a multi-byte character moves to the
+    /// start of that character.
+    pub fn offset(&self, text: &str, position: Position, encoding: Encoding) -> Option<usize> {
+        let line = position.line as usize;
+        if line >= self.starts.len() {
+            return None;
+        }
+        let range = self.line_range(text, line)?;
+        let line_text = text.get(range.clone())?;
+        let wanted = position.character as usize;
+        let mut units = 0;
+        for (i, ch) in line_text.char_indices() {
+            let width = match encoding {
+                Encoding::Utf8 => ch.len_utf8(),
+                Encoding::Utf16 => ch.len_utf16(),
+            };
+            if units + width > wanted {
+                return Some(range.start + i);
+            }
+            units += width;
+        }
+        Some(range.end)
+    }
+
+    /// Converts a byte range to a pair of positions.
+    pub fn range(&self, text: &str, range: Range<usize>, encoding: Encoding) -> (Position, Position) {
+        (self.position(text, range.start, encoding), self.position(text, range.end, encoding))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn round_trip(text: &str, encoding: Encoding) {
+        let index = LineIndex::new(text);
+        for (offset, _) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+            // Offsets inside a CRLF pair are not positions an editor can name.
+            if offset > 0 && text.as_bytes()[offset - 1] == b'\r' && text.as_bytes().get(offset) == Some(&b'\n') {
+                continue;
+            }
+            let pos = index.position(text, offset, encoding);
+            assert_eq!(index.offset(text, pos, encoding), Some(offset), "{text:?} at {offset} -> {pos:?}");
+        }
+    }
+
+    #[test]
+    fn round_trips_accents_emoji_cjk_and_line_ends() {
+        for text in [
+            "René Francis Merino Monroy",
+            "a😀b\nc",
+            "Salvadoreños\r\n84,000 détenus\r\n",
+            "数字 84\rnext",
+            "",
+            "\n\n",
+        ] {
+            round_trip(text, Encoding::Utf16);
+            round_trip(text, Encoding::Utf8);
+        }
+    }
+
+    #[test]
+    fn counts_utf16_units_after_an_emoji() {
+        let text = "😀 84,000";
+        let index = LineIndex::new(text);
+        assert_eq!(index.position(text, 5, Encoding::Utf16), Position::new(0, 3));
+        assert_eq!(index.position(text, 5, Encoding::Utf8), Position::new(0, 5));
+        assert_eq!(index.offset(text, Position::new(0, 3), Encoding::Utf16), Some(5));
+    }
+
+    #[test]
+    fn breaks_lines_at_crlf_cr_and_lf_only() {
+        let text = "a\r\nb\rc\nd\u{2028}e";
+        let index = LineIndex::new(text);
+        assert_eq!(index.line_count(), 4);
+        assert_eq!(index.position(text, text.len(), Encoding::Utf16), Position::new(3, 3));
+    }
+
+    #[test]
+    fn clamps_characters_and_refuses_lines_past_the_end() {
+        let text = "ab\ncd";
+        let index = LineIndex::new(text);
+        assert_eq!(index.offset(text, Position::new(0, 99), Encoding::Utf16), Some(2));
+        assert_eq!(index.offset(text, Position::new(2, 0), Encoding::Utf16), None);
+    }
+
+    #[test]
+    fn a_position_inside_a_surrogate_pair_moves_to_the_character_start() {
+        let text = "x😀y";
+        let index = LineIndex::new(text);
+        assert_eq!(index.offset(text, Position::new(0, 2), Encoding::Utf16), Some(1));
+    }
+}

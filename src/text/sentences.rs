@@ -1,0 +1,162 @@
+//! Splitting a block of prose into sentences.
+//!
+//! A source note covers the figures of its sentence, so the split decides what a citation
+//! covers. It errs on the side of longer sentences: abbreviations (`U.S.`, `Dr.`, `Jan.`),
+//! initials, decimals and punctuation inside quotes or brackets do not end a sentence, and a note
+//! that follows the final full stop (`... in 2023. [@key]`) still belongs to the sentence before.
+
+use std::ops::Range;
+
+/// Words that end in a full stop without ending a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt", "gen", "lt", "col", "maj", "capt", "cpt",
+    "sgt", "adm", "cmdr", "gov", "sen", "rep", "pres", "rev", "hon", "amb", "supt", "insp", "det",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon",
+    "tue", "tues", "wed", "thu", "thurs", "fri", "sat", "sun", "inc", "co", "corp", "ltd", "llc",
+    "dept", "univ", "assn", "bros", "no", "nos", "vol", "vols", "p", "pp", "para", "fig", "figs",
+    "approx", "est", "vs", "etc", "al", "cf", "ca", "av", "ave", "blvd", "rd", "hwy", "ft", "mi",
+    "lb", "lbs", "oz", "min", "max", "art", "sec", "ch", "ed", "eds",
+];
+
+/// The byte ranges of the sentences of `prose[range]`; together they cover the whole range.
+pub fn split_sentences(prose: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    let Some(block) = prose.get(range.clone()) else { return vec![range] };
+    let mut sentences = Vec::new();
+    let mut start = 0;
+    let mut depth = 0i32;
+    let mut quoted = false;
+    let chars: Vec<(usize, char)> = block.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (at, ch) = chars[i];
+        match ch {
+            '(' | '[' | '{' => depth += 1,
+            ')' | ']' | '}' => depth = (depth - 1).max(0),
+            '"' => quoted = !quoted,
+            '“' => quoted = true,
+            '”' => quoted = false,
+            '.' | '!' | '?' | '…'
+                if depth == 0 && (!quoted || closes_quote(&chars, i + 1)) && ends_sentence(block, at, ch) =>
+            {
+                let after = skip_closers(&chars, i + 1);
+                if let Some(next) = next_sentence_start(block, &chars, after) {
+                    sentences.push(range.start + start..range.start + next);
+                    start = next;
+                    quoted = false;
+                    // Resume scanning at the new sentence.
+                    i = chars.partition_point(|&(o, _)| o < next);
+                    continue;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    sentences.push(range.start + start..range.end);
+    sentences
+}
+
+/// Whether the mark at `at` can end a sentence, judged by the word before it.
+fn ends_sentence(block: &str, at: usize, mark: char) -> bool {
+    if mark != '.' {
+        return true;
+    }
+    let before = &block[..at];
+    let word_start = before
+        .rfind(|c: char| c.is_whitespace() || matches!(c, '(' | '[' | '"' | '“' | '‘'))
+        .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+    let word = &before[word_start..];
+    if word.is_empty() {
+        return true;
+    }
+    // Initials and dotted abbreviations: `J.`, `U.S.`, `e.g.`
+    let letters: Vec<&str> = word.split('.').collect();
+    if letters.iter().all(|part| part.chars().count() == 1 && part.chars().all(char::is_alphabetic)) {
+        return false;
+    }
+    let lower = word.trim_start_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    !ABBREVIATIONS.contains(&lower.as_str())
+}
+
+/// Whether the characters from `i` close a quotation (so the mark before them ends it).
+fn closes_quote(chars: &[(usize, char)], i: usize) -> bool {
+    matches!(chars.get(i), Some((_, '"' | '”')))
+}
+
+/// Skips closing quotes and brackets that belong to the ending sentence.
+fn skip_closers(chars: &[(usize, char)], mut i: usize) -> usize {
+    while let Some(&(_, c)) = chars.get(i) {
+        if matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '.' | '!' | '?') {
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    i
+}
+
+/// Where the next sentence starts after an end mark, if one does: past whitespace and any notes
+/// that trail the mark, at a capital letter, digit, quote or opening bracket.
+fn next_sentence_start(block: &str, chars: &[(usize, char)], mut i: usize) -> Option<usize> {
+    let mut saw_space = false;
+    loop {
+        let &(at, c) = chars.get(i)?;
+        if c.is_whitespace() {
+            saw_space = true;
+            i += 1;
+        } else if c == '[' && matches!(block[at..].chars().nth(1), Some('@' | '^')) {
+            // A note standing after the full stop still belongs to this sentence.
+            let close = block[at..].find(']')?;
+            i = chars.partition_point(|&(o, _)| o <= at + close);
+        } else if !saw_space {
+            return None;
+        } else if c.is_uppercase() || c.is_numeric() || matches!(c, '"' | '“' | '‘' | '\'' | '(' | '[' | '¡' | '¿') {
+            return Some(at);
+        } else {
+            return None;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        split_sentences(text, 0..text.len()).into_iter().map(|r| text[r].trim()).collect()
+    }
+
+    #[test]
+    fn splits_at_full_stops_before_capitals() {
+        assert_eq!(split("One claim. Another claim! A third?"), ["One claim.", "Another claim!", "A third?"]);
+    }
+
+    #[test]
+    fn abbreviations_initials_and_decimals_do_not_split() {
+        assert_eq!(
+            split("The U.S. Southern Command and Dr. Ruiz met on Jan. 5 with J. R. Smith. It grew 1.7 percent."),
+            ["The U.S. Southern Command and Dr. Ruiz met on Jan. 5 with J. R. Smith.", "It grew 1.7 percent."]
+        );
+    }
+
+    #[test]
+    fn quotes_and_brackets_stay_whole() {
+        assert_eq!(
+            split("He said \"It fell. It rose.\" Then (as noted. Twice) it held. Next."),
+            ["He said \"It fell. It rose.\"", "Then (as noted. Twice) it held.", "Next."]
+        );
+    }
+
+    #[test]
+    fn a_note_after_the_full_stop_belongs_to_the_sentence_before() {
+        assert_eq!(
+            split("It fell to 2.2 in 2023. [@nv] Then 84,000 were held."),
+            ["It fell to 2.2 in 2023. [@nv]", "Then 84,000 were held."]
+        );
+    }
+
+    #[test]
+    fn lower_case_after_a_stop_continues_the_sentence() {
+        assert_eq!(split("about 5 p.m. on Friday. ok then"), ["about 5 p.m. on Friday. ok then"]);
+    }
+}
