@@ -144,7 +144,10 @@ fn tokenize(slice: &str, base: usize) -> Vec<Tok> {
     let mut k = 0;
     while let Some(&(at, c)) = chars.get(k) {
         let start = k;
-        if c.is_ascii_digit() {
+        let leading_decimal = c == '.'
+            && chars.get(k + 1).is_some_and(|&(_, n)| n.is_ascii_digit())
+            && (k == 0 || chars.get(k - 1).is_some_and(|&(_, p)| p.is_whitespace() || p == '-' || p == '$'));
+        if c.is_ascii_digit() || leading_decimal {
             k += 1;
             while let Some(&(_, c)) = chars.get(k) {
                 let next_is_digit = chars.get(k + 1).is_some_and(|&(_, n)| n.is_ascii_digit());
@@ -576,6 +579,22 @@ impl Scanner<'_> {
             }
         }
 
+        // 3/4, -4/5, 2 1/4
+        if let Some((fraction, end)) = self.numeric_fraction(last) {
+            value = if negative { -fraction } else { fraction };
+            return Some(self.found_simple(i, end, value, Kind::Fraction, None, 0.0, false));
+        }
+        if lit.plain && !negative {
+            if let Some((fraction, end)) = self.numeric_fraction(last + 1).filter(|_| self.near(last, last + 1)) {
+                return Some(self.found_simple(i, end, value + fraction, Kind::Fraction, None, 0.0, false));
+            }
+        }
+        // 1e10, 12.32e+14
+        if let Some((exponent, end)) = self.exponent(last) {
+            value *= 10f64.powi(exponent);
+            return Some(self.finish(i, end, value, step, currency, false, false));
+        }
+
         // Letters against the digits: 84k, 21st, 1990s, 5km, 3D.
         if self.is(last + 1, T::Word) && self.adjacent(last, last + 1) {
             let suffix = self.s(last + 1);
@@ -603,7 +622,9 @@ impl Scanner<'_> {
 
         // 1.2 million, 3 hundred
         if self.is(last + 1, T::Word) && self.near(last, last + 1) {
-            if let Some(scale) = scale_word(&self.lower(last + 1)).filter(|_| !self.lower(last + 1).ends_with('s')) {
+            let next = self.s(last + 1);
+            let spaced_suffix = if matches!(next, "k" | "K") { scale_suffix(next) } else { None };
+            if let Some(scale) = scale_word(&self.lower(last + 1)).filter(|_| !next.ends_with('s')).or(spaced_suffix) {
                 value *= scale;
                 step *= scale;
                 last += 1;
@@ -616,6 +637,34 @@ impl Scanner<'_> {
         }
         let hedge = self.hedge_before(i);
         Some(self.finish(i, last, value, step, currency, false, plain && digits == 4 && hedge.is_none() && !negative))
+    }
+
+    /// `3/4` starting at token `j`: the value and its last token. Dates are read before this.
+    fn numeric_fraction(&self, j: usize) -> Option<(f64, usize)> {
+        let (n, _) = self.plain_int(j)?;
+        if self.s(j + 1) != "/" || !self.adjacent(j, j + 1) || !self.adjacent(j + 1, j + 2) {
+            return None;
+        }
+        let (d, _) = self.plain_int(j + 2)?;
+        if d == 0 || n >= d || (self.s(j + 3) == "/" && self.adjacent(j + 2, j + 3)) {
+            return None;
+        }
+        Some((f64::from(n) / f64::from(d), j + 2))
+    }
+
+    /// An exponent written against the digits at `last`: `e10`, `e+14`, `E-1`.
+    fn exponent(&self, last: usize) -> Option<(i32, usize)> {
+        let e = last + 1;
+        if !matches!(self.s(e), "e" | "E") || !self.adjacent(last, e) {
+            return None;
+        }
+        let (sign, n) = match self.s(e + 1) {
+            "+" => (1, e + 2),
+            "-" | "−" => (-1, e + 2),
+            _ => (1, e + 1),
+        };
+        let (power, len) = self.plain_int(n).filter(|_| self.adjacent(n - 1, n))?;
+        (len <= 3).then_some((sign * power as i32, n))
     }
 
     /// Digits glued to a name or code before them: `G7`, `MS-13`, `COVID-19`, `#4`.
@@ -707,50 +756,85 @@ impl Scanner<'_> {
             }
             return None;
         }
+        if word == "quarter" && scale_word(&self.lower(i + 1)).is_some_and(|s| s >= 1e3) && self.near(i, i + 1) {
+            return Some(self.found_simple(i, i, 0.25, Kind::Fraction, None, 0.25, true));
+        }
         if word == "half" {
             let after_ordinal = i > 0 && (ordinal_word(&self.lower(i - 1)).is_some() || self.is_word(i - 1, "the"));
             if after_ordinal || self.s(i + 1) == "-" {
                 return None;
+            }
+            if self.is_word(i + 1, "a") && self.is_word(i + 2, "dozen") && self.near(i + 1, i + 2) {
+                return Some(self.finish(i, i + 2, 6.0, 6.0, None, true, false));
             }
             return Some(self.found_simple(i, i, 0.5, Kind::Fraction, None, 0.5, true));
         }
         if let Some(v) = ordinal_word(&word) {
             return self.ordinal(i, j, v);
         }
+        // A count starts with a number word: `million` alone is no figure, nor is `millions`.
         let mut cardinal = Cardinal::default();
-        if !cardinal.push(&word) {
+        if scale_word(&word).is_some() || !cardinal.push(&word) {
             return None;
         }
         let (mut value, mut last) = self.continue_cardinal(cardinal, j, 1.0);
+        // seventy-five thousands
+        if matches!(self.lower(last + 1).as_str(), "thousands" | "hundreds") && self.near(last, last + 1) && last > j {
+            value *= scale_word(self.lower(last + 1).trim_end_matches('s')).unwrap_or(1.0);
+            last += 1;
+        }
         let mut step = if cardinal.words > 0 { self.word_step(j, last) } else { 1.0 };
 
-        // one point five
+        // one point five, two hundred point seventy-one
         if self.is_word(last + 1, "point") && self.near(last, last + 1) {
-            let mut k = last + 2;
-            let mut fraction = String::new();
-            while let Some(d) = words::small_cardinal(&self.lower(k)).filter(|d| *d < 10.0) {
-                fraction.push(char::from(b'0' + d as u8));
-                k += 1;
-            }
-            if !fraction.is_empty() {
-                value += format!("0.{fraction}").parse::<f64>().unwrap_or(0.0);
-                step = 10f64.powi(-(fraction.len() as i32));
-                last = k - 1;
+            if let Some((fraction, end)) = self.decimal_words(last + 2) {
+                value += fraction;
+                step = self.step_of_decimal(fraction);
+                last = end;
             }
         }
-        // two-thirds, three quarters, five - eighths
+        // three dozen
+        if matches!(self.lower(last + 1).as_str(), "dozen" | "dozens") && self.near(last, last + 1) {
+            value *= 12.0;
+            last += 1;
+        }
+        // twenty-fifth, one hundred twenty fifth
         let k = if matches!(self.s(last + 1), "-" | "–") { last + 2 } else { last + 1 };
-        if self.is(k, T::Word) && self.near(k - 1, k) {
+        if self.near(k - 1, k) || self.adjacent(k - 1, k) {
             let next = self.lower(k);
-            if let Some(d) = denominator(&next).filter(|_| value >= 1.0 && value < 100.0 && next != "second") {
-                if value > 1.0 || !next.ends_with('s') {
-                    let v = value / d;
-                    return Some(self.found_simple(i, k, if negative { -v } else { v }, Kind::Fraction, None, 1.0 / d, true));
-                }
-            }
-            // twenty-first, one hundred twenty fifth
             if let Some(o) = ordinal_word(&next).filter(|o| *o < 10.0 && value >= 20.0 && value % 10.0 == 0.0) {
                 return Some(self.found_simple(i, k, value + o, Kind::Ordinal, None, 1.0, true));
+            }
+            // one thousand two hundred thirtieth, six hundred twelfth, one hundredth
+            if k == last + 1 && value >= 100.0 && value % 100.0 == 0.0 {
+                if let Some(o) = ordinal_word(&next).filter(|o| *o < 100.0) {
+                    return Some(self.found_simple(i, k, value + o, Kind::Ordinal, None, 1.0, true));
+                }
+            }
+            if k == last + 1 && value < 10.0 && matches!(next.as_str(), "hundredth" | "thousandth" | "millionth") {
+                let o = ordinal_word(&next).unwrap_or(1.0);
+                return Some(self.found_simple(i, k, value * o, Kind::Ordinal, None, 1.0, true));
+            }
+            // A compound that ends in an ordinal: `seven ... ninety-eighth`.
+            if k == last + 2 && value >= 20.0 {
+                if let Some(o) = ordinal_word(&next).filter(|o| *o < 10.0) {
+                    return Some(self.found_simple(i, k, value + o, Kind::Ordinal, None, 1.0, true));
+                }
+            }
+        }
+        // two-thirds, three quarters, one twenty-fifth
+        if let Some((d, plural, end)) = self.denominator_at(last) {
+            if plural || value == 1.0 {
+                let v = value / d;
+                return Some(self.found_simple(i, end, if negative { -v } else { v }, Kind::Fraction, None, 1.0 / d, true));
+            }
+        }
+        // one and a half, twenty and three fifths
+        if self.is_word(last + 1, "and") && self.near(last, last + 1) {
+            if let Some((part, end)) = self.fraction_part(last + 2) {
+                value += part;
+                step = step.min(part);
+                last = end;
             }
         }
         if value == 1.0 && last == j && self.lone_one(j) {
@@ -760,6 +844,82 @@ impl Scanner<'_> {
             value = -value;
         }
         Some(self.finish(i, last, value, step, None, true, false))
+    }
+
+    /// `five`, `seven one`, `seventy-one` after `point`: the decimal fraction and its last token.
+    fn decimal_words(&self, k: usize) -> Option<(f64, usize)> {
+        let mut digits = String::new();
+        let mut end = k;
+        while let Some(d) = words::small_cardinal(&self.lower(end)).filter(|d| *d < 10.0) {
+            digits.push(char::from(b'0' + d as u8));
+            end += 1;
+        }
+        if digits.len() == 1 || (digits.is_empty() && self.is(k, T::Word)) {
+            let mut c = Cardinal::default();
+            if c.push(&self.lower(k)) {
+                let (v, last) = self.continue_cardinal(c, k, 1.0);
+                digits = format!("{}", v as u64);
+                end = last + 1;
+            }
+        }
+        if digits.is_empty() {
+            return None;
+        }
+        Some((format!("0.{digits}").parse().ok()?, end - 1))
+    }
+
+    fn step_of_decimal(&self, fraction: f64) -> f64 {
+        let text = format!("{fraction}");
+        let places = text.split_once('.').map_or(0, |(_, f)| f.len());
+        10f64.powi(-(places as i32))
+    }
+
+    /// A fraction word after token `last`: `thirds`, `quarter`, `twenty-fifths`. Returns the
+    /// denominator, whether it is plural, and its last token.
+    fn denominator_at(&self, last: usize) -> Option<(f64, bool, usize)> {
+        let mut k = last + 1;
+        if matches!(self.s(k), "-" | "–") {
+            k += 1;
+        }
+        if !(self.near(k - 1, k) || self.adjacent(k - 1, k)) || !self.is(k, T::Word) {
+            return None;
+        }
+        let word = self.lower(k);
+        let ordinal_of = |w: &str| -> Option<(f64, bool)> {
+            if w == "second" || w == "seconds" || w == "first" {
+                return None;
+            }
+            if let Some(d) = denominator(w) {
+                return Some((d, w.ends_with('s')));
+            }
+            let base = w.strip_suffix('s').unwrap_or(w);
+            ordinal_word(base).map(|d| (d, base.len() < w.len()))
+        };
+        if let Some(t) = words::tens(&word) {
+            if matches!(self.s(k + 1), "-") && self.adjacent(k, k + 1) {
+                let (o, plural) = ordinal_of(&self.lower(k + 2)).filter(|(o, _)| *o < 10.0)?;
+                return Some((t + o, plural, k + 2));
+            }
+            return None;
+        }
+        let (d, plural) = ordinal_of(&word)?;
+        Some((d, plural, k))
+    }
+
+    /// `a half`, `three fifths` after `and`: the value and its last token.
+    fn fraction_part(&self, k: usize) -> Option<(f64, usize)> {
+        let word = self.lower(k);
+        let (n, last) = if matches!(word.as_str(), "a" | "an") {
+            (1.0, k)
+        } else {
+            let mut c = Cardinal::default();
+            if !c.push(&word) {
+                return None;
+            }
+            self.continue_cardinal(c, k, 1.0)
+        };
+        let (d, plural, end) = self.denominator_at(last)?;
+        (plural || n == 1.0).then_some((n / d, end))
     }
 
     /// Reads on after a started cardinal: more number words, hyphens, `and` after a scale.
@@ -772,7 +932,7 @@ impl Scanner<'_> {
         let mut last = at;
         loop {
             let mut k = last + 1;
-            if self.s(k) == "-" && self.adjacent(last, k) && self.adjacent(k, k + 1) {
+            if self.s(k) == "-" && (self.adjacent(last, k) || self.single_space(last, k)) && (self.adjacent(k, k + 1) || self.single_space(k, k + 1)) {
                 k += 1;
             } else if !self.near(last, k) {
                 break;
@@ -803,8 +963,17 @@ impl Scanner<'_> {
     fn lone_one(&self, j: usize) -> bool {
         let next = self.lower(j + 1);
         let prev = j.checked_sub(1).map(|p| self.lower(p)).unwrap_or_default();
-        matches!(next.as_str(), "of" | "another" | "way" | "thing" | "day" | "side" | "who" | "that" | "which")
-            || matches!(prev.as_str(), "no" | "any" | "every" | "each" | "the" | "this" | "that" | "which" | "someone")
+        let after_ordinal = j > 0 && ordinal_word(&prev).is_some();
+        after_ordinal
+            || matches!(
+                next.as_str(),
+                "of" | "another" | "way" | "thing" | "day" | "side" | "who" | "that" | "which" | "moment" | "cannot"
+                    | "can" | "could" | "must" | "should" | "would" | "will" | "may" | "might" | "does" | "one"
+            )
+            || matches!(
+                prev.as_str(),
+                "no" | "any" | "every" | "each" | "the" | "this" | "that" | "which" | "someone" | "another" | "one"
+            )
     }
 
     fn ordinal(&self, i: usize, j: usize, v: f64) -> Option<Step> {
@@ -846,6 +1015,12 @@ impl Scanner<'_> {
                 figure.kind = kind;
                 figure.unit = Some(unit);
                 end = unit_end;
+                // 75 USD million
+                if let Some(scale) = scale_word(&self.lower(end + 1)).filter(|_| kind == Kind::Money && self.near(end, end + 1)) {
+                    figure.value *= scale;
+                    figure.step *= scale;
+                    end += 1;
+                }
             } else if let Some((v, ratio_end)) = self.ratio_after(last, value) {
                 figure.kind = Kind::Fraction;
                 figure.value = v;
@@ -853,9 +1028,24 @@ impl Scanner<'_> {
                 end = ratio_end;
             }
         }
+        if figure.kind == Kind::Money {
+            // 3 dollars 50 cents, thirteen dollars and forty-five cents
+            if let Some((cents, cents_end)) = self.cents_after(end) {
+                figure.value += cents;
+                figure.step = 0.01;
+                end = cents_end;
+            }
+        }
         if let Some((high, range_end)) = self.range_after(first, end, &figure) {
             figure.high = Some(high);
             end = range_end;
+            if figure.unit.is_none() {
+                if let Some((kind, unit, unit_end)) = self.unit_after(end) {
+                    figure.kind = kind;
+                    figure.unit = Some(unit);
+                    end = unit_end;
+                }
+            }
         }
         if may_be_year && figure.kind == Kind::Number && (1000.0..=2100.0).contains(&value) && figure.high.is_none_or(|h| h > value) {
             figure.kind = Kind::Year;
@@ -865,6 +1055,14 @@ impl Scanner<'_> {
     }
 
     fn found_simple(&self, first: usize, last: usize, value: f64, kind: Kind, unit: Option<String>, step: f64, in_words: bool) -> Step {
+        // half a million reads as 500,000, not as a fraction
+        if kind == Kind::Fraction {
+            let k = if self.is_word(last + 1, "a") { last + 2 } else { last + 1 };
+            let next = self.lower(k);
+            if let Some(scale) = scale_word(&next).filter(|s| *s >= 1e3 && !next.ends_with('s') && self.near(k - 1, k)) {
+                return self.finish(first, k, value * scale, scale * step.max(0.01), None, in_words, false);
+            }
+        }
         let mut f = self.plain_figure(first, last, value, kind, step);
         f.unit = unit;
         f.in_words = in_words;
@@ -932,6 +1130,38 @@ impl Scanner<'_> {
             return Some((u.kind, u.unit.into(), k));
         }
         None
+    }
+
+    /// The cents after an amount in a major currency: `50 cents`, `and 15`, `forty-five`.
+    fn cents_after(&self, end: usize) -> Option<(f64, usize)> {
+        let mut k = end + 1;
+        if self.is_word(k, "and") && self.near(end, k) {
+            k += 1;
+        }
+        if !self.near(k - 1, k) {
+            return None;
+        }
+        let (cents, last) = if let Some((n, len)) = self.plain_int(k) {
+            (f64::from(n), if len > 2 { return None } else { k })
+        } else {
+            let mut c = Cardinal::default();
+            if !self.is(k, T::Word) || !c.push(&self.lower(k)) {
+                return None;
+            }
+            self.continue_cardinal(c, k, 1.0)
+        };
+        if !(1.0..100.0).contains(&cents) {
+            return None;
+        }
+        let unit_follows = matches!(self.lower(last + 1).as_str(), "cent" | "cents" | "pence" | "p");
+        let bare_ok = self.is(last + 1, T::Punct) || last + 1 >= self.toks.len();
+        if unit_follows && self.near(last, last + 1) {
+            Some((cents / 100.0, last + 1))
+        } else if bare_ok {
+            Some((cents / 100.0, last))
+        } else {
+            None
+        }
     }
 
     /// `per 100,000`, `per capita`, `per million`, `per day` after the `per` at `k`.
@@ -1032,10 +1262,10 @@ impl Scanner<'_> {
         if high <= figure.value {
             return None;
         }
-        if let Some((_, unit, unit_end)) = self.unit_after(last) {
-            if figure.unit.as_deref() == Some(unit.as_str()) || figure.unit.is_none() {
-                last = unit_end;
-            }
+        match (self.unit_after(last), figure.unit.as_deref()) {
+            (Some((_, unit, _)), Some(own)) if unit != own => return None,
+            (Some((_, _, unit_end)), Some(_)) => last = unit_end,
+            _ => {}
         }
         Some((high, last))
     }

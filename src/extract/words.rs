@@ -52,6 +52,9 @@ pub fn scale_word(word: &str) -> Option<f64> {
         "crore" | "crores" => 1e7,
         "billion" | "bln" | "bn" | "billions" => 1e9,
         "trillion" | "tln" | "trn" | "tn" | "trillions" => 1e12,
+        "quadrillion" => 1e15,
+        "quintillion" => 1e18,
+        "sextillion" => 1e21,
         _ => return None,
     })
 }
