@@ -342,9 +342,10 @@ impl Scanner<'_> {
         }
     }
 
-    /// Index after an optional `.` directly after token `i`.
+    /// Index after the `.` of an abbreviated month (`Jan.`), if there is one.
     fn after_dot(&self, i: usize) -> usize {
-        if self.s(i + 1) == "." && self.adjacent(i, i + 1) {
+        let abbreviated = self.s(i).len() <= 4 && !matches!(self.lower(i).as_str(), "may" | "june" | "july");
+        if abbreviated && self.s(i + 1) == "." && self.adjacent(i, i + 1) {
             i + 2
         } else {
             i + 1
@@ -356,6 +357,9 @@ impl Scanner<'_> {
     fn date(&self, i: usize) -> Option<Step> {
         if let Some(m) = self.month_at(i) {
             return self.month_first_date(i, m);
+        }
+        if let Some(step) = self.dotted_date(i) {
+            return Some(step);
         }
         let (n, len) = self.plain_int(i)?;
         // ISO 2025-04-16
@@ -400,10 +404,6 @@ impl Scanner<'_> {
                 return Some(self.found_date(i, last, year, m, n));
             }
         }
-        // 18.07.2014
-        if let Some(Step::Found(f, next)) = self.dotted_date(i) {
-            return Some(Step::Found(f, next));
-        }
         None
     }
 
@@ -435,6 +435,10 @@ impl Scanner<'_> {
         if !(1..=31).contains(&n) || (!capital && lower == "may") {
             return None;
         }
+        // `they march 10 miles`: a lower-case month before a quantity is a verb.
+        if !capital && self.near(j, j + 1) && attached_unit(self.s(j + 1)).is_some() {
+            return None;
+        }
         let mut last = self.after_ordinal_suffix(j) - 1;
         let mut year = 0;
         let k = last + 1;
@@ -454,7 +458,7 @@ impl Scanner<'_> {
             high: None,
             kind: Kind::Date,
             unit: None,
-            hedge: None,
+            hedge: self.hedge_before(first),
             step: 1.0,
             in_words: false,
         };
@@ -514,7 +518,7 @@ impl Scanner<'_> {
             high: None,
             kind: Kind::Time,
             unit: None,
-            hedge: None,
+            hedge: self.hedge_before(first),
             step: 1.0 / 60.0,
             in_words: false,
         };
@@ -615,7 +619,7 @@ impl Scanner<'_> {
                 step *= scale;
                 last += 1;
                 plain = false;
-            } else if unit_word(suffix, &suffix.to_lowercase()).is_none() && currency_prefix(suffix).is_none() {
+            } else if attached_unit(suffix).is_none() && currency_prefix(suffix).is_none() {
                 return Some(Step::Skip(last + 2));
             }
         }
@@ -1036,7 +1040,8 @@ impl Scanner<'_> {
                 end = cents_end;
             }
         }
-        if let Some((high, range_end)) = self.range_after(first, end, &figure) {
+        if let Some((low, high, range_end)) = self.range_after(first, end, &figure) {
+            figure.value = low;
             figure.high = Some(high);
             end = range_end;
             if figure.unit.is_none() {
@@ -1047,11 +1052,38 @@ impl Scanner<'_> {
                 }
             }
         }
-        if may_be_year && figure.kind == Kind::Number && (1000.0..=2100.0).contains(&value) && figure.high.is_none_or(|h| h > value) {
+        let reads_as_year = may_be_year
+            && figure.kind == Kind::Number
+            && (1000.0..=2100.0).contains(&value)
+            && figure.high.is_none_or(|h| h > value)
+            && !self.counts_something(first, end);
+        if reads_as_year {
             figure.kind = Kind::Year;
         }
         figure.range = self.span(first, end);
         Step::Found(figure, end + 1)
+    }
+
+    /// Whether a four-digit number counts the noun after it (`2000 people`) rather than naming a
+    /// year (`in 2000`, `2000 was`).
+    fn counts_something(&self, first: usize, end: usize) -> bool {
+        let before = first.checked_sub(1).map(|p| self.lower(p)).unwrap_or_default();
+        let temporal = matches!(
+            before.as_str(),
+            "in" | "since" | "by" | "from" | "until" | "till" | "to" | "during" | "before" | "after" | "between"
+                | "of" | "and" | "year" | "early" | "late" | "mid" | "circa" | "fiscal" | "fy" | "through" | "or"
+        );
+        if temporal || !self.near(end, end + 1) || !self.is(end + 1, T::Word) {
+            return false;
+        }
+        let next = self.s(end + 1);
+        let lower = next.to_lowercase();
+        let count_noun = matches!(lower.as_str(), "people" | "men" | "women" | "children" | "police" | "staff" | "personnel")
+            || (lower.ends_with('s')
+                && lower.len() > 3
+                && !lower.ends_with("ss")
+                && !matches!(lower.as_str(), "was" | "has" | "does" | "this" | "its" | "his" | "plus" | "thus" | "versus" | "whereas" | "unless" | "across"));
+        next == lower && count_noun
     }
 
     fn found_simple(&self, first: usize, last: usize, value: f64, kind: Kind, unit: Option<String>, step: f64, in_words: bool) -> Step {
@@ -1118,8 +1150,8 @@ impl Scanner<'_> {
         } else {
             (k, s, lower)
         };
-        if let Some(u) = unit_word(s, &lower) {
-            // Single letters are units only against the digits or before a full stop.
+        if let Some(u) = attached_unit(s) {
+            // Single letters are units only against the digits.
             if lower.chars().count() == 1 && !self.adjacent(k - 1, k) && !matches!(s, "C" | "F") {
                 return None;
             }
@@ -1221,9 +1253,9 @@ impl Scanner<'_> {
     }
 
     /// The upper end of a range: `10 to 12`, `10-12`, `between 10 and 12`, `2015-16`.
-    fn range_after(&self, first: usize, end: usize, figure: &Figure) -> Option<(f64, usize)> {
+    fn range_after(&self, first: usize, end: usize, figure: &Figure) -> Option<(f64, f64, usize)> {
         let k = end + 1;
-        let between = first > 0 && self.is_word(self.hedge_start(first).checked_sub(1)?, "between");
+        let between = self.hedge_start(first).checked_sub(1).is_some_and(|p| self.is_word(p, "between"));
         let joiner = self.lower(k);
         let ok = match joiner.as_str() {
             "-" | "–" => self.adjacent(end, k) || self.single_space(end, k),
@@ -1253,13 +1285,17 @@ impl Scanner<'_> {
         if figure.value >= 1000.0 && high < 100.0 && joiner != "and" {
             high += (figure.value / 100.0).floor() * 100.0;
         }
-        // Inherit the scale: `2 to 3 million` is read from the second number's scale.
         let mut last = high_end;
+        let mut low = figure.value;
         if let Some(s) = scale_word(&self.lower(last + 1)).filter(|_| self.near(last, last + 1)) {
             high *= s;
             last += 1;
+            // `2 to 3 million`: the low end shares the scale written once.
+            if low < s {
+                low *= s;
+            }
         }
-        if high <= figure.value {
+        if high <= low {
             return None;
         }
         match (self.unit_after(last), figure.unit.as_deref()) {
@@ -1267,7 +1303,7 @@ impl Scanner<'_> {
             (Some((_, _, unit_end)), Some(_)) => last = unit_end,
             _ => {}
         }
-        Some((high, last))
+        Some((low, high, last))
     }
 
     fn preceded_by_from(&self, first: usize) -> bool {
@@ -1295,6 +1331,15 @@ impl Scanner<'_> {
         }
         None
     }
+}
+
+/// A unit word; single letters must be written as the unit is (`g`, not `G`).
+fn attached_unit(word: &str) -> Option<units::UnitName> {
+    let lower = word.to_lowercase();
+    if word.chars().count() == 1 && word != lower && !matches!(word, "C" | "F" | "K") {
+        return None;
+    }
+    unit_word(word, &lower)
 }
 
 /// `100000` as `100,000`, for rate units.
