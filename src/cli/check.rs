@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Result;
+use unicode_width::UnicodeWidthStr;
 
 use super::json::json_finding;
 use super::CheckFormat;
@@ -144,9 +145,12 @@ impl HumanReport {
             let start = lines.position(text, f.range.start, Encoding::Utf16);
             let line_range = lines.line_range(text, start.line as usize).unwrap_or(0..0);
             let line_text = text.get(line_range.clone()).unwrap_or("");
-            let col = text.get(line_range.start..f.range.start).map_or(0, |p| p.chars().count());
+            let prefix = text.get(line_range.start..f.range.start).unwrap_or("");
+            let col = prefix.chars().count();
+            // The caret lines up on screen, where an emoji or a CJK character takes two columns.
+            let indent = prefix.width();
             let end = f.range.end.min(line_range.end).max(f.range.start);
-            let width = text.get(f.range.start..end).map_or(1, |s| s.chars().count()).max(1);
+            let width = text.get(f.range.start..end).map_or(1, |s| s.width()).max(1);
             let colour = match f.severity {
                 Severity::Error => "1;31",
                 Severity::Warning => "1;33",
@@ -166,7 +170,7 @@ impl HumanReport {
                 self.paint("2", &number),
                 line_text,
                 pad,
-                " ".repeat(col),
+                " ".repeat(indent),
                 self.paint(colour, &"^".repeat(width)),
             ));
         }

@@ -113,6 +113,8 @@ pub struct Figure {
     pub step: f64,
     /// Whether the number is written in words.
     pub in_words: bool,
+    /// A span of time that frames a claim rather than making one: `the first seven months`.
+    pub period: bool,
 }
 
 /// Finds the figures of `text[range]`.
@@ -461,6 +463,7 @@ impl Scanner<'_> {
             hedge: self.hedge_before(first),
             step: 1.0,
             in_words: false,
+            period: false,
         };
         Step::Found(figure, last + 1)
     }
@@ -521,6 +524,7 @@ impl Scanner<'_> {
             hedge: self.hedge_before(first),
             step: 1.0 / 60.0,
             in_words: false,
+            period: false,
         };
         Step::Found(figure, last + 1)
     }
@@ -1012,6 +1016,7 @@ impl Scanner<'_> {
             hedge: self.hedge_before(first),
             step,
             in_words,
+            period: false,
         };
         let mut end = last;
         if currency.is_none() {
@@ -1060,6 +1065,11 @@ impl Scanner<'_> {
         if reads_as_year {
             figure.kind = Kind::Year;
         }
+        figure.period = figure.kind == Kind::Quantity
+            && matches!(figure.unit.as_deref(), Some("day" | "week" | "month" | "year" | "decade" | "h"))
+            && first.checked_sub(1).is_some_and(|p| {
+                matches!(self.lower(p).as_str(), "first" | "last" | "past" | "next" | "previous" | "final" | "coming" | "recent")
+            });
         figure.range = self.span(first, end);
         Step::Found(figure, end + 1)
     }
@@ -1105,7 +1115,7 @@ impl Scanner<'_> {
     }
 
     fn plain_figure(&self, first: usize, last: usize, value: f64, kind: Kind, step: f64) -> Figure {
-        Figure { range: self.span(first, last), value, high: None, kind, unit: None, hedge: None, step, in_words: false }
+        Figure { range: self.span(first, last), value, high: None, kind, unit: None, hedge: None, step, in_words: false, period: false }
     }
 
     /// A unit after token `last`: `%`, `percent`, `percentage points`, `per 100,000`, `tons`.

@@ -47,7 +47,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
 }
 
 fn needs_note(cx: &Context, figure: &Figure) -> bool {
-    figure.kind.is_claim() && (cx.config.dates_need_sources || !figure.kind.is_date())
+    figure.kind.is_claim() && !figure.period && (cx.config.dates_need_sources || !figure.kind.is_date())
 }
 
 /// Which sentences hold a note. A note standing outside any block (an HTML comment on its own
@@ -99,10 +99,12 @@ fn citation_point(cx: &Context, sentence: usize) -> usize {
     let range = cx.draft.sentences[sentence].range.clone();
     let prose = cx.draft.layout.prose.get(range.clone()).unwrap_or("");
     let trimmed = prose.trim_end();
-    let mut end = range.start + trimmed.len();
-    let closing = trimmed.trim_end_matches(['"', '”', '’', ')']);
-    if let Some(c) = closing.chars().last().filter(|c| matches!(c, '.' | '!' | '?' | '…' | ':' | ';')) {
-        end = range.start + closing.len() - c.len_utf8();
+    // After a closing quote the citation follows it: quoted words stay as spoken.
+    if trimmed.ends_with(['"', '”', '’', ')']) {
+        return range.start + trimmed.len();
     }
-    end
+    match trimmed.chars().last().filter(|c| matches!(c, '.' | '!' | '?' | '…' | ':' | ';')) {
+        Some(c) => range.start + trimmed.len() - c.len_utf8(),
+        None => range.start + trimmed.len(),
+    }
 }

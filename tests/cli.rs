@@ -1,0 +1,163 @@
+//! The command line, run as a user runs it: the built binary on a workspace of our own.
+
+use std::fs;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+use std::io::Write;
+
+use serde_json::Value;
+
+fn stet(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_stet")).args(args).current_dir(dir).env_remove("NO_COLOR").output().unwrap()
+}
+
+fn workspace() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    fs::create_dir_all(root.join("sources")).unwrap();
+    fs::create_dir_all(root.join("drafts")).unwrap();
+    fs::write(root.join("sources/nv.md"), "---\nkey: newsvane-2025-04-16\ntitle: Ties\n---\nOver 84,000 people.\n").unwrap();
+    fs::write(
+        root.join("sources/more.bib"),
+        "@article{reuters-2024, title = {Cocaine at sea}, journal = {Reuters}, year = {2024}}\n",
+    )
+    .unwrap();
+    fs::write(
+        root.join("drafts/a.md"),
+        "# Draft\n\nRené said 😀 that 84,000 people were held [@newsvane-2025].\n\nThe navy seized 11 tons [@reuters-2024].\n\nThen 300 died.\n",
+    )
+    .unwrap();
+    fs::write(root.join("drafts/clean.md"), "Over 84,000 were held [@newsvane-2025-04-16].\n").unwrap();
+    dir
+}
+
+#[test]
+fn json_findings_follow_the_documented_schema_with_utf16_columns() {
+    let ws = workspace();
+    let out = stet(ws.path(), &["check", "--format", "json", "drafts/a.md"]);
+    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+    let findings: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let codes: Vec<&str> = findings.iter().map(|f| f["code"].as_str().unwrap()).collect();
+    assert_eq!(codes, ["unknown-source", "unsourced-figure"]);
+
+    let unknown = &findings[0];
+    assert_eq!(unknown["path"], "drafts/a.md");
+    assert_eq!(unknown["severity"], "error");
+    assert_eq!(unknown["source_key"], "newsvane-2025");
+    // Line 2 is `René said 😀 that 84,000 people were held [@newsvane-2025].`: the emoji counts
+    // two UTF-16 units, so the key starts at character 46, not 45.
+    let line = "René said 😀 that 84,000 people were held [@";
+    assert_eq!(unknown["range"]["start"], serde_json::json!({"line": 2, "character": line.encode_utf16().count()}));
+    assert_eq!(unknown["range"]["end"]["character"], line.encode_utf16().count() + "newsvane-2025".len());
+    let fix = &unknown["fixes"][0];
+    assert_eq!(fix["title"], "Replace with newsvane-2025-04-16");
+    assert_eq!(fix["edits"][0]["new_text"], "newsvane-2025-04-16");
+    assert_eq!(fix["edits"][0]["path"], "drafts/a.md");
+    assert!(unknown["related"].as_array().unwrap().is_empty());
+
+    let unsourced = &findings[1];
+    assert_eq!(unsourced["range"]["start"], serde_json::json!({"line": 6, "character": 5}));
+    assert_eq!(unsourced["message"], "300 has no source note");
+}
+
+#[test]
+fn exit_codes_say_errors_clean_or_unusable() {
+    let ws = workspace();
+    assert_eq!(stet(ws.path(), &["check", "drafts/clean.md"]).status.code(), Some(0));
+    assert_eq!(stet(ws.path(), &["check", "drafts/a.md"]).status.code(), Some(1));
+    assert_eq!(stet(ws.path(), &["check", "drafts/missing.md"]).status.code(), Some(2));
+    assert_eq!(stet(ws.path(), &["check"]).status.code(), Some(2));
+    assert_eq!(stet(ws.path(), &["check", "--format", "xml", "drafts/a.md"]).status.code(), Some(2));
+    fs::write(ws.path().join("stet.toml"), "[rules]\nunknown-source = \"warning\"\n").unwrap();
+    assert_eq!(stet(ws.path(), &["check", "drafts/a.md"]).status.code(), Some(0));
+}
+
+#[test]
+fn human_output_shows_place_rule_line_and_caret_without_colour_when_piped() {
+    let ws = workspace();
+    let out = stet(ws.path(), &["check", "drafts/a.md"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(!text.contains('\x1b'), "colour codes in piped output: {text:?}");
+    let expected = "drafts/a.md:7:6: warning[unsourced-figure]: 300 has no source note\n7 | Then 300 died.\n  |      ^^^\n";
+    assert!(text.contains(expected), "{text}");
+    assert!(text.contains("drafts/a.md:3:44: error[unknown-source]"), "{text}");
+    // The emoji takes two columns on screen, so the caret sits one further right.
+    assert!(text.contains(&format!("\n  | {}^^^^^^^^^^^^^\n", " ".repeat(44))), "{text}");
+    assert!(text.ends_with("2 findings (1 error, 1 warning) in 1 draft\n"), "{text}");
+}
+
+#[test]
+fn a_folder_is_searched_for_drafts_but_not_sources() {
+    let ws = workspace();
+    let out = stet(ws.path(), &["check", "--format", "json", "."]);
+    let findings: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(findings.iter().all(|f| f["path"].as_str().unwrap().contains("drafts")), "{findings:?}");
+    assert_eq!(findings.len(), 2);
+}
+
+#[test]
+fn a_broken_settings_file_is_reported_with_its_line_and_the_check_goes_on() {
+    let ws = workspace();
+    fs::write(ws.path().join("stet.toml"), "[check]\nscope = \"sentence\"\nscoop = 3\n").unwrap();
+    let out = stet(ws.path(), &["check", "drafts/a.md"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("stet.toml:3:1: error:") && stderr.contains("scoop"), "{stderr}");
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn figures_lists_the_claims_of_a_draft() {
+    let ws = workspace();
+    let out = stet(ws.path(), &["figures", "--format", "json", "drafts/a.md"]);
+    let figures: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let summary: Vec<(String, bool)> =
+        figures.iter().map(|f| (f["text"].as_str().unwrap().to_string(), f["sourced"].as_bool().unwrap())).collect();
+    assert_eq!(summary, [("84,000".into(), true), ("11 tons".into(), true), ("300".into(), false)]);
+    assert_eq!(figures[1]["unit"], "tons");
+    assert_eq!(figures[1]["kind"], "quantity");
+}
+
+#[test]
+fn figures_jsonl_reads_stdin_and_gives_utf8_byte_offsets() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_stet"))
+        .args(["figures", "--format", "jsonl"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"{\"text\": \"Ren\\u00e9 counted over 84,000 people.\"}\n{\"text\": \"MS-13\"}\n")
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let lines: Vec<Value> = String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 2);
+    let found = &lines[0]["found"][0];
+    assert_eq!((found["start"].as_u64(), found["end"].as_u64()), (Some(19), Some(25)));
+    assert_eq!(found["value"], 84000.0);
+    assert_eq!(found["hedge"], "over");
+    assert_eq!(lines[1]["found"], serde_json::json!([]));
+}
+
+#[test]
+fn the_example_workspace_reports_its_planted_mistakes() {
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/el-salvador");
+    let out = stet(&example, &["check", "--format", "json", "drafts"]);
+    let findings: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let mut seen: Vec<(String, String)> = findings
+        .iter()
+        .map(|f| (f["code"].as_str().unwrap().to_string(), f["message"].as_str().unwrap().to_string()))
+        .collect();
+    seen.sort();
+    assert_eq!(
+        seen,
+        [
+            ("unknown-source".to_string(), "no source has the key newsvane-2025; did you mean newsvane-2025-04-16?".to_string()),
+            ("unknown-source".to_string(), "no source has the key reuters-2024".to_string()),
+            ("unsourced-figure".to_string(), "11 tons has no source note".to_string()),
+            ("unsourced-figure".to_string(), "300 has no source note".to_string()),
+        ]
+    );
+}
