@@ -161,3 +161,39 @@ fn the_example_workspace_reports_its_planted_mistakes() {
         ]
     );
 }
+
+#[test]
+fn the_server_binary_exits_at_exit_with_stdin_still_open() {
+    use std::time::{Duration, Instant};
+    for (args, messages, code) in [
+        (vec!["lsp"], vec![r#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}"#, r#"{"jsonrpc":"2.0","id":2,"method":"shutdown"}"#, r#"{"jsonrpc":"2.0","method":"exit"}"#], 0),
+        (vec!["--stdio"], vec![r#"{"jsonrpc":"2.0","method":"exit"}"#], 1),
+    ] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_stet"))
+            .args(&args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut stdin = child.stdin.take().unwrap();
+        for m in messages {
+            write!(stdin, "Content-Length: {}\r\n\r\n{}", m.len(), m).unwrap();
+        }
+        stdin.flush().unwrap();
+        // stdin stays open (held here) while we wait for the process to end on its own.
+        let started = Instant::now();
+        let status = loop {
+            if let Some(status) = child.try_wait().unwrap() {
+                break status;
+            }
+            if started.elapsed() > Duration::from_secs(20) {
+                child.kill().unwrap();
+                panic!("stet {args:?} did not exit at `exit`");
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        };
+        assert_eq!(status.code(), Some(code), "stet {args:?}");
+        drop(stdin);
+    }
+}

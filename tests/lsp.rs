@@ -1,0 +1,317 @@
+//! The language server driven in process as an editor drives it: open a draft, edit it step by
+//! step, and read the diagnostics that come back, version by version.
+
+use std::collections::VecDeque;
+use std::fs;
+use std::path::Path;
+use std::time::Duration;
+
+use serde_json::{json, Value};
+use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader, DuplexStream, ReadHalf, WriteHalf};
+use tokio::task::JoinHandle;
+
+/// A minimal LSP client over an in-memory pipe.
+struct Client {
+    writer: WriteHalf<DuplexStream>,
+    reader: BufReader<ReadHalf<DuplexStream>>,
+    next_id: i64,
+    /// Notifications and server requests read while waiting for something else.
+    pending: VecDeque<Value>,
+    server: JoinHandle<bool>,
+}
+
+const WAIT: Duration = Duration::from_secs(20);
+
+impl Client {
+    fn start() -> Self {
+        let (client_side, server_side) = tokio::io::duplex(1 << 20);
+        let (server_read, server_write) = tokio::io::split(server_side);
+        let server = tokio::spawn(stet::lsp::serve(server_read, server_write));
+        let (read, writer) = tokio::io::split(client_side);
+        Client { writer, reader: BufReader::new(read), next_id: 1, pending: VecDeque::new(), server }
+    }
+
+    async fn send(&mut self, message: Value) {
+        let body = message.to_string();
+        let framed = format!("Content-Length: {}\r\n\r\n{}", body.len(), body);
+        self.writer.write_all(framed.as_bytes()).await.unwrap();
+    }
+
+    async fn read(&mut self) -> Value {
+        let mut length = 0;
+        loop {
+            let mut line = String::new();
+            self.reader.read_line(&mut line).await.unwrap();
+            assert!(!line.is_empty(), "the server closed the stream");
+            let line = line.trim_end();
+            if line.is_empty() {
+                break;
+            }
+            if let Some(n) = line.strip_prefix("Content-Length: ") {
+                length = n.parse().unwrap();
+            }
+        }
+        let mut body = vec![0; length];
+        self.reader.read_exact(&mut body).await.unwrap();
+        serde_json::from_slice(&body).unwrap()
+    }
+
+    /// Reads the next message, answering server requests (such as registerCapability) at once.
+    async fn read_one(&mut self) -> Value {
+        let message = tokio::time::timeout(WAIT, self.read()).await.expect("no message from the server in time");
+        if message.get("method").is_some() && message.get("id").is_some() {
+            let id = message["id"].clone();
+            self.send(json!({"jsonrpc": "2.0", "id": id, "result": null})).await;
+        }
+        message
+    }
+
+    async fn request(&mut self, method: &str, params: Value) -> Value {
+        let id = self.next_id;
+        self.next_id += 1;
+        self.send(json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params})).await;
+        loop {
+            let message = self.read_one().await;
+            if message.get("id") == Some(&json!(id)) && message.get("method").is_none() {
+                return message;
+            }
+            self.pending.push_back(message);
+        }
+    }
+
+    async fn notify(&mut self, method: &str, params: Value) {
+        self.send(json!({"jsonrpc": "2.0", "method": method, "params": params})).await;
+    }
+
+    /// The next notification of `method` that satisfies `accept`.
+    async fn wait_for(&mut self, method: &str, accept: impl Fn(&Value) -> bool) -> Value {
+        if let Some(i) = self.pending.iter().position(|m| m["method"] == method && accept(&m["params"])) {
+            return self.pending.remove(i).unwrap()["params"].clone();
+        }
+        loop {
+            let message = self.read_one().await;
+            if message["method"] == method && accept(&message["params"]) {
+                return message["params"].clone();
+            }
+            self.pending.push_back(message);
+        }
+    }
+
+    /// The diagnostics published for `uri` at `version`.
+    async fn diagnostics(&mut self, uri: &str, version: i64) -> Vec<Value> {
+        let params = self
+            .wait_for("textDocument/publishDiagnostics", |p| p["uri"] == uri && p["version"] == version)
+            .await;
+        params["diagnostics"].as_array().unwrap().clone()
+    }
+
+    async fn initialize(&mut self, root: &Path, capabilities: Value) -> Value {
+        let root_uri = format!("file://{}", root.display());
+        let result = self
+            .request(
+                "initialize",
+                json!({
+                    "processId": null,
+                    "rootUri": root_uri,
+                    "capabilities": capabilities,
+                    "workspaceFolders": [{"uri": root_uri, "name": "ws"}],
+                }),
+            )
+            .await;
+        self.notify("initialized", json!({})).await;
+        result["result"].clone()
+    }
+
+    async fn open(&mut self, uri: &str, text: &str) {
+        self.notify(
+            "textDocument/didOpen",
+            json!({"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": text}}),
+        )
+        .await;
+    }
+
+    async fn change(&mut self, uri: &str, version: i64, changes: Value) {
+        self.notify("textDocument/didChange", json!({"textDocument": {"uri": uri, "version": version}, "contentChanges": changes}))
+            .await;
+    }
+}
+
+fn edit(line: u32, from: u32, to: u32, text: &str) -> Value {
+    json!({"range": {"start": {"line": line, "character": from}, "end": {"line": line, "character": to}}, "text": text})
+}
+
+fn workspace() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    fs::create_dir_all(root.join("sources")).unwrap();
+    fs::create_dir_all(root.join("drafts")).unwrap();
+    fs::write(root.join("sources/nv.md"), "---\nkey: nv\n---\nOver 84,000 people.\n").unwrap();
+    fs::write(root.join("stet.toml"), "[server]\ndebounce_ms = 0\n").unwrap();
+    dir
+}
+
+fn summary(diagnostics: &[Value]) -> Vec<String> {
+    diagnostics
+        .iter()
+        .map(|d| {
+            let r = &d["range"];
+            format!(
+                "{} {}:{}-{}:{}",
+                d["code"].as_str().unwrap(),
+                r["start"]["line"],
+                r["start"]["character"],
+                r["end"]["line"],
+                r["end"]["character"]
+            )
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn diagnostics_follow_each_edit_version_by_version() {
+    let ws = workspace();
+    let root = fs::canonicalize(ws.path()).unwrap();
+    let mut client = Client::start();
+    let init = client.initialize(&root, json!({})).await;
+    assert_eq!(init["capabilities"]["positionEncoding"], "utf-16");
+    assert_eq!(init["capabilities"]["textDocumentSync"]["change"], 2);
+
+    let uri = format!("file://{}/drafts/d.md", root.display());
+    client.open(&uri, "René 😀 saw 300 die.\n").await;
+    let v1 = client.diagnostics(&uri, 1).await;
+    // `300` starts after René (4 units), a space, the emoji (2 units) and ` saw `.
+    assert_eq!(summary(&v1), ["unsourced-figure 0:12-0:15"]);
+    assert_eq!(v1[0]["source"], "stet");
+    assert_eq!(v1[0]["severity"], 2);
+
+    // Cite the source before the full stop: the warning goes.
+    client.change(&uri, 2, json!([edit(0, 19, 19, " [@nv]")])).await;
+    assert_eq!(summary(&client.diagnostics(&uri, 2).await), Vec::<String>::new());
+
+    // Misspell the key: the note still counts, the key is unknown.
+    client.change(&uri, 3, json!([edit(0, 22, 24, "nvx")])).await;
+    assert_eq!(summary(&client.diagnostics(&uri, 3).await), ["unknown-source 0:22-0:25"]);
+
+    // Two edits in one change, applied in order: fix the key, then add a second sentence.
+    client.change(&uri, 4, json!([edit(0, 22, 25, "nv"), edit(1, 0, 0, "Then 40 fled.\n")])).await;
+    assert_eq!(summary(&client.diagnostics(&uri, 4).await), ["unsourced-figure 1:5-1:7"]);
+
+    // An edit past the end is refused and logged; the document is as it was.
+    client.change(&uri, 5, json!([edit(40, 0, 1, "x")])).await;
+    let log = client.wait_for("window/logMessage", |p| p["type"] == 1).await;
+    assert!(log["message"].as_str().unwrap().contains("outside the document"), "{log}");
+    client.change(&uri, 6, json!([edit(1, 5, 7, "41")])).await;
+    assert_eq!(summary(&client.diagnostics(&uri, 6).await), ["unsourced-figure 1:5-1:7"]);
+
+    // A version older than the current one is ignored.
+    client.change(&uri, 3, json!([edit(1, 0, 13, "")])).await;
+    client.change(&uri, 7, json!([edit(1, 5, 7, "42")])).await;
+    assert_eq!(summary(&client.diagnostics(&uri, 7).await), ["unsourced-figure 1:5-1:7"]);
+
+}
+
+#[tokio::test]
+async fn quick_fixes_come_from_the_diagnostic_data() {
+    let ws = workspace();
+    let root = fs::canonicalize(ws.path()).unwrap();
+    let mut client = Client::start();
+    client.initialize(&root, json!({})).await;
+    let uri = format!("file://{}/drafts/q.md", root.display());
+    client.open(&uri, "Over 84,000 were held [@nv]. Then 300 died.\n").await;
+    let diagnostics = client.diagnostics(&uri, 1).await;
+    assert_eq!(summary(&diagnostics), ["unsourced-figure 0:34-0:37"]);
+    let response = client
+        .request(
+            "textDocument/codeAction",
+            json!({
+                "textDocument": {"uri": uri},
+                "range": diagnostics[0]["range"],
+                "context": {"diagnostics": diagnostics},
+            }),
+        )
+        .await;
+    let actions = response["result"].as_array().unwrap();
+    assert_eq!(actions.len(), 1);
+    assert_eq!(actions[0]["title"], "Cite nv");
+    assert_eq!(actions[0]["kind"], "quickfix");
+    let edits = &actions[0]["edit"]["changes"][&uri];
+    assert_eq!(edits[0]["newText"], " [@nv]");
+    assert_eq!(edits[0]["range"]["start"], json!({"line": 0, "character": 42}));
+}
+
+#[tokio::test]
+async fn settings_and_sources_are_reloaded_when_they_change() {
+    let ws = workspace();
+    let root = fs::canonicalize(ws.path()).unwrap();
+    let mut client = Client::start();
+    let capabilities = json!({"workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}}});
+    client.initialize(&root, capabilities).await;
+    let uri = format!("file://{}/drafts/r.md", root.display());
+    client.open(&uri, "Then 300 died [@ap-2023].\n").await;
+    assert_eq!(summary(&client.diagnostics(&uri, 1).await), ["unknown-source 0:16-0:23"]);
+
+    // A new bibliography defines the key.
+    fs::write(root.join("sources/more.bib"), "@misc{ap-2023, title = {Boats}}\n").unwrap();
+    let bib_uri = format!("file://{}/sources/more.bib", root.display());
+    client.notify("workspace/didChangeWatchedFiles", json!({"changes": [{"uri": bib_uri, "type": 1}]})).await;
+    let republished = client
+        .wait_for("textDocument/publishDiagnostics", |p| p["uri"] == uri.as_str() && p["diagnostics"] == json!([]))
+        .await;
+    assert_eq!(republished["version"], 1);
+
+    // A broken stet.toml is reported on that file, at its line, and the last good settings serve.
+    fs::write(root.join("stet.toml"), "[server]\ndebounce_ms = 0\n[check]\nscoop = 1\n").unwrap();
+    let toml_uri = format!("file://{}/stet.toml", root.display());
+    client.notify("workspace/didChangeWatchedFiles", json!({"changes": [{"uri": toml_uri, "type": 2}]})).await;
+    let problem = client
+        .wait_for("textDocument/publishDiagnostics", |p| p["uri"] == toml_uri.as_str() && p["diagnostics"] != json!([]))
+        .await;
+    assert_eq!(problem["diagnostics"][0]["range"]["start"]["line"], 3);
+    assert!(problem["diagnostics"][0]["message"].as_str().unwrap().contains("scoop"));
+
+    // A good stet.toml turns a rule off; the problem on stet.toml is cleared.
+    fs::write(root.join("stet.toml"), "[server]\ndebounce_ms = 0\n[rules]\nunknown-source = \"off\"\n").unwrap();
+    client.notify("textDocument/didChange", json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [edit(0, 16, 23, "nope")]})).await;
+    client.notify("workspace/didChangeWatchedFiles", json!({"changes": [{"uri": toml_uri, "type": 2}]})).await;
+    client.wait_for("textDocument/publishDiagnostics", |p| p["uri"] == toml_uri.as_str() && p["diagnostics"] == json!([])).await;
+    let off = client
+        .wait_for("textDocument/publishDiagnostics", |p| p["uri"] == uri.as_str() && p["version"] == 2 && p["diagnostics"] == json!([]))
+        .await;
+    assert_eq!(off["diagnostics"], json!([]));
+}
+
+#[tokio::test]
+async fn utf8_positions_when_the_client_offers_them() {
+    let ws = workspace();
+    let root = fs::canonicalize(ws.path()).unwrap();
+    let mut client = Client::start();
+    let init = client.initialize(&root, json!({"general": {"positionEncodings": ["utf-8", "utf-16"]}})).await;
+    assert_eq!(init["capabilities"]["positionEncoding"], "utf-8");
+    let uri = format!("file://{}/drafts/u.md", root.display());
+    client.open(&uri, "René 😀 saw 300 die.\n").await;
+    // In bytes: René is 5, the emoji 4.
+    assert_eq!(summary(&client.diagnostics(&uri, 1).await), ["unsourced-figure 0:15-0:18"]);
+    client.change(&uri, 2, json!([edit(0, 15, 18, "301")])).await;
+    assert_eq!(summary(&client.diagnostics(&uri, 2).await), ["unsourced-figure 0:15-0:18"]);
+}
+
+#[tokio::test]
+async fn exit_after_shutdown_ends_the_server_while_the_input_stays_open() {
+    let ws = workspace();
+    let root = fs::canonicalize(ws.path()).unwrap();
+    let mut client = Client::start();
+    client.initialize(&root, json!({})).await;
+    let response = client.request("shutdown", Value::Null).await;
+    assert_eq!(response["result"], Value::Null);
+    client.notify("exit", Value::Null).await;
+    let clean = tokio::time::timeout(WAIT, &mut client.server).await.expect("the server did not end at exit").unwrap();
+    assert!(clean, "shutdown came first, so the session ended cleanly");
+}
+
+#[tokio::test]
+async fn exit_without_shutdown_is_not_clean() {
+    let mut client = Client::start();
+    client.notify("exit", Value::Null).await;
+    let clean = tokio::time::timeout(WAIT, &mut client.server).await.expect("the server did not end at exit").unwrap();
+    assert!(!clean);
+}
