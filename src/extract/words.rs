@@ -111,22 +111,13 @@ pub fn ordinal_word(word: &str) -> Option<f64> {
 /// The denominator named by a fraction word: `half`, `thirds`, `quarter`, `eighths`.
 pub fn denominator(word: &str) -> Option<f64> {
     let singular = word.strip_suffix('s').unwrap_or(word);
-    Some(match singular {
-        "half" | "halve" => 2.0,
-        "third" => 3.0,
-        "quarter" | "fourth" => 4.0,
-        "fifth" => 5.0,
-        "sixth" => 6.0,
-        "seventh" => 7.0,
-        "eighth" => 8.0,
-        "ninth" => 9.0,
-        "tenth" => 10.0,
-        "twelfth" => 12.0,
-        "twentieth" => 20.0,
-        "hundredth" => 100.0,
-        "thousandth" => 1000.0,
-        _ => return None,
-    })
+    match singular {
+        "half" | "halve" => Some(2.0),
+        "quarter" => Some(4.0),
+        // `first` and `second` name positions and seconds, not parts.
+        "first" | "second" => None,
+        other => ordinal_word(other),
+    }
 }
 
 /// Whether a numeric suffix makes an ordinal: `1st`, `22nd`, `3rd`, `4th`.

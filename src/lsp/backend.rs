@@ -260,6 +260,17 @@ impl LanguageServer for Backend {
     }
 
     async fn initialized(&self, _: InitializedParams) {
+        // Read the client's workspaces now, so a broken stet.toml shows before any draft opens.
+        let roots: Vec<PathBuf> = self
+            .state()
+            .roots
+            .iter()
+            .filter(|r| r.join(SETTINGS_FILE).is_file() || r.join("sources").is_dir())
+            .cloned()
+            .collect();
+        for root in &roots {
+            self.reload(root).await;
+        }
         let watch = self.state().watch_registration;
         if watch {
             let watchers = ["**/stet.toml", "**/sources/**", "**/*.bib", "**/reference/*.json"]
