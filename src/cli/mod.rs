@@ -2,6 +2,7 @@
 
 mod check;
 mod figures;
+mod reference;
 pub mod json;
 
 use std::path::PathBuf;
@@ -40,6 +41,26 @@ enum Command {
     },
     /// Speak the Language Server Protocol over stdio.
     Lsp,
+    /// Work with reference datasets.
+    Reference {
+        #[command(subcommand)]
+        command: ReferenceCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum ReferenceCommand {
+    /// Build the dataset of one article: its facts and entities, as JSON.
+    Build {
+        /// The article: Markdown or plain text, with or without front matter.
+        article: PathBuf,
+        /// The source key (default: the front matter's `key`, else the file name).
+        #[arg(long)]
+        key: Option<String>,
+        /// Write the dataset here instead of to stdout.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -68,6 +89,9 @@ pub fn run() -> ExitCode {
         None | Some(Command::Lsp) => crate::lsp::run_stdio(),
         Some(Command::Check { format, paths }) => check::run(format, &paths),
         Some(Command::Figures { format, paths }) => figures::run(format, &paths),
+        Some(Command::Reference { command: ReferenceCommand::Build { article, key, output } }) => {
+            reference::build(&article, key.as_deref(), output.as_deref())
+        }
     };
     match result {
         Ok(code) => code,

@@ -7,13 +7,13 @@
 
 use std::ops::Range;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::units::{self, currency_prefix, currency_suffix_symbol, is_function_word, month, unit_word};
 use super::words::{self, denominator, ordinal_word, scale_suffix, scale_word, Cardinal};
 
 /// What a figure measures.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Hash)]
 #[serde(rename_all = "kebab-case")]
 pub enum Kind {
     Number,
@@ -61,22 +61,25 @@ impl Kind {
 }
 
 /// How a figure qualifies its value: `over 200`, `nearly 200`, `about 1.7%`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Hash)]
 #[serde(rename_all = "kebab-case")]
 pub enum Hedge {
     /// `over`, `more than`, `above`.
     Over,
     /// `at least`, `no fewer than`.
+    #[serde(rename = "at least")]
     AtLeast,
     /// `nearly`, `almost`, `close to`.
     Nearly,
     /// `about`, `roughly`, `around`, `some`.
     About,
     /// `up to`, `as many as`.
+    #[serde(rename = "up to")]
     UpTo,
     /// `fewer than`, `less than`, `under`.
     Under,
     /// `at most`, `no more than`.
+    #[serde(rename = "at most")]
     AtMost,
     /// `exactly`.
     Exactly,

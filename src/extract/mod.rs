@@ -9,3 +9,4 @@ pub use figures::{extract_figures, Figure, Hedge, Kind};
 pub use notes::{extract_notes, NoteKind, SourceNote};
 pub mod draft;
 pub use draft::{read_draft, Draft, Sentence};
+pub mod terms;

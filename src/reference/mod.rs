@@ -7,3 +7,10 @@ pub mod source;
 pub use bibliography::{parse_bibtex, parse_csl_json};
 pub use library::Library;
 pub use source::{read_front_matter, source_from_text, FileError, FrontMatter, Origin, Source};
+pub mod builder;
+pub mod dataset;
+pub mod entities;
+pub mod places;
+
+pub use builder::build_dataset;
+pub use dataset::{Dataset, Entity, EntityKind, Fact, Place, SourceInfo, SCHEMA};

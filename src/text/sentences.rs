@@ -18,6 +18,12 @@ const ABBREVIATIONS: &[&str] = &[
     "lb", "lbs", "oz", "min", "max", "art", "sec", "ch", "ed", "eds",
 ];
 
+/// Words that open sentences and never continue a name after an abbreviation.
+const OPENERS: &[&str] = &[
+    "The", "A", "An", "It", "Its", "This", "That", "These", "Those", "They", "We", "He", "She", "In", "On",
+    "At", "But", "And", "Yet", "However", "While", "As", "If", "When", "Since", "After", "Before", "There",
+];
+
 /// The byte ranges of the sentences of `prose[range]`; together they cover the whole range.
 pub fn split_sentences(prose: &str, range: Range<usize>) -> Vec<Range<usize>> {
     let Some(block) = prose.get(range.clone()) else { return vec![range] };
@@ -69,10 +75,12 @@ fn ends_sentence(block: &str, at: usize, mark: char) -> bool {
     if word.is_empty() {
         return true;
     }
-    // Initials and dotted abbreviations: `J.`, `U.S.`, `e.g.`
+    // Initials and dotted abbreviations (`J.`, `U.S.`, `e.g.`) end a sentence only when a word
+    // that opens sentences follows: `... with the U.S. The navy ...`.
     let letters: Vec<&str> = word.split('.').collect();
     if letters.iter().all(|part| part.chars().count() == 1 && part.chars().all(char::is_alphabetic)) {
-        return false;
+        let next = block[at + 1..].split_whitespace().next().unwrap_or("");
+        return letters.len() >= 2 && OPENERS.contains(&next);
     }
     let lower = word.trim_start_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
     !ABBREVIATIONS.contains(&lower.as_str())
@@ -136,6 +144,14 @@ mod tests {
         assert_eq!(
             split("The U.S. Southern Command and Dr. Ruiz met on Jan. 5 with J. R. Smith. It grew 1.7 percent."),
             ["The U.S. Southern Command and Dr. Ruiz met on Jan. 5 with J. R. Smith.", "It grew 1.7 percent."]
+        );
+    }
+
+    #[test]
+    fn a_dotted_abbreviation_ends_a_sentence_before_an_opener() {
+        assert_eq!(
+            split("They worked with the U.S. The navy grew. The U.S. Navy helped."),
+            ["They worked with the U.S.", "The navy grew.", "The U.S. Navy helped."]
         );
     }
 

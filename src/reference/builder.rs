@@ -1,0 +1,384 @@
+//! Building a reference dataset from one article: its metadata, every figure as a fact with
+//! what it is about, and every named entity with its aliases, roles and mentions.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use super::dataset::{Dataset, Entity, EntityKind, Fact, Place, SourceInfo};
+use super::entities::{find_named, names_inside_sentences, Named};
+use super::source::{read_front_matter, FileError};
+use crate::extract::terms::{content_terms, is_content_word};
+use crate::extract::{read_draft, Draft, Figure, Kind};
+use crate::text::{Encoding, LineIndex};
+
+/// Builds the dataset of `text`. The key is `key` when given, else the front matter's `key`,
+/// else `stem`.
+pub fn build_dataset(key: Option<&str>, stem: &str, text: &str) -> Result<Dataset, FileError> {
+    let front = read_front_matter(text)?;
+    let draft = read_draft(text);
+    let lines = LineIndex::new(text);
+    let fields = &front.fields;
+    let get = |name: &str| fields.get(name).filter(|v| !v.is_empty()).cloned();
+    let mut info = SourceInfo {
+        key: key.map(str::to_string).or_else(|| get("key")).unwrap_or_else(|| stem.to_string()),
+        title: get("title"),
+        publisher: get("publisher").or_else(|| get("source")),
+        author: get("author"),
+        date: get("date"),
+        url: get("url").or_else(|| get("address")),
+    };
+    read_plain_metadata(text, front.body_start, &draft, &mut info);
+
+    let mut entities = collect_entities(text, &draft, &lines, info.author.as_deref());
+    entities.retain(|e| !e.mentions.is_empty());
+    let facts = collect_facts(text, &draft, &lines, &entities);
+    let mut dataset = Dataset::new(info);
+    dataset.facts = facts;
+    dataset.entities = entities;
+    Ok(dataset)
+}
+
+/// Metadata written as plain lines: a first line for a title, `Published: April 16, 2025`,
+/// `Written by Jack Wilson` or `By Jack Wilson`.
+fn read_plain_metadata(text: &str, body_start: usize, draft: &Draft, info: &mut SourceInfo) {
+    let body = text.get(body_start..).unwrap_or("");
+    let mut offset = body_start;
+    let mut first = true;
+    for line in body.split_inclusive('\n') {
+        let start = offset;
+        offset += line.len();
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            continue;
+        }
+        if first {
+            first = false;
+            if info.title.is_none() && trimmed.len() < 200 && !trimmed.ends_with('.') {
+                info.title = Some(trimmed.trim_start_matches('#').trim().to_string());
+            }
+        }
+        let lower = trimmed.to_lowercase();
+        if info.date.is_none() && (lower.starts_with("published") || lower.starts_with("date") || lower.starts_with("updated")) {
+            let date = draft.figures.iter().find(|f| f.kind == Kind::Date && f.range.start >= start && f.range.end <= offset);
+            if let Some(f) = date.filter(|f| f.value >= 10_000_000.0) {
+                let v = f.value as u64;
+                info.date = Some(format!("{:04}-{:02}-{:02}", v / 10_000, v / 100 % 100, v % 100));
+            }
+        }
+        if info.author.is_none() {
+            for prefix in ["written by ", "by "] {
+                if lower.starts_with(prefix) && trimmed.len() < 80 {
+                    info.author = Some(trimmed[prefix.len()..].trim().to_string());
+                }
+            }
+        }
+    }
+}
+
+fn sentence_ranges(draft: &Draft) -> Vec<Range<usize>> {
+    draft.sentences.iter().map(|s| s.range.clone()).collect()
+}
+
+fn place(text: &str, lines: &LineIndex, range: Range<usize>) -> Place {
+    let (s, e) = lines.range(text, range, Encoding::Utf16);
+    Place { line: s.line, character: s.character, end_line: e.line, end_character: e.character }
+}
+
+/// Finds the entities of the text, merges the ways each is named, and records every mention.
+fn collect_entities(text: &str, draft: &Draft, lines: &LineIndex, author: Option<&str>) -> Vec<Entity> {
+    let prose = &draft.layout.prose;
+    let sentences = sentence_ranges(draft);
+    let inside = names_inside_sentences(prose, &sentences);
+    let mut entities: Vec<Entity> = Vec::new();
+    for s in &sentences {
+        for named in find_named(prose, s.clone(), &inside) {
+            merge_named(&mut entities, named);
+        }
+    }
+    // The byline names a person too, though it reads like a headline.
+    if let Some(author) = author.filter(|a| a.split_whitespace().count() >= 2) {
+        if !entities.iter().any(|e| e.name == author) {
+            entities.push(Entity { name: author.to_string(), kind: EntityKind::Person, aliases: Vec::new(), roles: Vec::new(), mentions: Vec::new() });
+        }
+    }
+    for entity in &mut entities {
+        add_derived_aliases(entity);
+    }
+    find_mentions(text, lines, &mut entities);
+    entities
+}
+
+fn merge_named(entities: &mut Vec<Entity>, named: Named) {
+    let same = entities.iter_mut().find(|e| {
+        e.name == named.name
+            || e.aliases.contains(&named.name)
+            || (e.kind == EntityKind::Person && named.kind == EntityKind::Person && e.name.ends_with(&format!(" {}", named.name)))
+    });
+    let entity = match same {
+        Some(e) => e,
+        None => {
+            entities.push(Entity { name: named.name.clone(), kind: named.kind, aliases: Vec::new(), roles: Vec::new(), mentions: Vec::new() });
+            match entities.last_mut() {
+                Some(e) => e,
+                None => return,
+            }
+        }
+    };
+    if let Some(role) = named.role {
+        if !entity.roles.contains(&role) {
+            entity.roles.push(role);
+        }
+    }
+    if named.with_the {
+        let the = format!("the {}", entity.name);
+        if !entity.aliases.contains(&the) {
+            entity.aliases.push(the);
+        }
+    }
+    if let Some(acronym) = named.acronym {
+        if !entity.aliases.contains(&acronym) {
+            entity.aliases.push(acronym);
+        }
+    }
+}
+
+/// Surnames, names without a national prefix, and initials.
+fn add_derived_aliases(entity: &mut Entity) {
+    let words: Vec<&str> = entity.name.split_whitespace().collect();
+    let mut add = |alias: String| {
+        if alias != entity.name && alias.len() > 1 && !entity.aliases.contains(&alias) {
+            entity.aliases.push(alias);
+        }
+    };
+    match entity.kind {
+        EntityKind::Person if words.len() >= 2 => {
+            add(words[words.len() - 1].to_string());
+            if words.len() >= 4 {
+                add(words[words.len() - 2..].join(" "));
+            }
+        }
+        EntityKind::Organisation | EntityKind::Facility => {
+            let national = words.first().is_some_and(|w| *w == "U.S." || w.ends_with("an") || *w == "US" || *w == "UK");
+            if national && words.len() >= 3 {
+                add(words[1..].join(" "));
+            }
+            let initials: String = words
+                .iter()
+                .flat_map(|w| w.split('-'))
+                .filter(|w| w.chars().next().is_some_and(char::is_uppercase) && w.chars().any(char::is_lowercase))
+                .filter_map(|w| w.chars().next())
+                .collect();
+            if initials.chars().count() >= 3 {
+                add(initials);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Every place the text names each entity, by its name or an alias, as whole words.
+fn find_mentions(text: &str, lines: &LineIndex, entities: &mut [Entity]) {
+    let mut patterns: Vec<String> = Vec::new();
+    let mut owners: Vec<usize> = Vec::new();
+    let mut seen = HashSet::new();
+    for (i, e) in entities.iter().enumerate() {
+        for name in std::iter::once(&e.name).chain(&e.aliases) {
+            let bare = name.strip_prefix("the ").unwrap_or(name).to_string();
+            if seen.insert(bare.clone()) {
+                patterns.push(bare);
+                owners.push(i);
+            }
+        }
+    }
+    let Ok(matcher) = AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(&patterns) else { return };
+    // Line breaks count as spaces, so a name broken over two lines is found; the length, and so
+    // every offset, stays the same.
+    let flat: String = text.chars().map(|c| if matches!(c, '\n' | '\r' | '\t') { ' ' } else { c }).collect();
+    for m in matcher.find_iter(&flat) {
+        let before = text[..m.start()].chars().next_back();
+        let after = text[m.end()..].chars().next();
+        let whole = before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric());
+        if whole {
+            if let Some(e) = owners.get(m.pattern().as_usize()).and_then(|&i| entities.get_mut(i)) {
+                e.mentions.push(place(text, lines, m.range()));
+            }
+        }
+    }
+}
+
+/// Every figure of the text as a fact, with its period, entities, subject and terms.
+fn collect_facts(text: &str, draft: &Draft, lines: &LineIndex, entities: &[Entity]) -> Vec<Fact> {
+    let prose = &draft.layout.prose;
+    let mut facts = Vec::new();
+    for (i, figure) in draft.figures.iter().enumerate() {
+        if !figure.kind.is_claim() || figure.period {
+            continue;
+        }
+        let Some(s) = draft.sentence_at(figure.range.start) else { continue };
+        let sentence = draft.sentences[s].range.clone();
+        let in_sentence: Vec<&Figure> =
+            draft.figures.iter().filter(|f| f.range.start >= sentence.start && f.range.end <= sentence.end).collect();
+        let sentence_text = prose.get(sentence.clone()).unwrap_or("");
+        let mentioned: Vec<String> = entities
+            .iter()
+            .filter(|e| {
+                e.mentions.iter().any(|m| {
+                    let at = lines.offset(text, crate::text::Position::new(m.line, m.character), Encoding::Utf16);
+                    at.is_some_and(|o| sentence.contains(&o))
+                })
+            })
+            .map(|e| e.name.clone())
+            .collect();
+        facts.push(Fact {
+            id: format!("f{}", facts.len() + 1),
+            text: text.get(figure.range.clone()).unwrap_or("").to_string(),
+            value: figure.value,
+            high: figure.high,
+            kind: figure.kind,
+            unit: figure.unit.clone(),
+            step: figure.step,
+            hedge: figure.hedge,
+            period: period_of(prose, figure, &in_sentence),
+            years: years_of(&in_sentence),
+            subject: subject_of(prose, figure, sentence.clone()),
+            entities: mentioned,
+            terms: content_terms(sentence_text),
+            place: place(text, lines, figure.range.clone()),
+            retracted: false,
+        });
+        let _ = i;
+    }
+    facts
+}
+
+/// The years a sentence names.
+fn years_of(figures: &[&Figure]) -> Vec<i32> {
+    let mut years: Vec<i32> = figures
+        .iter()
+        .filter_map(|f| match f.kind {
+            Kind::Year => Some(f.value as i32),
+            Kind::Date if f.value >= 10_000_000.0 => Some((f.value / 10_000.0) as i32),
+            _ => None,
+        })
+        .collect();
+    years.sort_unstable();
+    years.dedup();
+    years
+}
+
+/// The time a figure refers to: a framing period (`the first seven months of 2024`), else the
+/// year that follows it before any other claim (`106 per 100,000 in 2015`), else the nearest
+/// year before it (`since 2022`).
+fn period_of(prose: &str, figure: &Figure, figures: &[&Figure]) -> Option<String> {
+    if figure.kind.is_date() {
+        return None;
+    }
+    let with_preposition = |f: &Figure| -> String {
+        let before = prose.get(..f.range.start).unwrap_or("");
+        let word = before.split_whitespace().next_back().unwrap_or("");
+        let lower = word.to_lowercase();
+        let text = prose.get(f.range.clone()).unwrap_or("").to_string();
+        if matches!(lower.as_str(), "in" | "since" | "by" | "until" | "during" | "from" | "to" | "through") {
+            format!("{lower} {text}")
+        } else {
+            text
+        }
+    };
+    if let Some(frame) = figures.iter().find(|f| f.period && f.range.start > figure.range.end) {
+        let after = prose.get(frame.range.end..).unwrap_or("");
+        let rest: String = after.split_whitespace().take(2).collect::<Vec<_>>().join(" ");
+        let start = prose.get(..frame.range.start).unwrap_or("");
+        let lead: Vec<&str> = start.split_whitespace().rev().take(2).collect();
+        let lead: Vec<&str> = lead.into_iter().rev().filter(|w| matches!(w.to_lowercase().as_str(), "the" | "first" | "last" | "past" | "next")).collect();
+        let frame_text = prose.get(frame.range.clone()).unwrap_or("");
+        let of_year = if rest.starts_with("of ") { format!(" {rest}") } else { String::new() };
+        let lead = if lead.is_empty() { String::new() } else { format!("{} ", lead.join(" ")) };
+        return Some(format!("{lead}{frame_text}{}", of_year.trim_end_matches(['.', ',', ';'])));
+    }
+    let after = figures
+        .iter()
+        .filter(|f| f.range.start > figure.range.end)
+        .take_while(|f| f.kind.is_date())
+        .find(|f| f.kind == Kind::Year || f.kind == Kind::Date);
+    if let Some(f) = after {
+        return Some(with_preposition(f));
+    }
+    figures
+        .iter()
+        .filter(|f| f.range.end <= figure.range.start && matches!(f.kind, Kind::Year | Kind::Date))
+        .next_back()
+        .map(|f| with_preposition(f))
+}
+
+/// A short phrase for what a figure counts: the words after it (`people`, `of cocaine`,
+/// `suspected gang members`) and the nearest verb in the past (`detained`), or a `... rate`
+/// before it.
+fn subject_of(prose: &str, figure: &Figure, sentence: Range<usize>) -> Option<String> {
+    let after = prose.get(figure.range.end..sentence.end).unwrap_or("");
+    let before = prose.get(sentence.start..figure.range.start).unwrap_or("");
+    let words_after: Vec<String> = after
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let mut k = 0;
+    if words_after.first().map(String::as_str) == Some("of") {
+        k = 1;
+        if words_after.get(1).map(String::as_str) == Some("the") {
+            k = 2;
+        }
+    }
+    let mut noun: Vec<&str> = words_after
+        .iter()
+        .skip(k)
+        .take_while(|w| is_content_word(w) && !w.chars().any(|c| c.is_ascii_digit()))
+        .take(3)
+        .map(String::as_str)
+        .collect();
+    // `people detained` reads the verb as the verb, not as part of the noun.
+    while noun.last().is_some_and(|w| w.ends_with("ed")) {
+        noun.pop();
+    }
+    if noun.is_empty() || figure.kind == Kind::Rate {
+        let rate = before
+            .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .windows(2)
+            .rev()
+            .find(|p| p[1].to_lowercase().starts_with("rate"))
+            .map(|p| format!("{} rate", p[0].to_lowercase()));
+        if rate.is_some() {
+            return rate;
+        }
+    }
+    let verb = nearest_past_verb(prose, figure.range.clone(), sentence, &noun);
+    let mut parts: Vec<String> = noun.iter().map(|w| w.to_string()).collect();
+    parts.extend(verb);
+    (!parts.is_empty()).then(|| parts.join(" "))
+}
+
+/// The `-ed` word nearest a figure, within a few words of it.
+fn nearest_past_verb(prose: &str, figure: Range<usize>, sentence: Range<usize>, skip: &[&str]) -> Option<String> {
+    const REACH: usize = 60;
+    let text = prose.get(sentence.clone())?;
+    let mut best: Option<(usize, String)> = None;
+    let mut offset = sentence.start;
+    for word in text.split_inclusive(|c: char| !c.is_alphabetic()) {
+        let start = offset;
+        offset += word.len();
+        let w = word.trim_end_matches(|c: char| !c.is_alphabetic()).to_lowercase();
+        let is_verb = w.len() > 4 && w.ends_with("ed") && !skip.contains(&w.as_str())
+            && !matches!(w.as_str(), "united" | "agreed" | "needed" | "based" | "suspected" | "alleged");
+        if !is_verb {
+            continue;
+        }
+        let distance = if start >= figure.end { start - figure.end } else { figure.start.saturating_sub(start + w.len()) };
+        if distance <= REACH && best.as_ref().is_none_or(|(d, _)| distance < *d) {
+            best = Some((distance, w));
+        }
+    }
+    best.map(|(_, w)| w)
+}
