@@ -1,13 +1,18 @@
-//! The workspace on disk: its root, `stet.toml`, and the sources it defines.
+//! The workspace on disk: its root, `stet.toml`, its sources, and the reference built from them.
 //!
 //! This is the edge where files are read. Every file that cannot be used becomes a
 //! [`FileProblem`] with its line and column, and the last good state of that file keeps serving.
+//! A reload reads only the files whose size or modification time changed.
 
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::SystemTime;
 
-use crate::reference::{parse_bibtex, parse_csl_json, source_from_text, FileError, Library, Source};
+use crate::reference::{
+    build_dataset, parse_bibtex, parse_csl_json, read_front_matter, Dataset, FileError, Index, Library, Origin, Source,
+};
 use crate::settings::{Settings, SettingsLayer};
 
 /// The name of the settings file at a workspace's root.
@@ -20,17 +25,60 @@ pub struct FileProblem {
     pub error: FileError,
 }
 
+/// What a reload did: files read anew and files whose last reading was kept.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LoadStats {
+    pub read: usize,
+    pub reused: usize,
+}
+
+/// What one input file gave.
+#[derive(Debug, Clone)]
+enum Loaded {
+    /// A source text: its metadata and the dataset built from it.
+    Text(Source, Arc<Dataset>),
+    Bibliography(Vec<Source>),
+    /// A curated dataset file.
+    Curated(Arc<Dataset>),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Stamp {
+    len: u64,
+    modified: Option<SystemTime>,
+}
+
+#[derive(Debug, Clone)]
+struct Entry {
+    stamp: Stamp,
+    loaded: Loaded,
+}
+
 /// A loaded workspace.
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 pub struct Workspace {
     pub root: PathBuf,
     pub settings: Settings,
     pub library: Library,
+    /// Every dataset, curated files merged in, indexed for matching.
+    pub index: Arc<Index>,
     pub problems: Vec<FileProblem>,
+    pub stats: LoadStats,
     /// The settings file as last read successfully.
     file_layer: SettingsLayer,
-    /// The sources each file defined when last read successfully.
-    by_file: BTreeMap<PathBuf, Vec<Source>>,
+    /// Each input file as last read successfully.
+    files: BTreeMap<PathBuf, Entry>,
+}
+
+impl std::fmt::Debug for Workspace {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Workspace")
+            .field("root", &self.root)
+            .field("sources", &self.library.len())
+            .field("facts", &self.index.fact_count())
+            .field("problems", &self.problems)
+            .finish()
+    }
 }
 
 /// The nearest directory at or above `from` holding `stet.toml` or `sources/`.
@@ -45,7 +93,8 @@ pub fn find_root(from: &Path) -> Option<PathBuf> {
 
 impl Workspace {
     /// Loads the workspace at `root`. `editor` holds settings sent by an editor; `previous` is the
-    /// last state, whose good parts stand in for files that cannot be read now.
+    /// last state: unchanged files are taken from it, and its good parts stand in for files that
+    /// cannot be read now.
     pub fn load(root: &Path, editor: Option<&SettingsLayer>, previous: Option<&Workspace>) -> Workspace {
         let root = fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
         let mut problems = Vec::new();
@@ -55,39 +104,107 @@ impl Workspace {
             problems.push(FileProblem { path: root.join(SETTINGS_FILE), error: FileError { line: 0, column: 0, message: e.0 } });
             previous.map(|p| p.settings.clone()).unwrap_or_default()
         });
-        let mut by_file = BTreeMap::new();
-        for path in source_files(&root, &settings, &mut problems) {
-            match read_source_file(&path, settings.max_source_bytes) {
-                Ok(sources) => {
-                    by_file.insert(path, sources);
+        let mut stats = LoadStats::default();
+        let mut files = BTreeMap::new();
+        for (path, role) in input_files(&root, &settings, &mut problems) {
+            let old = previous.and_then(|p| p.files.get(&path));
+            let stamp = stamp(&path);
+            if let (Some(old), Some(stamp)) = (old, stamp) {
+                if old.stamp == stamp {
+                    files.insert(path, old.clone());
+                    stats.reused += 1;
+                    continue;
+                }
+            }
+            stats.read += 1;
+            match read_input(&path, role, settings.max_source_bytes) {
+                Ok(loaded) => {
+                    let stamp = stamp.unwrap_or(Stamp { len: 0, modified: None });
+                    files.insert(path, Entry { stamp, loaded });
                 }
                 Err(error) => {
-                    if let Some(old) = previous.and_then(|p| p.by_file.get(&path)) {
-                        by_file.insert(path.clone(), old.clone());
+                    if let Some(old) = old {
+                        files.insert(path.clone(), old.clone());
                     }
                     problems.push(FileProblem { path, error });
                 }
             }
         }
-        let mut library = Library::default();
-        for source in by_file.values().flatten() {
-            library.insert(source.clone());
-        }
-        Workspace { root, settings, library, problems, file_layer, by_file }
+        let unchanged = stats.read == 0
+            && previous.is_some_and(|p| p.files.len() == files.len() && p.files.keys().eq(files.keys()));
+        let (library, index) = match previous.filter(|_| unchanged) {
+            Some(p) => (p.library.clone(), p.index.clone()),
+            None => assemble(&files),
+        };
+        Workspace { root, settings, library, index, problems, stats, file_layer, files }
     }
 
-    /// Whether `path` is one of the workspace's source or bibliography files, or under a
-    /// sources folder.
+    /// A workspace for a draft that lives under no root: no sources, the editor's settings.
+    pub fn detached(editor: Option<&SettingsLayer>) -> Workspace {
+        let settings = editor.and_then(|e| Settings::resolve(&[e]).ok()).unwrap_or_default();
+        Workspace { settings, ..Workspace::default() }
+    }
+
+    /// Whether `path` is one of the workspace's sources, or lies under a sources folder.
     pub fn is_source(&self, path: &Path) -> bool {
         let path = fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-        self.by_file.contains_key(&path)
-            || self.settings.source_paths.iter().any(|p| path.starts_with(self.root.join(p)))
+        self.files.contains_key(&path) || self.settings.source_paths.iter().any(|p| path.starts_with(self.root.join(p)))
+    }
+
+    /// Whether a change to `path` can change what the workspace knows: its settings, a source, a
+    /// bibliography or a dataset.
+    pub fn is_input(&self, path: &Path) -> bool {
+        path.file_name().is_some_and(|n| n == SETTINGS_FILE)
+            || self.is_source(path)
+            || path.extension().is_some_and(|e| e == "json" || e == "bib")
     }
 
     /// The file that defines source `key`.
     pub fn source_file(&self, key: &str) -> Option<&Path> {
-        self.by_file.iter().find(|(_, sources)| sources.iter().any(|s| s.key == key)).map(|(p, _)| p.as_path())
+        self.files
+            .iter()
+            .find(|(_, e)| match &e.loaded {
+                Loaded::Text(s, _) => s.key == key,
+                Loaded::Bibliography(list) => list.iter().any(|s| s.key == key),
+                Loaded::Curated(d) => d.source.key == key,
+            })
+            .map(|(p, _)| p.as_path())
     }
+}
+
+/// The library of keys and the index of every dataset, with curated files merged into the
+/// datasets built from texts of the same key.
+fn assemble(files: &BTreeMap<PathBuf, Entry>) -> (Library, Arc<Index>) {
+    let mut library = Library::default();
+    let mut datasets: BTreeMap<String, Dataset> = BTreeMap::new();
+    for entry in files.values() {
+        match &entry.loaded {
+            Loaded::Text(source, dataset) => {
+                library.insert(source.clone());
+                datasets.insert(source.key.clone(), (**dataset).clone());
+            }
+            Loaded::Bibliography(sources) => sources.iter().for_each(|s| library.insert(s.clone())),
+            Loaded::Curated(_) => {}
+        }
+    }
+    for entry in files.values() {
+        if let Loaded::Curated(curated) = &entry.loaded {
+            match datasets.get_mut(&curated.source.key) {
+                Some(built) => built.merge_curated(curated),
+                None => {
+                    library.insert(Source::from_info(&curated.source, Origin::Dataset));
+                    datasets.insert(curated.source.key.clone(), (**curated).clone());
+                }
+            }
+        }
+    }
+    let index = Index::build(datasets.into_values().map(Arc::new).collect());
+    (library, Arc::new(index))
+}
+
+fn stamp(path: &Path) -> Option<Stamp> {
+    let meta = fs::metadata(path).ok()?;
+    Some(Stamp { len: meta.len(), modified: meta.modified().ok() })
 }
 
 fn read_settings_file(root: &Path, previous: Option<&Workspace>, problems: &mut Vec<FileProblem>) -> SettingsLayer {
@@ -102,33 +219,95 @@ fn read_settings_file(root: &Path, previous: Option<&Workspace>, problems: &mut 
     }
 }
 
-/// The files that may define sources: texts and bibliographies under the sources folders, and
-/// the bibliographies named in the settings. Paths that leave the root are refused.
-fn source_files(root: &Path, settings: &Settings, problems: &mut Vec<FileProblem>) -> Vec<PathBuf> {
+/// How an input file is read; where one file is named twice, the first role here wins.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Role {
+    /// Matched by `reference.datasets`.
+    Dataset,
+    /// Named in `sources.bibliographies`.
+    Bibliography,
+    /// Under a sources folder: a text, a BibTeX file or a CSL-JSON bibliography.
+    Source,
+}
+
+/// The files that feed the workspace: texts and bibliographies under the sources folders, the
+/// bibliographies named in the settings, and the dataset files. Paths that leave the root are
+/// refused.
+fn input_files(root: &Path, settings: &Settings, problems: &mut Vec<FileProblem>) -> Vec<(PathBuf, Role)> {
     let mut files = Vec::new();
+    let settings_problem = |message: String| FileProblem {
+        path: root.join(SETTINGS_FILE),
+        error: FileError { line: 0, column: 0, message },
+    };
+    let outside = |what: &str, name: &str| settings_problem(format!("{what} {name} lies outside the workspace"));
     for dir in &settings.source_paths {
-        let dir = root.join(dir);
-        if dir.is_dir() {
-            walk(root, &dir, &mut files);
+        let path = root.join(dir);
+        match fs::canonicalize(&path) {
+            Ok(p) if p.starts_with(root) => {
+                let mut found = Vec::new();
+                walk(root, &p, &mut found);
+                files.extend(found.into_iter().map(|f| (f, Role::Source)));
+            }
+            Ok(_) => problems.push(outside("sources folder", dir)),
+            Err(_) => {}
         }
     }
     for bib in &settings.bibliographies {
-        let path = root.join(bib);
-        match fs::canonicalize(&path) {
-            Ok(p) if p.starts_with(root) => files.push(p),
-            Ok(_) => problems.push(FileProblem {
-                path: root.join(SETTINGS_FILE),
-                error: FileError { line: 0, column: 0, message: format!("bibliography {bib} lies outside the workspace") },
-            }),
-            Err(e) => problems.push(FileProblem {
-                path: root.join(SETTINGS_FILE),
-                error: FileError { line: 0, column: 0, message: format!("bibliography {bib}: {e}") },
-            }),
+        match fs::canonicalize(root.join(bib)) {
+            Ok(p) if p.starts_with(root) => files.push((p, Role::Bibliography)),
+            Ok(_) => problems.push(outside("bibliography", bib)),
+            Err(e) => problems.push(settings_problem(format!("bibliography {bib}: {e}"))),
+        }
+    }
+    for pattern in &settings.datasets {
+        for path in matching_files(root, pattern) {
+            match fs::canonicalize(&path) {
+                Ok(p) if p.starts_with(root) => files.push((p, Role::Dataset)),
+                Ok(_) => problems.push(outside("dataset", pattern)),
+                Err(_) => {}
+            }
         }
     }
     files.sort();
-    files.dedup();
+    files.dedup_by(|a, b| a.0 == b.0);
     files
+}
+
+/// The files matching `dir/name` where the name may hold `*` wildcards (`reference/*.json`).
+fn matching_files(root: &Path, pattern: &str) -> Vec<PathBuf> {
+    let (dir, name) = pattern.rsplit_once('/').unwrap_or(("", pattern));
+    if !name.contains('*') {
+        let path = root.join(pattern);
+        return if path.is_file() { vec![path] } else { Vec::new() };
+    }
+    let Ok(entries) = fs::read_dir(root.join(dir)) else { return Vec::new() };
+    let mut found: Vec<PathBuf> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.is_file() && p.file_name().and_then(|n| n.to_str()).is_some_and(|n| wildcard_match(name, n)))
+        .collect();
+    found.sort();
+    found
+}
+
+/// `*` matches any run of characters; everything else matches itself.
+fn wildcard_match(pattern: &str, name: &str) -> bool {
+    let parts: Vec<&str> = pattern.split('*').collect();
+    let (Some(first), Some(last)) = (parts.first(), parts.last()) else { return pattern == name };
+    if parts.len() == 1 {
+        return pattern == name;
+    }
+    if !name.starts_with(first) || !name[first.len()..].ends_with(last) || name.len() < first.len() + last.len() {
+        return false;
+    }
+    let mut rest = &name[first.len()..name.len() - last.len()];
+    for part in &parts[1..parts.len() - 1] {
+        match rest.find(part) {
+            Some(i) => rest = &rest[i + part.len()..],
+            None => return false,
+        }
+    }
+    true
 }
 
 fn walk(root: &Path, dir: &Path, files: &mut Vec<PathBuf>) {
@@ -150,33 +329,48 @@ fn extension(path: &Path) -> String {
     path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase()
 }
 
-/// Reads one source text or bibliography.
-pub fn read_source_file(path: &Path, max_bytes: u64) -> Result<Vec<Source>, FileError> {
+/// Reads a file as text, within the size limit.
+fn read_text(path: &Path, max_bytes: u64) -> Result<String, FileError> {
     let at_start = |message: String| FileError { line: 0, column: 0, message };
     let size = fs::metadata(path).map_err(|e| at_start(format!("cannot read: {e}")))?.len();
     if size > max_bytes {
         return Err(at_start(format!("skipped: {size} bytes is over the limit of {max_bytes} (sources.max_bytes)")));
     }
     let bytes = fs::read(path).map_err(|e| at_start(format!("cannot read: {e}")))?;
-    let text = String::from_utf8(bytes).map_err(|e| {
+    String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
         let prefix = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
         FileError::at(&prefix, valid, "not UTF-8 text (is this a binary file?)")
-    })?;
-    match extension(path).as_str() {
-        "bib" => parse_bibtex(&text),
-        "json" => parse_csl_json(&text),
+    })
+}
+
+fn read_input(path: &Path, role: Role, max_bytes: u64) -> Result<Loaded, FileError> {
+    let text = read_text(path, max_bytes)?;
+    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("source");
+    match (role, extension(path).as_str()) {
+        (Role::Dataset, _) => Ok(Loaded::Curated(Arc::new(Dataset::from_json(&text)?))),
+        (_, "bib") => parse_bibtex(&text).map(Loaded::Bibliography),
+        (_, "json") => parse_csl_json(&text).map(Loaded::Bibliography),
         _ => {
-            let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("source");
-            source_from_text(stem, &text).map(|s| vec![s])
+            let front = read_front_matter(&text)?;
+            let dataset = build_dataset(None, stem, &text)?;
+            let source = Source::bare(dataset.source.key.clone(), Origin::Text).with_fields(&front.fields);
+            let source = Source { key: dataset.source.key.clone(), ..source };
+            Ok(Loaded::Text(source, Arc::new(dataset)))
         }
     }
 }
 
-impl Workspace {
-    /// A workspace for a draft that lives under no root: no sources, the editor's settings.
-    pub fn detached(editor: Option<&SettingsLayer>) -> Workspace {
-        let settings = editor.and_then(|e| Settings::resolve(&[e]).ok()).unwrap_or_default();
-        Workspace { settings, ..Workspace::default() }
+#[cfg(test)]
+mod tests {
+    use super::wildcard_match;
+
+    #[test]
+    fn wildcards_match_runs_of_characters() {
+        assert!(wildcard_match("*.json", "a.json"));
+        assert!(wildcard_match("nv-*.json", "nv-2025.json"));
+        assert!(!wildcard_match("*.json", "a.bib"));
+        assert!(wildcard_match("a*b*c", "axxbyyc"));
+        assert!(!wildcard_match("a*b*c", "acb"));
     }
 }

@@ -130,8 +130,14 @@ fn is_code(word: &str) -> bool {
     word.chars().any(|c| c.is_ascii_digit()) && word.chars().any(char::is_alphabetic)
 }
 
-/// Whether a sentence is a headline in title case, whose capitals say nothing about names.
-fn is_title_case(words: &[Word]) -> bool {
+/// Whether a sentence is a headline in title case, whose capitals say nothing about names: no
+/// closing full stop, and most words capitalised.
+fn is_title_case(text: &str, words: &[Word]) -> bool {
+    let end = words.last().map_or(0, |w| w.range.end);
+    let closing = text.get(end..).unwrap_or("").trim_start_matches(['"', '”', '’', ')']).chars().next();
+    if matches!(closing, Some('.' | '!' | '?')) || words.last().is_some_and(|w| w.text.ends_with('.')) {
+        return false;
+    }
     let alphabetic: Vec<&Word> = words.iter().filter(|w| w.text.chars().any(char::is_alphabetic)).collect();
     let capitals = alphabetic.iter().filter(|w| capitalised(w.text)).count();
     alphabetic.len() >= 4 && capitals * 10 >= alphabetic.len() * 7
@@ -143,7 +149,7 @@ pub fn names_inside_sentences(text: &str, sentences: &[Range<usize>]) -> HashSet
     let mut inside = HashSet::new();
     for s in sentences {
         let ws = words(text, s.clone());
-        if is_title_case(&ws) {
+        if is_title_case(text, &ws) {
             continue;
         }
         for w in ws.iter().skip(1) {
@@ -158,7 +164,7 @@ pub fn names_inside_sentences(text: &str, sentences: &[Range<usize>]) -> HashSet
 /// The entities named in one sentence.
 pub fn find_named(text: &str, sentence: Range<usize>, inside: &HashSet<String>) -> Vec<Named> {
     let ws = words(text, sentence);
-    if is_title_case(&ws) {
+    if is_title_case(text, &ws) {
         return Vec::new();
     }
     let mut found = Vec::new();

@@ -11,12 +11,12 @@ pub struct Library {
 }
 
 impl Library {
-    /// Adds a source; a text source wins over a bibliography entry with the same key, whose
-    /// metadata fills the gaps.
+    /// Adds a source; a text or dataset source wins over a bibliography entry with the same key,
+    /// whose metadata fills the gaps.
     pub fn insert(&mut self, source: Source) {
         match self.sources.get_mut(&source.key) {
             Some(known) => {
-                let (mut keep, other) = if source.origin == super::Origin::Text {
+                let (mut keep, other) = if source.origin != super::Origin::Bibliography {
                     (source, known.clone())
                 } else {
                     (known.clone(), source)

@@ -10,7 +10,9 @@ pub use source::{read_front_matter, source_from_text, FileError, FrontMatter, Or
 pub mod builder;
 pub mod dataset;
 pub mod entities;
+pub mod index;
 pub mod places;
 
 pub use builder::build_dataset;
+pub use index::{EntityId, FactId, Index, NameMatch};
 pub use dataset::{Dataset, Entity, EntityKind, Fact, Place, SourceInfo, SCHEMA};

@@ -9,6 +9,8 @@ pub enum Origin {
     Text,
     /// A bibliography entry: metadata only.
     Bibliography,
+    /// A curated dataset with no text in the workspace: facts and metadata.
+    Dataset,
 }
 
 /// A document a draft may cite.
@@ -24,6 +26,19 @@ pub struct Source {
 }
 
 impl Source {
+    /// The source a dataset describes.
+    pub fn from_info(info: &super::SourceInfo, origin: Origin) -> Self {
+        Source {
+            key: info.key.clone(),
+            title: info.title.clone(),
+            publisher: info.publisher.clone(),
+            author: info.author.clone(),
+            date: info.date.clone(),
+            url: info.url.clone(),
+            origin,
+        }
+    }
+
     /// A source known by its key alone.
     pub fn bare(key: impl Into<String>, origin: Origin) -> Self {
         Self { key: key.into(), title: None, publisher: None, author: None, date: None, url: None, origin }

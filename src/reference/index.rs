@@ -1,0 +1,217 @@
+//! The reference index: facts by kind and value and by the words around them, entities by name.
+//!
+//! Looking up a draft's figures touches only the postings of the sentence's rarer words and the
+//! facts of the sources it cites, so its cost depends on the draft, not on how many sources the
+//! workspace holds.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+
+use super::dataset::{Dataset, Entity, Fact};
+use crate::extract::Kind;
+
+/// A fact, by dataset and position.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct FactId {
+    pub dataset: u32,
+    pub fact: u32,
+}
+
+/// An entity, by dataset and position.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct EntityId {
+    pub dataset: u32,
+    pub entity: u32,
+}
+
+/// A name found in a draft.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameMatch {
+    pub entity: EntityId,
+    /// Byte range in the searched text.
+    pub range: std::ops::Range<usize>,
+    /// The name or alias that matched.
+    pub written: String,
+}
+
+/// Terms shared by more facts than this say little about which fact is meant and are not
+/// followed when looking facts up.
+const COMMON_TERM_FACTS: usize = 500;
+
+/// Facts and entities of every dataset, indexed for matching.
+#[derive(Default)]
+pub struct Index {
+    datasets: Vec<Arc<Dataset>>,
+    by_key: HashMap<String, u32>,
+    by_kind: HashMap<Kind, Vec<(f64, FactId)>>,
+    by_term: HashMap<String, Vec<FactId>>,
+    names: Option<AhoCorasick>,
+    name_owners: Vec<EntityId>,
+    name_texts: Vec<String>,
+    fact_count: usize,
+}
+
+impl Index {
+    pub fn build(datasets: Vec<Arc<Dataset>>) -> Index {
+        let mut index = Index { datasets, ..Index::default() };
+        let mut names: Vec<(String, EntityId)> = Vec::new();
+        for (d, dataset) in index.datasets.iter().enumerate() {
+            let d = d as u32;
+            index.by_key.insert(dataset.source.key.clone(), d);
+            for (f, fact) in dataset.facts.iter().enumerate() {
+                if fact.retracted {
+                    continue;
+                }
+                let id = FactId { dataset: d, fact: f as u32 };
+                index.by_kind.entry(fact.kind).or_default().push((fact.value, id));
+                for term in &fact.terms {
+                    index.by_term.entry(term.clone()).or_default().push(id);
+                }
+                index.fact_count += 1;
+            }
+            for (e, entity) in dataset.entities.iter().enumerate() {
+                let id = EntityId { dataset: d, entity: e as u32 };
+                for name in std::iter::once(&entity.name).chain(&entity.aliases) {
+                    let bare = name.strip_prefix("the ").unwrap_or(name);
+                    if bare.chars().count() >= 2 {
+                        names.push((bare.to_string(), id));
+                    }
+                }
+            }
+        }
+        for values in index.by_kind.values_mut() {
+            values.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        }
+        names.sort();
+        names.dedup_by(|a, b| a.0 == b.0);
+        index.names = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(names.iter().map(|(n, _)| n))
+            .or_else(|_| AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(names.iter().map(|(n, _)| n)))
+            .ok();
+        index.name_owners = names.iter().map(|(_, id)| *id).collect();
+        index.name_texts = names.into_iter().map(|(n, _)| n).collect();
+        index
+    }
+
+    pub fn datasets(&self) -> &[Arc<Dataset>] {
+        &self.datasets
+    }
+
+    pub fn dataset(&self, key: &str) -> Option<&Dataset> {
+        self.by_key.get(key).and_then(|&d| self.datasets.get(d as usize)).map(|d| d.as_ref())
+    }
+
+    pub fn fact(&self, id: FactId) -> Option<(&Dataset, &Fact)> {
+        let dataset = self.datasets.get(id.dataset as usize)?;
+        Some((dataset, dataset.facts.get(id.fact as usize)?))
+    }
+
+    pub fn entity(&self, id: EntityId) -> Option<(&Dataset, &Entity)> {
+        let dataset = self.datasets.get(id.dataset as usize)?;
+        Some((dataset, dataset.entities.get(id.entity as usize)?))
+    }
+
+    pub fn fact_count(&self) -> usize {
+        self.fact_count
+    }
+
+    /// Facts of `kind` whose value lies in `low..=high`.
+    pub fn facts_between(&self, kind: Kind, low: f64, high: f64) -> impl Iterator<Item = FactId> + '_ {
+        let values = self.by_kind.get(&kind).map(Vec::as_slice).unwrap_or(&[]);
+        let start = values.partition_point(|(v, _)| *v < low);
+        values[start..].iter().take_while(move |(v, _)| *v <= high).map(|(_, id)| *id)
+    }
+
+    /// How many facts carry `term`: rare terms say more.
+    pub fn term_frequency(&self, term: &str) -> usize {
+        self.by_term.get(term).map_or(0, Vec::len)
+    }
+
+    /// Inverse document frequency of a term among the facts.
+    pub fn idf(&self, term: &str) -> f64 {
+        let n = self.fact_count.max(1) as f64;
+        ((n + 1.0) / (self.term_frequency(term) as f64 + 1.0)).ln() + 1.0
+    }
+
+    /// Facts worth comparing with a draft figure: those sharing a telling term with its sentence,
+    /// and those of the sources it cites.
+    pub fn candidates(&self, terms: &[String], cited: &[&str]) -> Vec<FactId> {
+        let mut found: Vec<FactId> = Vec::new();
+        for term in terms {
+            match self.by_term.get(term) {
+                Some(postings) if postings.len() <= COMMON_TERM_FACTS => found.extend(postings),
+                _ => {}
+            }
+        }
+        for key in cited {
+            if let Some(&d) = self.by_key.get(*key) {
+                let facts = self.datasets.get(d as usize).map_or(0, |ds| ds.facts.len());
+                found.extend((0..facts as u32).map(|fact| FactId { dataset: d, fact }));
+            }
+        }
+        found.sort_unstable();
+        found.dedup();
+        found.retain(|id| self.fact(*id).is_some_and(|(_, f)| !f.retracted));
+        found
+    }
+
+    /// Every known name or alias in `text`, as whole words, longest first where they overlap.
+    pub fn find_names(&self, text: &str) -> Vec<NameMatch> {
+        let Some(matcher) = &self.names else { return Vec::new() };
+        matcher
+            .find_iter(text)
+            .filter(|m| {
+                let before = text[..m.start()].chars().next_back();
+                let after = text[m.end()..].chars().next();
+                before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
+            })
+            .filter_map(|m| {
+                let i = m.pattern().as_usize();
+                Some(NameMatch { entity: *self.name_owners.get(i)?, range: m.range(), written: self.name_texts.get(i)?.clone() })
+            })
+            .collect()
+    }
+
+    /// Every name and alias the index knows, with its entity.
+    pub fn names(&self) -> impl Iterator<Item = (&str, EntityId)> {
+        self.name_texts.iter().map(String::as_str).zip(self.name_owners.iter().copied())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::reference::build_dataset;
+
+    fn index(texts: &[(&str, &str)]) -> Index {
+        Index::build(texts.iter().map(|(k, t)| Arc::new(build_dataset(Some(k), "s", t).unwrap())).collect())
+    }
+
+    #[test]
+    fn finds_facts_by_value_terms_and_cited_source() {
+        let idx = index(&[
+            ("a", "The navy seized 11 tons of cocaine in 2024. Mayor Ana Ortega spoke."),
+            ("b", "The city planted 300 trees."),
+        ]);
+        let tons: Vec<FactId> = idx.facts_between(Kind::Quantity, 10.0, 12.0).collect();
+        assert_eq!(tons.len(), 1);
+        assert_eq!(idx.fact(tons[0]).unwrap().1.text, "11 tons");
+        let by_term = idx.candidates(&["cocain".to_string()], &[]);
+        assert!(by_term.iter().all(|id| id.dataset == 0) && !by_term.is_empty());
+        let by_cite = idx.candidates(&[], &["b"]);
+        assert_eq!(by_cite.len(), 1);
+        assert_eq!(idx.term_frequency(&crate::extract::terms::stem("trees")), 1);
+    }
+
+    #[test]
+    fn finds_names_and_aliases_as_whole_words() {
+        let idx = index(&[("a", "Yesterday Mayor Ana Ortega met the Riverton Metro Transit Authority.")]);
+        let text = "Ortega and Ana Ortega but not Ortegas.";
+        let found: Vec<&str> = idx.find_names(text).iter().map(|m| &text[m.range.clone()]).collect();
+        assert_eq!(found, ["Ortega", "Ana Ortega"]);
+    }
+}
