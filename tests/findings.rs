@@ -2,7 +2,7 @@
 //! message, and each fix applied.
 
 use stet::check::{check_text, CheckConfig, Finding, Scope, Severity};
-use stet::reference::{Library, Origin, Source};
+use stet::reference::{Index, Library, Origin, Source};
 use stet::text::{Encoding, LineIndex};
 
 fn library(keys: &[&str]) -> Library {
@@ -45,7 +45,7 @@ fn render(text: &str, findings: &[Finding]) -> String {
 }
 
 fn check(text: &str, keys: &[&str]) -> String {
-    render(text, &check_text(text, &library(keys), &CheckConfig::default()))
+    render(text, &check_text(text, &library(keys), &Index::default(), &CheckConfig::default()))
 }
 
 #[test]
@@ -120,11 +120,11 @@ fn applying_a_fix_clears_the_finding() {
         "The rate fell to 2.2 in 2023 [@newsvane-2025].\n",
         "Over \"200 members\" were moved [@newsvane-2025-04-16]. He said \"300 died.\"\n",
     ] {
-        let findings = check_text(text, &lib, &config);
+        let findings = check_text(text, &lib, &Index::default(), &config);
         assert!(!findings.is_empty(), "{text}");
         for f in &findings {
             let fixed = apply(text, f, 0);
-            let after = check_text(&fixed, &lib, &config);
+            let after = check_text(&fixed, &lib, &Index::default(), &config);
             assert!(
                 !after.iter().any(|g| g.code == f.code),
                 "fix {:?} left {} in {fixed:?}",
@@ -139,10 +139,10 @@ fn applying_a_fix_clears_the_finding() {
 fn paragraph_scope_widens_what_a_note_covers() {
     let text = "The navy seized 11 tons. It used two boats [@nv].\n\nThen 300 died.\n";
     let lib = library(&["nv"]);
-    let sentence = check_text(text, &lib, &CheckConfig::default());
+    let sentence = check_text(text, &lib, &Index::default(), &CheckConfig::default());
     assert_eq!(sentence.iter().map(|f| &text[f.range.clone()]).collect::<Vec<_>>(), ["11 tons", "300"]);
     let config = CheckConfig { scope: Scope::Paragraph, ..CheckConfig::default() };
-    let paragraph = check_text(text, &lib, &config);
+    let paragraph = check_text(text, &lib, &Index::default(), &config);
     assert_eq!(paragraph.iter().map(|f| &text[f.range.clone()]).collect::<Vec<_>>(), ["300"]);
 }
 
@@ -150,9 +150,9 @@ fn paragraph_scope_widens_what_a_note_covers() {
 fn dates_need_notes_only_when_asked() {
     let text = "The crackdown began in 2022.\n";
     let lib = library(&[]);
-    assert!(check_text(text, &lib, &CheckConfig::default()).is_empty());
+    assert!(check_text(text, &lib, &Index::default(), &CheckConfig::default()).is_empty());
     let config = CheckConfig { dates_need_sources: true, ..CheckConfig::default() };
-    let found = check_text(text, &lib, &config);
+    let found = check_text(text, &lib, &Index::default(), &config);
     assert_eq!(found.len(), 1);
     assert_eq!(&text[found[0].range.clone()], "2022");
 }
@@ -164,7 +164,7 @@ fn severities_can_be_changed_or_turned_off() {
     let mut config = CheckConfig::default();
     config.severities.insert("unsourced-figure".into(), Some(Severity::Error));
     config.severities.insert("unknown-source".into(), None);
-    let found = check_text(text, &lib, &config);
+    let found = check_text(text, &lib, &Index::default(), &config);
     assert_eq!(found.len(), 1);
     assert_eq!((found[0].code, found[0].severity), ("unsourced-figure", Severity::Error));
 }
@@ -174,12 +174,12 @@ fn ignore_comments_silence_the_next_line_or_the_file() {
     let lib = library(&[]);
     let config = CheckConfig::default();
     let text = "<!-- stet-ignore unsourced-figure -->\nThen 300 died.\n\nThen 400 died.\n";
-    let found = check_text(text, &lib, &config);
+    let found = check_text(text, &lib, &Index::default(), &config);
     assert_eq!(found.iter().map(|f| &text[f.range.clone()]).collect::<Vec<_>>(), ["400"]);
     let other_rule = "<!-- stet-ignore unknown-source -->\nThen 300 died.\n";
-    assert_eq!(check_text(other_rule, &lib, &config).len(), 1);
+    assert_eq!(check_text(other_rule, &lib, &Index::default(), &config).len(), 1);
     let whole = "<!-- stet-ignore-file -->\nThen 300 died [@nope].\n\nThen 400 died.\n";
-    assert!(check_text(whole, &lib, &config).is_empty());
+    assert!(check_text(whole, &lib, &Index::default(), &config).is_empty());
 }
 
 #[test]

@@ -145,7 +145,7 @@ fn workspace() -> tempfile::TempDir {
     let root = dir.path();
     fs::create_dir_all(root.join("sources")).unwrap();
     fs::create_dir_all(root.join("drafts")).unwrap();
-    fs::write(root.join("sources/nv.md"), "---\nkey: nv\n---\nOver 84,000 people.\n").unwrap();
+    fs::write(root.join("sources/nv.md"), "---\nkey: nv\n---\nOver 84,000 people were held. In all, 300 people died in custody.\n").unwrap();
     fs::write(root.join("stet.toml"), "[server]\ndebounce_ms = 0\n").unwrap();
     dir
 }
@@ -314,4 +314,20 @@ async fn exit_without_shutdown_is_not_clean() {
     client.notify("exit", Value::Null).await;
     let clean = tokio::time::timeout(WAIT, &mut client.server).await.expect("the server did not end at exit").unwrap();
     assert!(!clean);
+}
+
+#[tokio::test]
+async fn without_client_watching_the_server_notices_changed_sources_itself() {
+    let ws = workspace();
+    let root = fs::canonicalize(ws.path()).unwrap();
+    let mut client = Client::start();
+    client.initialize(&root, json!({})).await;
+    let uri = format!("file://{}/drafts/w.md", root.display());
+    client.open(&uri, "Then 300 died [@ap-2023].\n").await;
+    assert_eq!(summary(&client.diagnostics(&uri, 1).await), ["unknown-source 0:16-0:23"]);
+    fs::write(root.join("sources/more.bib"), "@misc{ap-2023, title = {Boats}}\n").unwrap();
+    let republished = client
+        .wait_for("textDocument/publishDiagnostics", |p| p["uri"] == uri.as_str() && p["diagnostics"] == json!([]))
+        .await;
+    assert_eq!(republished["version"], 1);
 }

@@ -43,8 +43,8 @@ pub struct Fix {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Related {
     pub source_key: String,
-    /// Byte range in the source's text.
-    pub range: Range<usize>,
+    /// Where in the source: line and UTF-16 characters, as the dataset records it.
+    pub place: crate::reference::Place,
     pub message: String,
 }
 

@@ -1,7 +1,10 @@
 //! Checking a draft: the rules, their settings, and the findings they make.
 
+pub mod agreement;
 pub mod config;
 pub mod finding;
+pub mod matching;
+pub mod style;
 pub mod rules;
 pub mod suppress;
 
@@ -10,7 +13,7 @@ pub use finding::{Edit, Finding, Fix, Related, Severity};
 pub use rules::{rule, Rule, RULES};
 
 use crate::extract::{read_draft, Draft};
-use crate::reference::Library;
+use crate::reference::{Index, Library};
 use crate::text::{Encoding, LineIndex};
 use suppress::Suppressions;
 
@@ -19,21 +22,30 @@ pub struct Context<'a> {
     pub text: &'a str,
     pub draft: &'a Draft,
     pub library: &'a Library,
+    pub index: &'a Index,
     pub config: &'a CheckConfig,
+    /// The fact each figure of the draft matched, by position in `draft.figures`.
+    pub matches: &'a [Option<matching::FigureMatch>],
 }
 
 /// Checks a draft's text against the sources; findings come sorted by position.
-pub fn check_text(text: &str, library: &Library, config: &CheckConfig) -> Vec<Finding> {
+pub fn check_text(text: &str, library: &Library, index: &Index, config: &CheckConfig) -> Vec<Finding> {
     let draft = read_draft(text);
-    check_draft(text, &draft, library, config)
+    check_draft(text, &draft, library, index, config)
 }
 
 /// Checks a draft already read.
-pub fn check_draft(text: &str, draft: &Draft, library: &Library, config: &CheckConfig) -> Vec<Finding> {
-    let cx = Context { text, draft, library, config };
+pub fn check_draft(text: &str, draft: &Draft, library: &Library, index: &Index, config: &CheckConfig) -> Vec<Finding> {
+    let unmatched = Context { text, draft, library, index, config, matches: &[] };
+    let matches = matching::match_figures(&unmatched);
+    let cx = Context { matches: &matches, ..unmatched };
     let mut findings = Vec::new();
     rules::unsourced_figure::check(&cx, &mut findings);
+    rules::conflicting_figure::check(&cx, &mut findings);
+    rules::unsupported_figure::check(&cx, &mut findings);
     rules::unknown_source::check(&cx, &mut findings);
+    rules::misspelled_entity::check(&cx, &mut findings);
+    rules::conflicting_role::check(&cx, &mut findings);
     let lines = LineIndex::new(text);
     let suppressions = Suppressions::read(text, &draft.layout, &lines);
     findings.retain(|f| {

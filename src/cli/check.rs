@@ -37,7 +37,7 @@ impl Workspaces {
     }
 }
 
-pub fn run(format: CheckFormat, paths: &[PathBuf]) -> Result<ExitCode> {
+pub fn run(format: CheckFormat, explain: bool, paths: &[PathBuf]) -> Result<ExitCode> {
     let mut workspaces = Workspaces::default();
     let drafts = collect_drafts(paths, &mut workspaces);
     let mut unreadable = false;
@@ -54,7 +54,10 @@ pub fn run(format: CheckFormat, paths: &[PathBuf]) -> Result<ExitCode> {
             }
         };
         let ws = workspaces.for_draft(draft);
-        let findings = check_text(&text, &ws.library, &ws.settings.check);
+        let findings = check_text(&text, &ws.library, &ws.index, &ws.settings.check);
+        if explain {
+            eprint!("{}", explain_matches(draft, &text, ws));
+        }
         any_error |= findings.iter().any(|f| f.severity == Severity::Error);
         let lines = LineIndex::new(&text);
         match format {
@@ -189,4 +192,37 @@ impl HumanReport {
             plural(drafts, "draft")
         )
     }
+}
+
+/// For every figure: the fact it matched, how sure, and why (`stet check --explain`).
+fn explain_matches(path: &Path, text: &str, ws: &Workspace) -> String {
+    use crate::check::matching::{match_figure, ACCEPT};
+    use crate::check::Context;
+    let draft = crate::extract::read_draft(text);
+    let cx = Context { text, draft: &draft, library: &ws.library, index: &ws.index, config: &ws.settings.check, matches: &[] };
+    let lines = LineIndex::new(text);
+    let mut out = String::new();
+    for figure in &draft.figures {
+        let at = lines.position(text, figure.range.start, Encoding::Utf16);
+        let written = text.get(figure.range.clone()).unwrap_or("");
+        out.push_str(&format!("{}:{}:{}: {written} ({})", path.display(), at.line + 1, at.character + 1, figure.kind.as_str()));
+        match match_figure(&cx, figure, None).and_then(|m| cx.index.fact(m.fact).map(|(d, f)| (m, d, f))) {
+            Some((m, dataset, fact)) => {
+                let s = m.score;
+                out.push_str(&format!(
+                    " -> {} {} ({}, line {}): {} at {:.2} [kind {:+.2} period {:+.2} subject {:+.2} terms {:+.2} entities {:+.2} cited {:+.2} magnitude {:+.2} value {:+.2}]\n",
+                    fact.hedge.map(|h| h.as_str()).unwrap_or(""),
+                    fact.text,
+                    dataset.source.key,
+                    fact.place.line + 1,
+                    if m.agrees { "agrees" } else { "conflicts" },
+                    m.confidence(),
+                    s.kind, s.period, s.subject, s.terms, s.entities, s.cited, s.magnitude, s.value
+                ));
+            }
+            None if figure.kind.is_claim() && !figure.period => out.push_str(&format!(" -> no fact above {ACCEPT}\n")),
+            None => out.push_str(" -> not a claim\n"),
+        }
+    }
+    out
 }

@@ -77,7 +77,7 @@ pub fn run(format: FiguresFormat, paths: &[PathBuf]) -> Result<ExitCode> {
         };
         let ws = workspaces.for_draft(path);
         let draft = read_draft(text);
-        let unsourced: Vec<_> = check_text(text, &ws.library, &ws.settings.check)
+        let unsourced: Vec<_> = check_text(text, &ws.library, &ws.index, &ws.settings.check)
             .into_iter()
             .filter(|f| f.code == "unsourced-figure")
             .map(|f| f.range)

@@ -28,6 +28,9 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
         format: CheckFormat,
+        /// Also show, for every figure, the fact it matched and the parts of the score.
+        #[arg(long)]
+        explain: bool,
         /// Draft files, or folders to search for drafts.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
@@ -87,7 +90,7 @@ pub fn run() -> ExitCode {
     };
     let result = match cli.command {
         None | Some(Command::Lsp) => crate::lsp::run_stdio(),
-        Some(Command::Check { format, paths }) => check::run(format, &paths),
+        Some(Command::Check { format, explain, paths }) => check::run(format, explain, &paths),
         Some(Command::Figures { format, paths }) => figures::run(format, &paths),
         Some(Command::Reference { command: ReferenceCommand::Build { article, key, output } }) => {
             reference::build(&article, key.as_deref(), output.as_deref())

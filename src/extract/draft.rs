@@ -20,6 +20,8 @@ pub struct Draft {
     pub sentences: Vec<Sentence>,
     pub figures: Vec<Figure>,
     pub notes: Vec<SourceNote>,
+    /// The prose with the notes blanked too: the words the claims are made of.
+    pub view: String,
 }
 
 impl Draft {
@@ -27,6 +29,12 @@ impl Draft {
     pub fn sentence_at(&self, offset: usize) -> Option<usize> {
         let i = self.sentences.partition_point(|s| s.range.start <= offset).checked_sub(1)?;
         (offset < self.sentences[i].range.end).then_some(i)
+    }
+
+    /// The figures of sentence `s`.
+    pub fn figures_in(&self, s: usize) -> impl Iterator<Item = &Figure> {
+        let range = self.sentences.get(s).map_or(0..0, |x| x.range.clone());
+        self.figures.iter().filter(move |f| f.range.start >= range.start && f.range.end <= range.end)
     }
 
     /// The kind of block the figure or note at `offset` stands in.
@@ -58,5 +66,5 @@ pub fn read_draft(text: &str) -> Draft {
     }
     let view = String::from_utf8(view).unwrap_or_default();
     let figures = sentences.iter().flat_map(|s| extract_figures(&view, s.range.clone())).collect();
-    Draft { layout, sentences, figures, notes }
+    Draft { layout, sentences, figures, notes, view }
 }

@@ -1157,6 +1157,12 @@ impl Scanner<'_> {
             "pp" | "ppt" | "ppts" => return Some((Kind::PercentagePoints, "percentage points".into(), k)),
             _ => {}
         }
+        // `2.2 homicides per 100,000`: a rate whose noun stands before `per`.
+        if self.is(k, T::Word) && lower.chars().all(char::is_lowercase) && self.is_word(k + 1, "per") && self.near(k, k + 1) {
+            if self.is(k + 2, T::Num) {
+                return self.rate_after(k + 1);
+            }
+        }
         // 11-ton, 30-year
         let (k, s, lower) = if s == "-" && glued && self.adjacent(k, k + 1) && self.is(k + 1, T::Word) {
             (k + 1, self.s(k + 1), self.lower(k + 1))

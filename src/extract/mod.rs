@@ -1,5 +1,6 @@
 //! What a draft claims: figures and source notes.
 
+pub mod context;
 pub mod figures;
 pub mod notes;
 pub mod units;

@@ -16,11 +16,34 @@ const STOPWORDS: &[&str] = &[
     "million", "billion", "thousand", "hundred", "year", "years", "first", "last", "alone", "new",
 ];
 
+/// Forms that a suffix rule cannot bring together.
+const LEMMAS: &[(&[&str], &str)] = &[
+    (&["death", "deaths", "dead", "die", "died", "dies", "dying"], "die"),
+    (&["detention", "detentions", "detainee", "detainees"], "detain"),
+    (&["seizure", "seizures"], "seiz"),
+    (&["arrest", "arrests", "arrested", "arresting"], "arrest"),
+    (&["killing", "killings", "killed", "kills", "kill"], "kill"),
+    (&["prisoner", "prisoners", "imprisoned", "imprisonment"], "prison"),
+    (&["people", "persons", "person"], "peopl"),
+];
+
 /// A light stem, the same for a source and a draft: `detained` and `detains` -> `detain`,
 /// `homicides` and `homicide` -> `homicid`, `countries` -> `country`.
 pub fn stem(word: &str) -> String {
     let lower = word.to_lowercase();
     let w = lower.trim_end_matches("’s").trim_end_matches("'s");
+    // Words whose forms share no stem: a death is a dying.
+    if let Some(lemma) = LEMMAS.iter().find(|(forms, _)| forms.contains(&w)).map(|(_, l)| l) {
+        return lemma.to_string();
+    }
+    // `deportation`, `deportee` and `deported` are one idea.
+    for suffix in ["ations", "ation", "ees", "ee"] {
+        if let Some(base) = w.strip_suffix(suffix) {
+            if base.chars().count() >= 4 {
+                return base.to_string();
+            }
+        }
+    }
     let mut out = w.to_string();
     for (suffix, replacement) in [("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")] {
         if let Some(base) = w.strip_suffix(suffix) {

@@ -36,6 +36,9 @@ struct State {
     documents: HashMap<Url, Open>,
     problem_files: HashSet<Url>,
     watch_registration: bool,
+    /// Watches the workspace folders when the client cannot watch files for us.
+    watcher: Option<notify::RecommendedWatcher>,
+    watched: Vec<PathBuf>,
 }
 
 struct Open {
@@ -80,7 +83,7 @@ impl Backend {
             }
         };
         let checked = tokio::task::spawn_blocking(move || {
-            let findings = check_text(&text, &workspace.library, &workspace.settings.check);
+            let findings = check_text(&text, &workspace.library, &workspace.index, &workspace.settings.check);
             let lines = LineIndex::new(&text);
             findings.iter().map(|f| diagnostic(&text, &lines, f, encoding)).collect::<Vec<_>>()
         })
@@ -122,7 +125,17 @@ impl Backend {
             .await
             .unwrap_or_else(|_| Workspace::detached(None));
         let workspace = Arc::new(loaded);
-        self.state().workspaces.insert(root.to_path_buf(), workspace.clone());
+        {
+            let mut state = self.state();
+            state.workspaces.insert(root.to_path_buf(), workspace.clone());
+            let watched = state.watched.iter().any(|w| root.starts_with(w));
+            if let (Some(watcher), false) = (state.watcher.as_mut(), watched) {
+                use notify::Watcher;
+                if watcher.watch(root, notify::RecursiveMode::Recursive).is_ok() {
+                    state.watched.push(root.to_path_buf());
+                }
+            }
+        }
         self.publish_problems().await;
         workspace
     }
@@ -151,11 +164,17 @@ impl Backend {
         }
     }
 
-    /// Reloads the workspaces holding any of `paths` and checks their open drafts again.
+    /// Reloads the workspaces holding any of `paths` that feed them, and checks their open drafts
+    /// again. A saved draft changes no workspace.
     async fn files_changed(&self, paths: Vec<PathBuf>) {
         let roots: Vec<PathBuf> = {
             let state = self.state();
-            state.workspaces.keys().filter(|r| paths.iter().any(|p| p.starts_with(r))).cloned().collect()
+            state
+                .workspaces
+                .iter()
+                .filter(|(r, w)| paths.iter().any(|p| p.starts_with(r) && (w.is_input(p) || !p.exists())))
+                .map(|(r, _)| r.clone())
+                .collect()
         };
         for root in &roots {
             self.reload(root).await;
@@ -191,6 +210,52 @@ impl Backend {
             return Some(r.clone());
         }
         find_root(&path).or_else(|| containing.cloned())
+    }
+}
+
+impl Backend {
+    /// Watches the workspace folders itself, for clients that cannot watch files for the server.
+    fn watch_folders(&self, roots: &[PathBuf]) {
+        use notify::Watcher;
+        let (sender, mut receiver) = tokio::sync::mpsc::unbounded_channel::<Vec<PathBuf>>();
+        let watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+            if let Ok(event) = event {
+                if !matches!(event.kind, notify::EventKind::Access(_)) {
+                    let _ = sender.send(event.paths);
+                }
+            }
+        });
+        let mut watcher = match watcher {
+            Ok(w) => w,
+            Err(e) => {
+                eprintln!("stet: cannot watch files: {e}");
+                return;
+            }
+        };
+        let mut watched = Vec::new();
+        for root in roots {
+            match watcher.watch(root, notify::RecursiveMode::Recursive) {
+                Ok(()) => watched.push(root.clone()),
+                Err(e) => eprintln!("stet: cannot watch {}: {e}", root.display()),
+            }
+        }
+        let mut state = self.state();
+        state.watcher = Some(watcher);
+        state.watched = watched;
+        drop(state);
+        let this = self.clone();
+        tokio::spawn(async move {
+            while let Some(mut paths) = receiver.recv().await {
+                // An editor's save is several events; take them as one change.
+                tokio::time::sleep(Duration::from_millis(50)).await;
+                while let Ok(more) = receiver.try_recv() {
+                    paths.extend(more);
+                }
+                paths.sort();
+                paths.dedup();
+                this.files_changed(paths).await;
+            }
+        });
     }
 }
 
@@ -271,8 +336,13 @@ impl LanguageServer for Backend {
         for root in &roots {
             self.reload(root).await;
         }
-        let watch = self.state().watch_registration;
-        if watch {
+        let (watch, all_roots) = {
+            let state = self.state();
+            (state.watch_registration, state.roots.clone())
+        };
+        if !watch {
+            self.watch_folders(&all_roots);
+        } else {
             let watchers = ["**/stet.toml", "**/sources/**", "**/*.bib", "**/reference/*.json"]
                 .into_iter()
                 .map(|glob| FileSystemWatcher { glob_pattern: GlobPattern::String(glob.into()), kind: None })
@@ -345,12 +415,7 @@ impl LanguageServer for Backend {
 
     async fn did_save(&self, params: DidSaveTextDocumentParams) {
         if let Ok(path) = params.text_document.uri.to_file_path() {
-            let relevant = self.state().workspaces.values().any(|w| {
-                path == w.root.join(SETTINGS_FILE) || w.is_source(&path)
-            });
-            if relevant {
-                self.files_changed(vec![path]).await;
-            }
+            self.files_changed(vec![path]).await;
         }
     }
 

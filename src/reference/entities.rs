@@ -24,6 +24,8 @@ pub struct Named {
     pub acronym: Option<String>,
     /// Byte range of the name in the text.
     pub range: Range<usize>,
+    /// Byte range of the role, when a title stands before the name.
+    pub role_range: Option<Range<usize>>,
 }
 
 /// Words that make the capitalised words before them a title, not a name.
@@ -191,6 +193,64 @@ pub fn find_named(text: &str, sentence: Range<usize>, inside: &HashSet<String>) 
     found
 }
 
+/// A run of capitalised words in a draft that may name something, with any title before it
+/// split off: what a misspelling or a wrong title is looked for in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameRun {
+    pub name: String,
+    pub range: Range<usize>,
+    pub role: Option<(String, Range<usize>)>,
+}
+
+/// Every run of name words in a sentence, titles split off.
+pub fn name_runs(text: &str, sentence: Range<usize>, inside: &HashSet<String>) -> Vec<NameRun> {
+    let ws = words(text, sentence);
+    if is_title_case(text, &ws) {
+        return Vec::new();
+    }
+    let mut runs = Vec::new();
+    let mut i = 0;
+    while i < ws.len() {
+        let Some(end) = name_run(&ws, i, inside) else {
+            i += 1;
+            continue;
+        };
+        let mut run = &ws[i..end];
+        while run.len() > 1 && matches!(run[0].text, "The" | "A" | "An") {
+            run = &run[1..];
+        }
+        let title = run.iter().rposition(|w| TITLES.contains(&w.text)).filter(|t| t + 1 < run.len());
+        let (role, name) = match title {
+            Some(t) => {
+                let role_range = run[0].range.start..run[t].range.end;
+                let role = text.get(role_range.clone()).unwrap_or("").split_whitespace().collect::<Vec<_>>().join(" ");
+                (Some((role, role_range)), &run[t + 1..])
+            }
+            None => (None, run),
+        };
+        if let (Some(a), Some(b)) = (name.first(), name.last()) {
+            let range = a.range.start..b.range.end;
+            let written = text.get(range.clone()).unwrap_or("").split_whitespace().collect::<Vec<_>>().join(" ");
+            runs.push(NameRun { name: written, range, role });
+        }
+        i = end.max(i + 1);
+    }
+    runs
+}
+
+/// The title words of a role: `U.S. Defense Secretary` -> `Secretary`.
+pub fn title_words(role: &str) -> Vec<&str> {
+    role.split_whitespace().filter(|w| TITLES.contains(w)).collect()
+}
+
+/// The words of a role that say which office (`Defense`, `Foreign`), leaving out titles and
+/// nationalities.
+pub fn office_words(role: &str) -> Vec<&str> {
+    role.split_whitespace()
+        .filter(|w| !TITLES.contains(w) && !is_demonym(w) && !w.contains('.') && capitalised(w))
+        .collect()
+}
+
 /// The end (exclusive) of the run of name words starting at `i`, if one starts there.
 fn name_run(ws: &[Word], i: usize, inside: &HashSet<String>) -> Option<usize> {
     let first = &ws[i];
@@ -251,7 +311,7 @@ fn classify(text: &str, run: &[Word], with_the: bool, group_context: bool, acron
     };
     let make = |ws: &[Word], kind, role: Option<String>| -> Option<Named> {
         let (a, b) = (ws.first()?, ws.last()?);
-        Some(Named { name: join(ws), kind, role, with_the, acronym: acronym.clone(), range: a.range.start..b.range.end })
+        Some(Named { name: join(ws), kind, role, with_the, acronym: acronym.clone(), range: a.range.start..b.range.end, role_range: None })
     };
     if first.text == "Operation" && run.len() > 1 {
         return make(run, EntityKind::Operation, None);
@@ -259,7 +319,9 @@ fn classify(text: &str, run: &[Word], with_the: bool, group_context: bool, acron
     if let Some(t) = run.iter().rposition(|w| TITLES.contains(&w.text)) {
         let name = &run[t + 1..];
         if !name.is_empty() && name.iter().all(|w| capitalised(w.text) && !is_code(w.text)) {
-            return make(name, EntityKind::Person, Some(join(&run[..=t])));
+            let mut named = make(name, EntityKind::Person, Some(join(&run[..=t])))?;
+            named.role_range = Some(run[0].range.start..run[t].range.end);
+            return Some(named);
         }
     }
     let texts: Vec<&str> = run.iter().map(|w| w.text).collect();

@@ -1,7 +1,11 @@
 //! The registry of rules: one table drives configuration, `stet explain`, and the docs.
 
+pub mod conflicting_figure;
+pub mod conflicting_role;
+pub mod misspelled_entity;
 pub mod unknown_source;
 pub mod unsourced_figure;
+pub mod unsupported_figure;
 
 use super::finding::Severity;
 
@@ -23,13 +27,13 @@ pub const RULES: &[Rule] = &[
         summary: "a figure with no source note in its sentence (or paragraph)",
     },
     Rule {
-        code: "conflicting-figure",
+        code: conflicting_figure::CODE,
         default_severity: Severity::Error,
         has_fix: true,
         summary: "a figure whose value contradicts the reference fact it speaks about",
     },
     Rule {
-        code: "unsupported-figure",
+        code: unsupported_figure::CODE,
         default_severity: Severity::Warning,
         has_fix: true,
         summary: "a figure citing a source whose text has no figure that matches it",
@@ -41,13 +45,13 @@ pub const RULES: &[Rule] = &[
         summary: "a note cites a key that no source or bibliography defines",
     },
     Rule {
-        code: "misspelled-entity",
+        code: misspelled_entity::CODE,
         default_severity: Severity::Warning,
         has_fix: true,
         summary: "a near miss of a known entity's name",
     },
     Rule {
-        code: "conflicting-role",
+        code: conflicting_role::CODE,
         default_severity: Severity::Warning,
         has_fix: true,
         summary: "a known person or body given a title the reference contradicts",

@@ -1,0 +1,222 @@
+//! Deciding which reference fact a draft's figure speaks about.
+//!
+//! Candidates come from the index: facts sharing a telling word with the figure's sentence, and
+//! the facts of the sources it cites. Each is scored as a fact-checker would weigh it: the kind
+//! and unit, the period (`in 2015` against `in 2023`), what is counted (the fact's subject), the
+//! sentence's words weighted by rarity, the entities named, and the sources cited. A match is
+//! accepted only above a calibrated confidence; a figure about something the reference does not
+//! cover matches nothing.
+
+use crate::check::agreement::{agree, comparable, Claim};
+use crate::check::Context;
+use crate::extract::context::{period_of, period_years, years_of};
+use crate::extract::terms::{content_terms, stem};
+use crate::extract::{Figure, Kind};
+use crate::reference::{Fact, FactId};
+
+/// The confidence a match needs to be reported.
+pub const ACCEPT: f64 = 0.45;
+
+/// The parts of a match's score, for `--explain` and for calibrating.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Score {
+    pub kind: f64,
+    pub period: f64,
+    pub subject: f64,
+    pub terms: f64,
+    pub entities: f64,
+    pub cited: f64,
+    pub magnitude: f64,
+    /// A value that agrees is evidence that the figure speaks of this fact.
+    pub value: f64,
+}
+
+impl Score {
+    pub fn total(&self) -> f64 {
+        (self.kind + self.period + self.subject + self.terms + self.entities + self.cited + self.magnitude + self.value)
+            .clamp(0.0, 1.0)
+    }
+}
+
+/// The fact a figure speaks about, how sure the match is, and whether the values agree.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FigureMatch {
+    pub fact: FactId,
+    pub score: Score,
+    pub agrees: bool,
+}
+
+impl FigureMatch {
+    pub fn confidence(&self) -> f64 {
+        self.score.total()
+    }
+}
+
+/// What a draft sentence says around a figure.
+struct Around {
+    terms: Vec<String>,
+    /// The words of the figure's clause: between the commas, brackets or dashes around it.
+    clause: Vec<String>,
+    years: Vec<i32>,
+    period_years: Vec<i32>,
+    entities: Vec<String>,
+    cited: Vec<String>,
+}
+
+/// The best fact for every figure of the draft (`None` where nothing matches well enough).
+pub fn match_figures(cx: &Context) -> Vec<Option<FigureMatch>> {
+    cx.draft.figures.iter().map(|f| match_figure(cx, f, None)).collect()
+}
+
+/// The best fact for `figure`, optionally only among the facts of the sources in `only`.
+pub fn match_figure(cx: &Context, figure: &Figure, only: Option<&[String]>) -> Option<FigureMatch> {
+    if !figure.kind.is_claim() || figure.period {
+        return None;
+    }
+    let around = around(cx, figure)?;
+    let cited: Vec<&str> = around.cited.iter().map(String::as_str).collect();
+    let mut best: Option<FigureMatch> = None;
+    for id in cx.index.candidates(&around.terms, &cited) {
+        let Some((dataset, fact)) = cx.index.fact(id) else { continue };
+        if only.is_some_and(|keys| !keys.iter().any(|k| *k == dataset.source.key)) {
+            continue;
+        }
+        if !comparable(figure.kind, figure.unit.as_deref(), fact.kind, fact.unit.as_deref()) {
+            continue;
+        }
+        let agrees = agrees(figure, fact);
+        let mut score = score(cx, figure, &around, &dataset.source.key, fact);
+        if agrees {
+            score.value = 0.25;
+        }
+        if best.as_ref().is_none_or(|b| score.total() > b.score.total()) {
+            best = Some(FigureMatch { fact: id, score, agrees });
+        }
+    }
+    best.filter(|m| m.confidence() >= ACCEPT)
+}
+
+/// Whether the figure's value agrees with the fact's.
+pub fn agrees(figure: &Figure, fact: &Fact) -> bool {
+    if figure.kind.is_date() || fact.kind.is_date() {
+        return same_date(figure.kind, figure.value, fact.kind, fact.value);
+    }
+    let draft = Claim { value: figure.value, high: figure.high, step: figure.step, hedge: figure.hedge };
+    let source = Claim { value: fact.value, high: fact.high, step: fact.step, hedge: fact.hedge };
+    agree(&draft, &source)
+}
+
+/// Years agree with the year of a date; dates agree where both give a part.
+fn same_date(a_kind: Kind, a: f64, b_kind: Kind, b: f64) -> bool {
+    let parts = |kind: Kind, v: f64| -> (u32, u32, u32) {
+        let v = v as u32;
+        match kind {
+            Kind::Year => (v, 0, 0),
+            _ => (v / 10_000, v / 100 % 100, v % 100),
+        }
+    };
+    let ((ay, am, ad), (by, bm, bd)) = (parts(a_kind, a), parts(b_kind, b));
+    let part = |x: u32, y: u32| x == 0 || y == 0 || x == y;
+    part(ay, by) && part(am, bm) && part(ad, bd)
+}
+
+fn around(cx: &Context, figure: &Figure) -> Option<Around> {
+    let s = cx.draft.sentence_at(figure.range.start)?;
+    let range = cx.draft.sentences[s].range.clone();
+    let text = cx.draft.view.get(range.clone())?;
+    let in_sentence: Vec<&Figure> = cx.draft.figures_in(s).collect();
+    let period = period_of(&cx.draft.view, figure, &in_sentence);
+    let entities = cx
+        .index
+        .find_names(text)
+        .into_iter()
+        .filter_map(|m| cx.index.entity(m.entity).map(|(_, e)| e.name.clone()))
+        .collect();
+    let cited = cx
+        .draft
+        .notes
+        .iter()
+        .filter(|n| cx.draft.sentence_at(n.range.start) == Some(s) || note_closes_sentence(cx, n.range.start, s))
+        .flat_map(|n| n.keys.iter().map(|k| k.key.clone()))
+        .collect();
+    let clause = clause_of(&cx.draft.view, range.clone(), figure.range.clone());
+    Some(Around {
+        terms: content_terms(text),
+        clause: content_terms(cx.draft.view.get(clause).unwrap_or("")),
+        years: years_of(&in_sentence),
+        period_years: period.as_deref().map(period_years).unwrap_or_default(),
+        entities,
+        cited,
+    })
+}
+
+/// The clause holding `figure` inside `sentence`: from the last delimiter before it to the first
+/// after it.
+fn clause_of(view: &str, sentence: std::ops::Range<usize>, figure: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    let delimiters = [',', ';', ':', '(', ')', '—', '–'];
+    let before = view.get(sentence.start..figure.start).unwrap_or("");
+    let after = view.get(figure.end..sentence.end).unwrap_or("");
+    let start = before.rfind(delimiters).map_or(sentence.start, |i| sentence.start + i + 1);
+    let end = after.find(delimiters).map_or(sentence.end, |i| figure.end + i);
+    start..end
+}
+
+/// A note standing after its paragraph (an HTML comment on its own line) belongs to the last
+/// sentence before it.
+fn note_closes_sentence(cx: &Context, offset: usize, s: usize) -> bool {
+    cx.draft.sentence_at(offset).is_none()
+        && cx.draft.layout.block_before(offset).is_some_and(|b| cx.draft.sentences.iter().rposition(|x| x.block == b) == Some(s))
+}
+
+fn score(cx: &Context, figure: &Figure, around: &Around, key: &str, fact: &Fact) -> Score {
+    let mut score = Score::default();
+    let same_kind = figure.kind == fact.kind && figure.unit == fact.unit;
+    score.kind = if same_kind { 0.10 } else { 0.0 };
+
+    // The period weighs most: the same measure in another year is another fact.
+    let fact_period = fact.period.as_deref().map(period_years).unwrap_or_default();
+    if !figure.kind.is_date() {
+        score.period = match (around.period_years.is_empty(), fact_period.is_empty()) {
+            (false, false) if around.period_years.iter().any(|y| fact_period.contains(y)) => 0.20,
+            (false, false) => -0.45,
+            (false, true) if fact.years.iter().any(|y| around.period_years.contains(y)) => 0.05,
+            (false, true) => -0.10,
+            (true, false) if around.years.iter().any(|y| fact_period.contains(y)) => 0.05,
+            (true, false) => -0.05,
+            (true, true) => 0.0,
+        };
+    }
+
+    // What is counted: the fact's subject words in the draft's sentence (its clause, for a year).
+    if let Some(subject) = &fact.subject {
+        let words: Vec<String> = subject.split_whitespace().map(stem).collect();
+        let context = if figure.kind.is_date() { &around.clause } else { &around.terms };
+        let found = words.iter().filter(|w| context.contains(w)).count();
+        if !words.is_empty() {
+            score.subject = 0.30 * found as f64 / words.len() as f64;
+        }
+    }
+
+    // The words around the figure, the rarer the weightier: its clause counts most, and alone
+    // for a year, whose sentence often frames other claims too.
+    let recall = |terms: &[String]| -> f64 {
+        let total: f64 = terms.iter().map(|t| cx.index.idf(t)).sum();
+        let shared: f64 = terms.iter().filter(|t| fact.terms.contains(t)).map(|t| cx.index.idf(t)).sum();
+        if total > 0.0 { shared / total } else { 0.0 }
+    };
+    let (sentence, clause) = (recall(&around.terms), recall(&around.clause));
+    score.terms = if figure.kind.is_date() { 0.35 * clause } else { 0.35 * (0.4 * sentence + 0.6 * clause) };
+
+    let shared_entities = around.entities.iter().filter(|e| fact.entities.contains(e)).count();
+    if shared_entities > 0 {
+        score.entities = 0.10 * (shared_entities as f64 / around.entities.len().max(1) as f64);
+    }
+    if around.cited.iter().any(|k| k == key) {
+        score.cited = 0.10;
+    }
+    if !figure.kind.is_date() && figure.value > 0.0 && fact.value > 0.0 {
+        let orders = (figure.value / fact.value).log10().abs();
+        score.magnitude = -0.04 * orders.min(3.0);
+    }
+    score
+}

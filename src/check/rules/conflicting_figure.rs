@@ -1,0 +1,80 @@
+//! `conflicting-figure`: the figure speaks about a reference fact but its value disagrees.
+//!
+//! **Why.** A wrong number that looks sourced is the most damaging error a draft can carry.
+//!
+//! **Example.** With the reference saying over 84,000 people were detained,
+//! `Since 2022, over 94,000 people have been detained [@newsvane-2025-04-16].` reports `94,000`.
+//! Hedges, rounding to the draft's precision and numbers in words are taken into account:
+//! `about 84,000`, `84k` and `eighty-four thousand` all agree.
+//!
+//! **Fix.** Replace the value with the reference value, in the draft's style.
+
+use crate::check::finding::{Edit, Finding, Fix, Related};
+use crate::check::matching::FigureMatch;
+use crate::check::style::restyle;
+use crate::check::Context;
+use crate::reference::{Dataset, Fact};
+
+pub const CODE: &str = "conflicting-figure";
+
+pub fn check(cx: &Context, out: &mut Vec<Finding>) {
+    let Some(severity) = cx.config.severity(CODE) else { return };
+    for (figure, found) in cx.draft.figures.iter().zip(cx.matches) {
+        let Some(m) = found.as_ref().filter(|m| !m.agrees) else { continue };
+        let Some((dataset, fact)) = cx.index.fact(m.fact) else { continue };
+        let written = cx.text.get(figure.range.clone()).unwrap_or("");
+        let fixes = restyle(written, figure, fact)
+            .filter(|new| new != written)
+            .map(|new| Fix {
+                title: format!("Replace with {new}"),
+                edits: vec![Edit { range: figure.range.clone(), new_text: new }],
+            })
+            .into_iter()
+            .collect();
+        out.push(Finding {
+            range: figure.range.clone(),
+            severity,
+            code: CODE,
+            message: format!("{written} conflicts with the reference: {}", describe(dataset, fact, m)),
+            source_key: Some(dataset.source.key.clone()),
+            related: vec![related(dataset, fact)],
+            fixes,
+        });
+    }
+}
+
+/// `over 84,000 people detained (newsvane-2025-04-16, line 21; match 0.87)`.
+pub fn describe(dataset: &Dataset, fact: &Fact, m: &FigureMatch) -> String {
+    format!(
+        "{} ({}, line {}; match {:.2})",
+        fact_phrase(fact),
+        dataset.source.key,
+        fact.place.line + 1,
+        m.confidence()
+    )
+}
+
+/// A fact as a phrase: hedge, value as the source writes it, subject and period.
+pub fn fact_phrase(fact: &Fact) -> String {
+    let mut parts = Vec::new();
+    if let Some(h) = fact.hedge {
+        parts.push(h.as_str().to_string());
+    }
+    parts.push(fact.text.clone());
+    if let Some(s) = &fact.subject {
+        parts.push(s.clone());
+    }
+    if let Some(p) = &fact.period {
+        parts.push(p.clone());
+    }
+    parts.join(" ")
+}
+
+pub fn related(dataset: &Dataset, fact: &Fact) -> Related {
+    Related { source_key: dataset.source.key.clone(), place: fact.place, message: format!("the reference: {}", fact_phrase(fact)) }
+}
+
+/// Whether a figure's match conflicts (used by rules that yield to this one).
+pub fn conflicts(found: Option<&FigureMatch>) -> bool {
+    found.is_some_and(|m| !m.agrees)
+}

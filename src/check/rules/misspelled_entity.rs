@@ -1,0 +1,86 @@
+//! `misspelled-entity`: a near miss of a known entity's name or alias.
+//!
+//! **Why.** A misspelled name is the error readers notice first, and the one sources mind most.
+//!
+//! **Example.** With Nayib Bukele in the reference, `President Nayib Bukelle` is reported. Known
+//! names spelled right, ordinary words and names far from any known one are left alone.
+//!
+//! **Fix.** Replace the name with the known spelling.
+
+use strsim::{damerau_levenshtein, normalized_damerau_levenshtein};
+
+use crate::check::finding::{Edit, Finding, Fix};
+use crate::check::Context;
+use crate::reference::entities::{name_runs, names_inside_sentences};
+
+pub const CODE: &str = "misspelled-entity";
+
+/// How alike a name must be to a known one to count as a near miss.
+const SIMILAR: f64 = 0.8;
+
+pub fn check(cx: &Context, out: &mut Vec<Finding>) {
+    let Some(severity) = cx.config.severity(CODE) else { return };
+    let known: Vec<&str> = cx.index.names().map(|(n, _)| n).collect();
+    if known.is_empty() {
+        return;
+    }
+    let view = &cx.draft.view;
+    let sentences: Vec<_> = cx.draft.sentences.iter().map(|s| s.range.clone()).collect();
+    let inside = names_inside_sentences(view, &sentences);
+    for sentence in &sentences {
+        for run in name_runs(view, sentence.clone(), &inside) {
+            let words: Vec<(usize, &str)> = word_offsets(&run.name);
+            // The whole run, and each word alone (`Hegset` as the surname alias `Hegseth`).
+            let mut pieces: Vec<(std::ops::Range<usize>, String)> = vec![(run.range.clone(), run.name.clone())];
+            if words.len() > 1 {
+                pieces.extend(words.iter().filter(|(_, w)| w.chars().count() >= 5).filter_map(|(offset, w)| {
+                    let start = run.range.start + cx.text.get(run.range.clone())?.find(w).unwrap_or(*offset);
+                    Some((start..start + w.len(), w.to_string()))
+                }));
+            }
+            for (range, written) in pieces {
+                if known.contains(&written.as_str()) {
+                    break;
+                }
+                if let Some(near) = nearest(&known, &written) {
+                    out.push(Finding {
+                        range: range.clone(),
+                        severity,
+                        code: CODE,
+                        message: format!("{written} is not a known name; did you mean {near}?"),
+                        source_key: None,
+                        related: Vec::new(),
+                        fixes: vec![Fix { title: format!("Replace with {near}"), edits: vec![Edit { range, new_text: near.to_string() }] }],
+                    });
+                    break;
+                }
+            }
+        }
+    }
+}
+
+fn word_offsets(name: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut offset = 0;
+    for part in name.split(' ') {
+        out.push((offset, part));
+        offset += part.len() + 1;
+    }
+    out
+}
+
+/// The known name `written` misses by a letter or two, if any.
+fn nearest<'a>(known: &[&'a str], written: &str) -> Option<&'a str> {
+    let words = written.split_whitespace().count();
+    known
+        .iter()
+        .filter(|k| k.split_whitespace().count() == words && k.chars().count() >= 4)
+        .filter(|k| k.chars().next() == written.chars().next())
+        .map(|k| (*k, normalized_damerau_levenshtein(k, written), damerau_levenshtein(k, written)))
+        .filter(|(k, similarity, distance)| {
+            let allowed = if k.chars().count() < 8 { 1 } else { 2 };
+            *similarity >= SIMILAR && *distance <= allowed && *distance > 0
+        })
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(k, _, _)| k)
+}

@@ -1,0 +1,77 @@
+//! `unsupported-figure`: the figure cites a source whose text has no figure that matches it.
+//!
+//! **Why.** A citation that does not say what the draft claims is worse than none: it tells the
+//! reader the claim was checked.
+//!
+//! **Example.** `El Salvador has about 6.3 million inhabitants [@newsvane-2025-04-16].` when
+//! that article gives no population.
+//!
+//! **Fix.** When another source of the workspace supports the figure, cite it instead.
+
+use crate::check::finding::{Edit, Finding, Fix};
+use crate::check::matching::match_figure;
+use crate::check::rules::conflicting_figure::{conflicts, related};
+use crate::check::Context;
+
+pub const CODE: &str = "unsupported-figure";
+
+pub fn check(cx: &Context, out: &mut Vec<Finding>) {
+    let Some(severity) = cx.config.severity(CODE) else { return };
+    for (i, figure) in cx.draft.figures.iter().enumerate() {
+        let found = cx.matches.get(i).and_then(Option::as_ref);
+        if !figure.kind.is_claim() || figure.period || figure.kind.is_date() || conflicts(found) {
+            continue;
+        }
+        let cited = cited_with_text(cx, figure.range.start);
+        if cited.is_empty() || match_figure(cx, figure, Some(&cited)).is_some() {
+            continue;
+        }
+        let written = cx.text.get(figure.range.clone()).unwrap_or("");
+        let elsewhere = found.filter(|m| m.agrees).and_then(|m| cx.index.fact(m.fact));
+        let mut finding = Finding {
+            range: figure.range.clone(),
+            severity,
+            code: CODE,
+            message: format!("{written} is not in {}", cited.join(", ")),
+            source_key: cited.first().cloned(),
+            related: Vec::new(),
+            fixes: Vec::new(),
+        };
+        if let Some((dataset, fact)) = elsewhere {
+            let key = &dataset.source.key;
+            finding.message.push_str(&format!("; {key} supports it"));
+            finding.related.push(related(dataset, fact));
+            if let Some(at) = cited_key_range(cx, figure.range.start, &cited) {
+                finding.fixes.push(Fix { title: format!("Cite {key} instead"), edits: vec![Edit { range: at, new_text: key.clone() }] });
+            }
+        }
+        out.push(finding);
+    }
+}
+
+/// The keys cited for the figure at `offset` whose sources have a text (or a dataset) to check.
+fn cited_with_text(cx: &Context, offset: usize) -> Vec<String> {
+    let Some(s) = cx.draft.sentence_at(offset) else { return Vec::new() };
+    let mut keys: Vec<String> = cx
+        .draft
+        .notes
+        .iter()
+        .filter(|n| cx.draft.sentence_at(n.range.start) == Some(s))
+        .flat_map(|n| n.keys.iter().map(|k| k.key.clone()))
+        .filter(|k| cx.index.dataset(k).is_some())
+        .collect();
+    keys.dedup();
+    keys
+}
+
+/// Where the first cited key of the figure's sentence is written.
+fn cited_key_range(cx: &Context, offset: usize, cited: &[String]) -> Option<std::ops::Range<usize>> {
+    let s = cx.draft.sentence_at(offset)?;
+    cx.draft
+        .notes
+        .iter()
+        .filter(|n| cx.draft.sentence_at(n.range.start) == Some(s))
+        .flat_map(|n| &n.keys)
+        .find(|k| cited.contains(&k.key))
+        .map(|k| k.range.clone())
+}
