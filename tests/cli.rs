@@ -154,6 +154,9 @@ fn the_example_workspace_reports_its_planted_mistakes() {
     assert_eq!(
         seen,
         [
+            ("conflicting-figure".to_string(), "3,000 conflicts with the reference: over 300 deaths (newsvane-2025-04-16, line 23; match 0.64)".to_string()),
+            ("conflicting-role".to_string(), "Pete Hegseth is U.S. Defense Secretary in the reference (newsvane-2025-04-16), not Defense Minister".to_string()),
+            ("misspelled-entity".to_string(), "Nayib Bukelle is not a known name; did you mean Nayib Bukele?".to_string()),
             ("unknown-source".to_string(), "no source has the key newsvane-2025; did you mean newsvane-2025-04-16?".to_string()),
             ("unknown-source".to_string(), "no source has the key reuters-2024".to_string()),
             ("unsourced-figure".to_string(), "11 tons has no source note".to_string()),

@@ -9,7 +9,7 @@
 
 use crate::check::agreement::{agree, comparable, Claim};
 use crate::check::Context;
-use crate::extract::context::{period_of, period_years, years_of};
+use crate::extract::context::{period_of, period_years, subject_of, years_of};
 use crate::extract::terms::{content_terms, stem};
 use crate::extract::{Figure, Kind};
 use crate::reference::{Fact, FactId};
@@ -29,6 +29,9 @@ pub struct Score {
     pub magnitude: f64,
     /// A value that agrees is evidence that the figure speaks of this fact.
     pub value: f64,
+    /// Whether the figure's own clause or subject shares anything with the fact; a conflict
+    /// needs that, not only a shared sentence.
+    pub local: bool,
 }
 
 impl Score {
@@ -57,6 +60,8 @@ struct Around {
     terms: Vec<String>,
     /// The words of the figure's clause: between the commas, brackets or dashes around it.
     clause: Vec<String>,
+    /// What the figure counts, by the same reading as a source's facts.
+    subject: Vec<String>,
     years: Vec<i32>,
     period_years: Vec<i32>,
     entities: Vec<String>,
@@ -88,6 +93,8 @@ pub fn match_figure(cx: &Context, figure: &Figure, only: Option<&[String]>) -> O
         let mut score = score(cx, figure, &around, &dataset.source.key, fact);
         if agrees {
             score.value = 0.25;
+        } else if !score.local {
+            continue;
         }
         if best.as_ref().is_none_or(|b| score.total() > b.score.total()) {
             best = Some(FigureMatch { fact: id, score, agrees });
@@ -140,7 +147,11 @@ fn around(cx: &Context, figure: &Figure) -> Option<Around> {
         .flat_map(|n| n.keys.iter().map(|k| k.key.clone()))
         .collect();
     let clause = clause_of(&cx.draft.view, range.clone(), figure.range.clone());
+    let subject = subject_of(&cx.draft.view, figure, range.clone())
+        .map(|s| s.split_whitespace().map(stem).collect())
+        .unwrap_or_default();
     Some(Around {
+        subject,
         terms: content_terms(text),
         clause: content_terms(cx.draft.view.get(clause).unwrap_or("")),
         years: years_of(&in_sentence),
@@ -187,11 +198,10 @@ fn score(cx: &Context, figure: &Figure, around: &Around, key: &str, fact: &Fact)
         };
     }
 
-    // What is counted: the fact's subject words in the draft's sentence (its clause, for a year).
+    // What is counted: the fact's subject words in what the figure counts or in its clause.
     if let Some(subject) = &fact.subject {
         let words: Vec<String> = subject.split_whitespace().map(stem).collect();
-        let context = if figure.kind.is_date() { &around.clause } else { &around.terms };
-        let found = words.iter().filter(|w| context.contains(w)).count();
+        let found = words.iter().filter(|w| around.subject.contains(w) || around.clause.contains(w)).count();
         if !words.is_empty() {
             score.subject = 0.30 * found as f64 / words.len() as f64;
         }
@@ -206,6 +216,7 @@ fn score(cx: &Context, figure: &Figure, around: &Around, key: &str, fact: &Fact)
     };
     let (sentence, clause) = (recall(&around.terms), recall(&around.clause));
     score.terms = if figure.kind.is_date() { 0.35 * clause } else { 0.35 * (0.4 * sentence + 0.6 * clause) };
+    score.local = clause > 0.0 || score.subject > 0.0;
 
     let shared_entities = around.entities.iter().filter(|e| fact.entities.contains(e)).count();
     if shared_entities > 0 {

@@ -1,6 +1,9 @@
 //! What a figure's sentence says about it: the years it names and the period it refers to.
 //! Drafts and sources are read the same way, so that their periods compare.
 
+use std::ops::Range;
+
+use super::terms::is_content_word;
 use super::{Figure, Kind};
 
 /// The years a sentence names.
@@ -70,4 +73,75 @@ pub fn period_years(period: &str) -> Vec<i32> {
         .filter_map(|w| w.parse().ok())
         .filter(|y| (1000..=2100).contains(y))
         .collect()
+}
+
+/// A short phrase for what a figure counts: the words after it (`people`, `of cocaine`,
+/// `suspected gang members`) and the nearest verb in the past (`detained`), or a `... rate`
+/// before it.
+pub fn subject_of(prose: &str, figure: &Figure, sentence: Range<usize>) -> Option<String> {
+    let after = prose.get(figure.range.end..sentence.end).unwrap_or("");
+    let before = prose.get(sentence.start..figure.range.start).unwrap_or("");
+    let words_after: Vec<String> = after
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let mut k = 0;
+    if words_after.first().map(String::as_str) == Some("of") {
+        k = 1;
+        if words_after.get(1).map(String::as_str) == Some("the") {
+            k = 2;
+        }
+    }
+    let mut noun: Vec<&str> = words_after
+        .iter()
+        .skip(k)
+        .take_while(|w| is_content_word(w) && !w.chars().any(|c| c.is_ascii_digit()))
+        .take(3)
+        .map(String::as_str)
+        .collect();
+    // `people detained` reads the verb as the verb, not as part of the noun.
+    while noun.last().is_some_and(|w| w.ends_with("ed")) {
+        noun.pop();
+    }
+    if noun.is_empty() || figure.kind == Kind::Rate {
+        let rate = before
+            .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .windows(2)
+            .rev()
+            .find(|p| p[1].to_lowercase().starts_with("rate"))
+            .map(|p| format!("{} rate", p[0].to_lowercase()));
+        if rate.is_some() {
+            return rate;
+        }
+    }
+    let verb = nearest_past_verb(prose, figure.range.clone(), sentence, &noun);
+    let mut parts: Vec<String> = noun.iter().map(|w| w.to_string()).collect();
+    parts.extend(verb);
+    (!parts.is_empty()).then(|| parts.join(" "))
+}
+
+/// The `-ed` word nearest a figure, within a few words of it.
+fn nearest_past_verb(prose: &str, figure: Range<usize>, sentence: Range<usize>, skip: &[&str]) -> Option<String> {
+    const REACH: usize = 60;
+    let text = prose.get(sentence.clone())?;
+    let mut best: Option<(usize, String)> = None;
+    let mut offset = sentence.start;
+    for word in text.split_inclusive(|c: char| !c.is_alphabetic()) {
+        let start = offset;
+        offset += word.len();
+        let w = word.trim_end_matches(|c: char| !c.is_alphabetic()).to_lowercase();
+        let is_verb = w.len() > 4 && w.ends_with("ed") && !skip.contains(&w.as_str())
+            && !matches!(w.as_str(), "united" | "agreed" | "needed" | "based" | "suspected" | "alleged");
+        if !is_verb {
+            continue;
+        }
+        let distance = if start >= figure.end { start - figure.end } else { figure.start.saturating_sub(start + w.len()) };
+        if distance <= REACH && best.as_ref().is_none_or(|(d, _)| distance < *d) {
+            best = Some((distance, w));
+        }
+    }
+    best.map(|(_, w)| w)
 }

@@ -60,6 +60,14 @@ impl Kind {
     }
 }
 
+impl Figure {
+    /// A lone `one` (`one group says`, `one official`): a figure, but rarely a claim a note or a
+    /// source should carry.
+    pub fn is_lone_one(&self) -> bool {
+        self.in_words && self.value == 1.0 && self.unit.is_none() && self.kind == Kind::Number && self.high.is_none()
+    }
+}
+
 /// How a figure qualifies its value: `over 200`, `nearly 200`, `about 1.7%`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Hash)]
 #[serde(rename_all = "kebab-case")]

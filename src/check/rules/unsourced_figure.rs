@@ -6,8 +6,8 @@
 //! is reported. `... in 2024 [@newsvane-2025-04-16].` is not. Years and dates need no note unless
 //! `dates_need_sources` is set; a note citing an unknown key still counts as a note.
 //!
-//! **Fix.** Insert a citation of a source the draft already relies on, before the sentence's
-//! final full stop.
+//! **Fix.** Insert a citation of the source whose fact matches the figure (else of a source the
+//! draft already relies on), before the sentence's final full stop.
 
 use crate::check::finding::{Edit, Finding, Fix};
 use crate::check::{Context, Scope};
@@ -20,7 +20,7 @@ pub const CODE: &str = "unsourced-figure";
 pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     let Some(severity) = cx.config.severity(CODE) else { return };
     let covered = covered_sentences(cx);
-    for figure in &cx.draft.figures {
+    for (i, figure) in cx.draft.figures.iter().enumerate() {
         if !needs_note(cx, figure) {
             continue;
         }
@@ -41,13 +41,16 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
             message: format!("{written} has no source note"),
             source_key: None,
             related: Vec::new(),
-            fixes: citation_fixes(cx, s),
+            fixes: citation_fixes(cx, s, supporting_source(cx, i)),
         });
     }
 }
 
 fn needs_note(cx: &Context, figure: &Figure) -> bool {
-    figure.kind.is_claim() && !figure.period && (cx.config.dates_need_sources || !figure.kind.is_date())
+    figure.kind.is_claim()
+        && !figure.period
+        && !figure.is_lone_one()
+        && (cx.config.dates_need_sources || !figure.kind.is_date())
 }
 
 /// Which sentences hold a note. A note standing outside any block (an HTML comment on its own
@@ -67,15 +70,25 @@ fn covered_sentences(cx: &Context) -> Vec<bool> {
     covered
 }
 
-/// Fixes that cite the sources the draft already cites, most cited first.
-fn citation_fixes(cx: &Context, sentence: usize) -> Vec<Fix> {
+/// The source whose fact the figure matched and agrees with.
+fn supporting_source<'a>(cx: &'a Context, figure: usize) -> Option<&'a str> {
+    let m = cx.matches.get(figure)?.as_ref().filter(|m| m.agrees)?;
+    cx.index.fact(m.fact).map(|(d, _)| d.source.key.as_str())
+}
+
+/// Fixes that cite the source that supports the figure, else the sources the draft already
+/// cites, most cited first.
+fn citation_fixes(cx: &Context, sentence: usize, supporting: Option<&str>) -> Vec<Fix> {
     let mut counts: Vec<(&str, usize)> = Vec::new();
+    if let Some(key) = supporting {
+        counts.push((key, usize::MAX));
+    }
     for key in cx.draft.notes.iter().flat_map(|n| &n.keys) {
         if !cx.library.contains(&key.key) {
             continue;
         }
         match counts.iter_mut().find(|(k, _)| *k == key.key) {
-            Some((_, n)) => *n += 1,
+            Some((_, n)) => *n = n.saturating_add(1),
             None => counts.push((&key.key, 1)),
         }
     }

@@ -19,7 +19,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     let Some(severity) = cx.config.severity(CODE) else { return };
     for (i, figure) in cx.draft.figures.iter().enumerate() {
         let found = cx.matches.get(i).and_then(Option::as_ref);
-        if !figure.kind.is_claim() || figure.period || figure.kind.is_date() || conflicts(found) {
+        if !figure.kind.is_claim() || figure.period || figure.kind.is_date() || figure.is_lone_one() || conflicts(found) {
             continue;
         }
         let cited = cited_with_text(cx, figure.range.start);
