@@ -7,8 +7,11 @@
 
 use crate::extract::{Hedge, Kind};
 
-/// How far `over`, `nearly` and `about` reach, as a share of the value.
+/// How far `over` and `nearly` reach, as a share of the value.
 const HEDGE_REACH: f64 = 0.10;
+
+/// How far `about` reaches either way, as a share of the value (or half its rounding step).
+const ABOUT_REACH: f64 = 0.05;
 
 /// A value as a claim about the true number.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -26,9 +29,10 @@ impl Claim {
         let (low, high) = (self.value, self.high.unwrap_or(self.value));
         let reach = (HEDGE_REACH * high.abs()).max(step);
         let rounding = step / 2.0;
+        let about = (ABOUT_REACH * high.abs()).max(rounding);
         match self.hedge {
             None | Some(Hedge::Exactly) => (low - rounding, high + rounding),
-            Some(Hedge::About) => (low - reach, high + reach),
+            Some(Hedge::About) => (low - about, high + about),
             Some(Hedge::Over) => (high, high + reach + rounding),
             Some(Hedge::AtLeast) => (high - rounding, high + reach + rounding),
             Some(Hedge::Nearly) => (low - reach - rounding, low),

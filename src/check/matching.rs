@@ -10,12 +10,12 @@
 use crate::check::agreement::{agree, comparable, Claim};
 use crate::check::Context;
 use crate::extract::context::{period_of, period_years, subject_of, years_of};
-use crate::extract::terms::{content_terms, stem};
+use crate::extract::terms::{stem, terms_around_figures};
 use crate::extract::{Figure, Kind};
 use crate::reference::{Fact, FactId};
 
 /// The confidence a match needs to be reported.
-pub const ACCEPT: f64 = 0.45;
+pub const ACCEPT: f64 = 0.40;
 
 /// The parts of a match's score, for `--explain` and for calibrating.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
@@ -64,6 +64,7 @@ struct Around {
     subject: Vec<String>,
     years: Vec<i32>,
     period_years: Vec<i32>,
+    period: Option<String>,
     entities: Vec<String>,
     cited: Vec<String>,
 }
@@ -75,13 +76,31 @@ pub fn match_figures(cx: &Context) -> Vec<Option<FigureMatch>> {
 
 /// The best fact for `figure`, optionally only among the facts of the sources in `only`.
 pub fn match_figure(cx: &Context, figure: &Figure, only: Option<&[String]>) -> Option<FigureMatch> {
+    rank(cx, figure, only).into_iter().next().filter(|m| m.confidence() >= ACCEPT)
+}
+
+/// Every fact that could be meant, best first, whatever its confidence. A fact whose value
+/// disagrees is left out unless the figure's own clause or subject speaks of it.
+pub fn rank(cx: &Context, figure: &Figure, only: Option<&[String]>) -> Vec<FigureMatch> {
     if !figure.kind.is_claim() || figure.period {
-        return None;
+        return Vec::new();
     }
-    let around = around(cx, figure)?;
+    let Some(around) = around(cx, figure) else { return Vec::new() };
     let cited: Vec<&str> = around.cited.iter().map(String::as_str).collect();
-    let mut best: Option<FigureMatch> = None;
-    for id in cx.index.candidates(&around.terms, &cited) {
+    let candidates = cx.index.candidates(&around.terms, &cited);
+    // A cited source that gives one figure of this kind is likely the one meant.
+    let cited_comparable: Vec<FactId> = candidates
+        .iter()
+        .copied()
+        .filter(|id| {
+            cx.index.fact(*id).is_some_and(|(d, f)| {
+                cited.contains(&d.source.key.as_str()) && comparable(figure.kind, figure.unit.as_deref(), f.kind, f.unit.as_deref())
+            })
+        })
+        .collect();
+    let only_one = (cited_comparable.len() == 1).then(|| cited_comparable[0]);
+    let mut ranked: Vec<FigureMatch> = Vec::new();
+    for id in candidates {
         let Some((dataset, fact)) = cx.index.fact(id) else { continue };
         if only.is_some_and(|keys| !keys.iter().any(|k| *k == dataset.source.key)) {
             continue;
@@ -91,22 +110,27 @@ pub fn match_figure(cx: &Context, figure: &Figure, only: Option<&[String]>) -> O
         }
         let agrees = agrees(figure, fact);
         let mut score = score(cx, figure, &around, &dataset.source.key, fact);
+        if only_one == Some(id) {
+            score.cited += 0.10;
+        }
         if agrees {
             score.value = 0.25;
         } else if !score.local {
             continue;
         }
-        if best.as_ref().is_none_or(|b| score.total() > b.score.total()) {
-            best = Some(FigureMatch { fact: id, score, agrees });
-        }
+        ranked.push(FigureMatch { fact: id, score, agrees });
     }
-    best.filter(|m| m.confidence() >= ACCEPT)
+    ranked.sort_by(|a, b| b.confidence().total_cmp(&a.confidence()).then(a.fact.cmp(&b.fact)));
+    ranked
 }
 
 /// Whether the figure's value agrees with the fact's.
 pub fn agrees(figure: &Figure, fact: &Fact) -> bool {
     if figure.kind.is_date() || fact.kind.is_date() {
-        return same_date(figure.kind, figure.value, fact.kind, fact.value);
+        // A year the fact's sentence also names (or implies) is no conflict: `2022` for a figure
+        // the source gives for `a year earlier` than 2023.
+        let year_in_sentence = figure.kind == Kind::Year && fact.years.contains(&(figure.value as i32));
+        return year_in_sentence || same_date(figure.kind, figure.value, fact.kind, fact.value);
     }
     let draft = Claim { value: figure.value, high: figure.high, step: figure.step, hedge: figure.hedge };
     let source = Claim { value: fact.value, high: fact.high, step: fact.step, hedge: fact.hedge };
@@ -147,15 +171,17 @@ fn around(cx: &Context, figure: &Figure) -> Option<Around> {
         .flat_map(|n| n.keys.iter().map(|k| k.key.clone()))
         .collect();
     let clause = clause_of(&cx.draft.view, range.clone(), figure.range.clone());
+    let figure_ranges: Vec<_> = in_sentence.iter().map(|f| f.range.clone()).collect();
     let subject = subject_of(&cx.draft.view, figure, range.clone())
         .map(|s| s.split_whitespace().map(stem).collect())
         .unwrap_or_default();
     Some(Around {
         subject,
-        terms: content_terms(text),
-        clause: content_terms(cx.draft.view.get(clause).unwrap_or("")),
+        terms: terms_around_figures(&cx.draft.view, range.clone(), &figure_ranges),
+        clause: terms_around_figures(&cx.draft.view, clause, &figure_ranges),
         years: years_of(&in_sentence),
         period_years: period.as_deref().map(period_years).unwrap_or_default(),
+        period: period.clone(),
         entities,
         cited,
     })
@@ -194,6 +220,8 @@ fn score(cx: &Context, figure: &Figure, around: &Around, key: &str, fact: &Fact)
             (false, true) => -0.10,
             (true, false) if around.years.iter().any(|y| fact_period.contains(y)) => 0.05,
             (true, false) => -0.05,
+            // `a year earlier` on both sides, with no year to compare.
+            (true, true) if around.period.is_some() && around.period == fact.period => 0.20,
             (true, true) => 0.0,
         };
     }

@@ -196,7 +196,7 @@ impl HumanReport {
 
 /// For every figure: the fact it matched, how sure, and why (`stet check --explain`).
 fn explain_matches(path: &Path, text: &str, ws: &Workspace) -> String {
-    use crate::check::matching::{match_figure, ACCEPT};
+    use crate::check::matching::{rank, ACCEPT};
     use crate::check::Context;
     let draft = crate::extract::read_draft(text);
     let cx = Context { text, draft: &draft, library: &ws.library, index: &ws.index, config: &ws.settings.check, matches: &[] };
@@ -206,22 +206,28 @@ fn explain_matches(path: &Path, text: &str, ws: &Workspace) -> String {
         let at = lines.position(text, figure.range.start, Encoding::Utf16);
         let written = text.get(figure.range.clone()).unwrap_or("");
         out.push_str(&format!("{}:{}:{}: {written} ({})", path.display(), at.line + 1, at.character + 1, figure.kind.as_str()));
-        match match_figure(&cx, figure, None).and_then(|m| cx.index.fact(m.fact).map(|(d, f)| (m, d, f))) {
-            Some((m, dataset, fact)) => {
-                let s = m.score;
-                out.push_str(&format!(
-                    " -> {} {} ({}, line {}): {} at {:.2} [kind {:+.2} period {:+.2} subject {:+.2} terms {:+.2} entities {:+.2} cited {:+.2} magnitude {:+.2} value {:+.2}]\n",
-                    fact.hedge.map(|h| h.as_str()).unwrap_or(""),
-                    fact.text,
-                    dataset.source.key,
-                    fact.place.line + 1,
-                    if m.agrees { "agrees" } else { "conflicts" },
-                    m.confidence(),
-                    s.kind, s.period, s.subject, s.terms, s.entities, s.cited, s.magnitude, s.value
-                ));
-            }
-            None if figure.kind.is_claim() && !figure.period => out.push_str(&format!(" -> no fact above {ACCEPT}\n")),
-            None => out.push_str(" -> not a claim\n"),
+        if !figure.kind.is_claim() || figure.period {
+            out.push_str(" -> not a claim\n");
+            continue;
+        }
+        let ranked = rank(&cx, figure, None);
+        if ranked.first().is_none_or(|m| m.confidence() < ACCEPT) {
+            out.push_str(&format!(" -> no fact reaches {ACCEPT}"));
+        }
+        out.push('\n');
+        for m in ranked.iter().take(3) {
+            let Some((dataset, fact)) = cx.index.fact(m.fact) else { continue };
+            let s = m.score;
+            out.push_str(&format!(
+                "    {:.2} {} {} {} ({}, line {}) [kind {:+.2} period {:+.2} subject {:+.2} terms {:+.2} entities {:+.2} cited {:+.2} magnitude {:+.2} value {:+.2}]\n",
+                m.confidence(),
+                if m.agrees { "agrees with" } else { "conflicts with" },
+                fact.hedge.map(|h| h.as_str()).unwrap_or(""),
+                fact.text,
+                dataset.source.key,
+                fact.place.line + 1,
+                s.kind, s.period, s.subject, s.terms, s.entities, s.cited, s.magnitude, s.value
+            ));
         }
     }
     out

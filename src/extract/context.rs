@@ -39,7 +39,10 @@ pub fn period_of(prose: &str, figure: &Figure, figures: &[&Figure]) -> Option<St
             text
         }
     };
-    if let Some(frame) = figures.iter().find(|f| f.period && f.range.start > figure.range.end) {
+    // What follows the figure first: a framing span, a year, or another claim (whose period
+    // the year after it is, not this figure's).
+    let next = figures.iter().find(|f| f.range.start > figure.range.end && f.kind.is_claim());
+    if let Some(frame) = next.filter(|f| f.period) {
         let after = prose.get(frame.range.end..).unwrap_or("");
         let rest: String = after.split_whitespace().take(2).collect::<Vec<_>>().join(" ");
         let start = prose.get(..frame.range.start).unwrap_or("");
@@ -50,13 +53,20 @@ pub fn period_of(prose: &str, figure: &Figure, figures: &[&Figure]) -> Option<St
         let lead = if lead.is_empty() { String::new() } else { format!("{} ", lead.join(" ")) };
         return Some(format!("{lead}{frame_text}{}", of_year.trim_end_matches(['.', ',', ';'])));
     }
-    let after = figures
-        .iter()
-        .filter(|f| f.range.start > figure.range.end)
-        .take_while(|f| f.kind.is_date())
-        .find(|f| f.kind == Kind::Year || f.kind == Kind::Date);
-    if let Some(f) = after {
+    if let Some(f) = next.filter(|f| matches!(f.kind, Kind::Year | Kind::Date)) {
         return Some(with_preposition(f));
+    }
+    // `down from 455,000 a year earlier`: the year before the sentence's year.
+    let after = prose.get(figure.range.end..).unwrap_or("").to_lowercase();
+    let after: Vec<&str> = after.split_whitespace().take(4).collect();
+    let relative = ["a year earlier", "a year before", "the previous year", "the year before", "a year ago"]
+        .iter()
+        .any(|phrase| after.join(" ").starts_with(phrase));
+    if relative {
+        return Some(match years_of(figures).last() {
+            Some(year) => format!("{} (a year earlier)", year - 1),
+            None => "a year earlier".to_string(),
+        });
     }
     figures
         .iter()

@@ -128,6 +128,9 @@ pub struct Figure {
     pub period: bool,
 }
 
+/// How finely a fraction in words is stated: `half` means a share near 0.5, not 0.25 to 0.75.
+const FRACTION_STEP: f64 = 0.1;
+
 /// Finds the figures of `text[range]`.
 pub fn extract_figures(text: &str, range: Range<usize>) -> Vec<Figure> {
     let Some(slice) = text.get(range.clone()) else { return Vec::new() };
@@ -625,8 +628,13 @@ impl Scanner<'_> {
                 f.unit = Some("decade".into());
                 return Some(Step::Found(f, last + 2));
             }
+            // `3.4m trips` counts millions; `a 3.4m wall` measures metres.
+            let counts_after = self.is(last + 2, T::Word) && self.near(last + 1, last + 2) && {
+                let next = self.lower(last + 2);
+                next == "people" || (next.ends_with('s') && next.len() > 3 && attached_unit(self.s(last + 2)).is_none())
+            };
             let scale = match suffix {
-                "m" if currency.is_none() => None,
+                "m" if currency.is_none() && !counts_after => None,
                 s => scale_suffix(s),
             };
             if let Some(scale) = scale {
@@ -771,7 +779,7 @@ impl Scanner<'_> {
                 return Some(self.finish(i, last, value, scale, None, true, false));
             }
             if let Some(d) = denominator(&next).filter(|_| !next.ends_with('s') && next != "second") {
-                return Some(self.found_simple(i, j + 1, 1.0 / d, Kind::Fraction, None, 1.0 / d, true));
+                return Some(self.found_simple(i, j + 1, 1.0 / d, Kind::Fraction, None, FRACTION_STEP, true));
             }
             return None;
         }
@@ -786,7 +794,7 @@ impl Scanner<'_> {
             if self.is_word(i + 1, "a") && self.is_word(i + 2, "dozen") && self.near(i + 1, i + 2) {
                 return Some(self.finish(i, i + 2, 6.0, 6.0, None, true, false));
             }
-            return Some(self.found_simple(i, i, 0.5, Kind::Fraction, None, 0.5, true));
+            return Some(self.found_simple(i, i, 0.5, Kind::Fraction, None, FRACTION_STEP, true));
         }
         if let Some(v) = ordinal_word(&word) {
             return self.ordinal(i, j, v);
@@ -845,7 +853,7 @@ impl Scanner<'_> {
         if let Some((d, plural, end)) = self.denominator_at(last) {
             if plural || value == 1.0 {
                 let v = value / d;
-                return Some(self.found_simple(i, end, if negative { -v } else { v }, Kind::Fraction, None, 1.0 / d, true));
+                return Some(self.found_simple(i, end, if negative { -v } else { v }, Kind::Fraction, None, FRACTION_STEP, true));
             }
         }
         // one and a half, twenty and three fifths
@@ -1076,11 +1084,17 @@ impl Scanner<'_> {
         if reads_as_year {
             figure.kind = Kind::Year;
         }
-        figure.period = figure.kind == Kind::Quantity
-            && matches!(figure.unit.as_deref(), Some("day" | "week" | "month" | "year" | "decade" | "h"))
+        let span_of_time = figure.kind == Kind::Quantity
+            && matches!(figure.unit.as_deref(), Some("day" | "week" | "month" | "year" | "decade" | "h"));
+        figure.period = span_of_time
             && first.checked_sub(1).is_some_and(|p| {
                 matches!(self.lower(p).as_str(), "first" | "last" | "past" | "next" | "previous" | "final" | "coming" | "recent")
             });
+        // `a rise over two years`: `over` a span of time says across it, not more than it.
+        if span_of_time && figure.hedge == Some(Hedge::Over) && self.hedge_start(first) + 1 == first && self.is_word(first - 1, "over") {
+            figure.hedge = None;
+            figure.period = true;
+        }
         figure.range = self.span(first, end);
         Step::Found(figure, end + 1)
     }

@@ -102,3 +102,17 @@ mod tests {
         assert_eq!(content_terms("Over 84,000 people have been detained since 2022."), ["peopl", "detain"]);
     }
 }
+
+/// The content terms of `text[range]` leaving out the figures in it (`tons`, `percent` and the
+/// numbers say what kind a figure is; the words around it say what it is about).
+pub fn terms_around_figures(text: &str, range: std::ops::Range<usize>, figures: &[std::ops::Range<usize>]) -> Vec<String> {
+    let Some(slice) = text.get(range.clone()) else { return Vec::new() };
+    let mut blanked = slice.to_string();
+    for f in figures {
+        let (start, end) = (f.start.max(range.start) - range.start, f.end.min(range.end).saturating_sub(range.start));
+        if start < end && blanked.is_char_boundary(start) && blanked.is_char_boundary(end) {
+            blanked.replace_range(start..end, &" ".repeat(end - start));
+        }
+    }
+    content_terms(&blanked)
+}

@@ -9,7 +9,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use super::dataset::{Dataset, Entity, EntityKind, Fact, Place, SourceInfo};
 use super::entities::{find_named, names_inside_sentences, Named};
 use super::source::{read_front_matter, FileError};
-use crate::extract::terms::content_terms;
+use crate::extract::terms::terms_around_figures;
 use crate::extract::context::{period_of, subject_of, years_of};
 use crate::extract::{read_draft, Draft, Figure, Kind};
 use crate::text::{Encoding, LineIndex};
@@ -221,7 +221,6 @@ fn collect_facts(text: &str, draft: &Draft, lines: &LineIndex, entities: &[Entit
         let sentence = draft.sentences[s].range.clone();
         let in_sentence: Vec<&Figure> =
             draft.figures.iter().filter(|f| f.range.start >= sentence.start && f.range.end <= sentence.end).collect();
-        let sentence_text = prose.get(sentence.clone()).unwrap_or("");
         let mentioned: Vec<String> = entities
             .iter()
             .filter(|e| {
@@ -232,20 +231,31 @@ fn collect_facts(text: &str, draft: &Draft, lines: &LineIndex, entities: &[Entit
             })
             .map(|e| e.name.clone())
             .collect();
+        let period = period_of(prose, figure, &in_sentence);
+        // `fell to 310,000 containers ... down from 455,000`: a figure with nothing after it
+        // counts what the figure of the same kind before it counts.
+        let subject = subject_of(prose, figure, sentence.clone()).or_else(|| {
+            facts
+                .iter()
+                .rev()
+                .take_while(|f: &&Fact| f.place.line >= place(text, lines, sentence.clone()).line)
+                .find(|f| f.kind == figure.kind && f.unit == figure.unit && f.subject.is_some())
+                .and_then(|f| f.subject.clone())
+        });
         facts.push(Fact {
             id: format!("f{}", facts.len() + 1),
-            text: text.get(figure.range.clone()).unwrap_or("").to_string(),
+            text: text.get(figure.range.clone()).unwrap_or("").split_whitespace().collect::<Vec<_>>().join(" "),
             value: figure.value,
             high: figure.high,
             kind: figure.kind,
             unit: figure.unit.clone(),
             step: figure.step,
             hedge: figure.hedge,
-            period: period_of(prose, figure, &in_sentence),
-            years: years_of(&in_sentence),
-            subject: subject_of(prose, figure, sentence.clone()),
+            period: period.clone(),
+            years: sentence_years(prose, &in_sentence),
+            subject,
             entities: mentioned,
-            terms: content_terms(sentence_text),
+            terms: terms_around_figures(prose, sentence.clone(), &in_sentence.iter().map(|f| f.range.clone()).collect::<Vec<_>>()),
             place: place(text, lines, figure.range.clone()),
             retracted: false,
         });
@@ -254,3 +264,16 @@ fn collect_facts(text: &str, draft: &Draft, lines: &LineIndex, entities: &[Entit
     facts
 }
 
+
+/// The sentence's years, with those its relative periods imply (`2022 (a year earlier)`).
+fn sentence_years(prose: &str, figures: &[&Figure]) -> Vec<i32> {
+    let mut years = years_of(figures);
+    for f in figures {
+        if let Some(p) = period_of(prose, f, figures) {
+            years.extend(crate::extract::context::period_years(&p));
+        }
+    }
+    years.sort_unstable();
+    years.dedup();
+    years
+}

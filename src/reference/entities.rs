@@ -36,7 +36,8 @@ const TITLES: &[&str] = &[
     "Major", "Sergeant", "Chief", "Director", "Judge", "Justice", "Attorney", "Speaker", "King", "Queen",
     "Prince", "Princess", "Pope", "Bishop", "Dr.", "Mr.", "Mrs.", "Ms.", "Prof.", "Professor", "Chairman",
     "Chairwoman", "Chair", "CEO", "Spokesman", "Spokeswoman", "Spokesperson", "Commissioner", "Inspector",
-    "Superintendent", "Deputy", "Officer", "Envoy", "Leader",
+    "Superintendent", "Deputy", "Officer", "Envoy", "Leader", "Master", "Manager", "Editor", "Coach",
+    "Founder", "Executive", "Economist", "Analyst", "Counsel", "Marshal", "Sheriff", "Warden",
 ];
 
 const ORGANISATION_WORDS: &[&str] = &[
@@ -128,8 +129,11 @@ fn capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// `MS-13`, `F-16`, `G7`: capitals and digits naming a thing (`11-day` is no code).
 fn is_code(word: &str) -> bool {
-    word.chars().any(|c| c.is_ascii_digit()) && word.chars().any(char::is_alphabetic)
+    word.chars().any(|c| c.is_ascii_digit())
+        && word.chars().any(char::is_alphabetic)
+        && word.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
 }
 
 /// Whether a sentence is a headline in title case, whose capitals say nothing about names: no

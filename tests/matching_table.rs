@@ -1,0 +1,305 @@
+//! Which fact a draft's figure speaks about, and whether it agrees: a table of draft sentences
+//! of our own against three source texts of our own on different topics (a city budget, a
+//! measles outbreak, a dock strike).
+//!
+//! Each case lists, for every claim in the sentence, `text:outcome` where the outcome is `ok`
+//! (matched a fact and agrees), `conflict VALUE` (matched the fact the source writes as VALUE and
+//! disagrees) or `none` (the reference does not cover it).
+
+use std::sync::Arc;
+
+use stet::check::matching::match_figures;
+use stet::check::{CheckConfig, Context};
+use stet::extract::read_draft;
+use stet::reference::{build_dataset, Index, Library, Origin, Source};
+
+fn reference() -> (Library, Index) {
+    let mut library = Library::default();
+    let mut datasets = Vec::new();
+    for file in ["riverton-budget.md", "measles-report.md", "harbour-strike.md"] {
+        let path = format!("{}/tests/fixtures/sources/{file}", env!("CARGO_MANIFEST_DIR"));
+        let text = std::fs::read_to_string(path).unwrap();
+        let dataset = build_dataset(None, "s", &text).unwrap();
+        library.insert(Source::bare(dataset.source.key.clone(), Origin::Text));
+        datasets.push(Arc::new(dataset));
+    }
+    (library, Index::build(datasets))
+}
+
+fn outcomes(library: &Library, index: &Index, text: &str) -> String {
+    let draft = read_draft(text);
+    let config = CheckConfig::default();
+    let cx = Context { text, draft: &draft, library, index, config: &config, matches: &[] };
+    let matches = match_figures(&cx);
+    draft
+        .figures
+        .iter()
+        .zip(&matches)
+        .filter(|(f, _)| f.kind.is_claim() && !f.period)
+        .map(|(f, m)| {
+            let written = &text[f.range.clone()];
+            let outcome = match m {
+                Some(m) if m.agrees => "ok".to_string(),
+                Some(m) => format!("conflict {}", index.fact(m.fact).unwrap().1.text),
+                None => "none".to_string(),
+            };
+            format!("{written}:{outcome}")
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+fn table(cases: &[(&str, &str)]) {
+    let (library, index) = reference();
+    let mut failures = Vec::new();
+    for (text, expected) in cases {
+        let found = outcomes(&library, &index, text);
+        if found != *expected {
+            failures.push(format!("{text:?}\n    expected: {expected}\n    found:    {found}"));
+        }
+    }
+    assert!(failures.is_empty(), "{} of {} cases differ:\n{}", failures.len(), cases.len(), failures.join("\n"));
+}
+
+const R: &str = "[@riverton-ledger-2024-03-02]";
+const M: &str = "[@northern-health-2024-07]";
+const H: &str = "[@coastal-times-2023-11]";
+
+#[test]
+fn restatements_agree() {
+    let cases = [
+        format!("The council approved a $48.5 million transit budget {R}."),
+        format!("Riverton's transit budget now stands at $48.5 million {R}."),
+        format!("The budget was $41 million a year earlier {R}."),
+        format!("Bus ridership rose 12% in 2023 {R}."),
+        format!("Ridership grew by 12 percent in 2023 {R}."),
+        format!("Buses carried 3.4 million trips in 2023 {R}."),
+        format!("The authority will buy 18 electric buses by 2026 {R}."),
+        format!("It plans to hire about 150 drivers by 2026 {R}."),
+        format!("Fares will rise by 25 cents {R}."),
+        format!("The board recorded 1,240 measles cases in the first six months of 2024 {M}."),
+        format!("There were 310 measles cases in all of 2022 {M}."),
+        format!("Two-thirds of the patients were children {M}."),
+        format!("Vaccination coverage fell to 87 percent {M}."),
+        format!("Coverage of 95 percent is needed to stop outbreaks {M}."),
+        format!("St. Brigid's Hospital treated more than 400 patients {M}."),
+        format!("At least 3 children died {M}."),
+        format!("The minister promised 2.5 million euros for the campaign {M}."),
+        format!("The strike lasted 11 days {H}."),
+        format!("Workers won a 7.5% pay rise {H}."),
+        format!("About 2,300 workers walked out {H}."),
+        format!("The strike left 41 container ships waiting offshore {H}."),
+        format!("Exporters lost an estimated 120 million euros {H}."),
+        format!("Throughput fell to 310,000 containers in the third quarter of 2023 {H}."),
+        format!("A year earlier the port handled 455,000 containers {H}."),
+        format!("Eighty-four thousand is not in any source, but 41 ships were stuck {H}."),
+    ];
+    let expected = [
+        "$48.5 million:ok",
+        "$48.5 million:ok",
+        "$41 million:ok",
+        "12%:ok; 2023:ok",
+        "12 percent:ok; 2023:ok",
+        "3.4 million:ok; 2023:ok",
+        "18:ok; 2026:ok",
+        "150:ok; 2026:ok",
+        "25 cents:ok",
+        "1,240:ok; 2024:ok",
+        "310:ok; 2022:ok",
+        "Two-thirds:ok",
+        "87 percent:ok",
+        "95 percent:ok",
+        "400:ok",
+        "3:ok",
+        "2.5 million euros:ok",
+        "11 days:ok",
+        "7.5%:ok",
+        "2,300:ok",
+        "41:ok",
+        "120 million euros:ok",
+        "310,000:ok; 2023:ok",
+        "455,000:ok",
+        "Eighty-four thousand:none; 41:ok",
+    ];
+    let cases: Vec<(&str, &str)> = cases.iter().map(String::as_str).zip(expected).collect();
+    table(&cases);
+}
+
+#[test]
+fn wrong_values_conflict() {
+    let cases = [
+        format!("The council approved a $58.5 million transit budget {R}."),
+        format!("The budget was $31 million a year earlier {R}."),
+        format!("Bus ridership rose 21% in 2023 {R}."),
+        format!("Buses carried 4.3 million trips in 2023 {R}."),
+        format!("The authority will buy 80 electric buses by 2026 {R}."),
+        format!("It plans to hire about 500 drivers by 2026 {R}."),
+        format!("Fares will rise by 75 cents {R}."),
+        format!("The board recorded 2,140 measles cases in the first six months of 2024 {M}."),
+        format!("There were 130 measles cases in all of 2022 {M}."),
+        format!("Vaccination coverage fell to 78 percent {M}."),
+        format!("St. Brigid's Hospital treated more than 4,000 patients {M}."),
+        format!("At least 30 children died {M}."),
+        format!("The minister promised 5.2 million euros for the campaign {M}."),
+        format!("Workers won a 5.7% pay rise {H}."),
+        format!("About 3,200 workers walked out {H}."),
+        format!("The strike left 14 container ships waiting offshore {H}."),
+        format!("Exporters lost an estimated 210 million euros {H}."),
+        format!("Throughput fell to 130,000 containers in the third quarter of 2023 {H}."),
+        format!("The strike lasted 15 days {H}."),
+        format!("The deal brought a pay rise of nearly 7.5% {H}."),
+        format!("Three children died of measles {M}."),
+        format!("Five children died {M}."),
+        format!("Ridership rose 12% in 2021 {R}."),
+        format!("The board counted 1,240 measles cases in all of 2022 {M}."),
+        format!("Half of the patients were children {M}."),
+    ];
+    let expected = [
+        "$58.5 million:conflict $48.5 million",
+        "$31 million:conflict $41 million",
+        "21%:conflict 12%; 2023:ok",
+        "4.3 million:conflict 3.4 million; 2023:ok",
+        "80:conflict 18; 2026:ok",
+        "500:conflict 150; 2026:ok",
+        "75 cents:conflict 25 cents",
+        "2,140:conflict 1,240; 2024:ok",
+        "130:conflict 310; 2022:ok",
+        "78 percent:conflict 87 percent",
+        "4,000:conflict 400",
+        "30:conflict 3",
+        "5.2 million euros:conflict 2.5 million euros",
+        "5.7%:conflict 7.5%",
+        "3,200:conflict 2,300",
+        "14:conflict 41",
+        "210 million euros:conflict 120 million euros",
+        "130,000:conflict 310,000; 2023:ok",
+        "15 days:conflict 11-day",
+        "7.5%:ok",
+        "Three:ok",
+        "Five:conflict 3",
+        "12%:ok; 2021:conflict 2023",
+        "1,240:conflict 310; 2022:ok",
+        "Half:conflict two-thirds",
+    ];
+    let cases: Vec<(&str, &str)> = cases.iter().map(String::as_str).zip(expected).collect();
+    table(&cases);
+}
+
+#[test]
+fn hedges_and_rounding() {
+    let cases = [
+        format!("The budget is about $48 million {R}."),
+        format!("The budget tops $48 million {R}."),
+        format!("The budget is nearly $50 million {R}."),
+        format!("Ridership rose more than 10% in 2023 {R}."),
+        format!("Buses carried roughly 3 million trips in 2023 {R}."),
+        format!("Buses carried 3.4m trips in 2023 {R}."),
+        format!("The board recorded more than 1,200 measles cases in the first six months of 2024 {M}."),
+        format!("The board recorded nearly 1,300 measles cases in the first six months of 2024 {M}."),
+        format!("The board recorded fewer than 1,000 measles cases in the first six months of 2024 {M}."),
+        format!("Some 2,000 workers walked out {H}."),
+        format!("Some two thousand three hundred workers walked out {H}."),
+        format!("Exporters lost about 100 million euros {H}."),
+        format!("Exporters lost over 150 million euros {H}."),
+        format!("Coverage fell below 90 percent {M}."),
+        format!("Coverage fell to about 80 percent {M}."),
+        format!("The hospital treated about 400 patients {M}."),
+        format!("The hospital treated nearly 400 patients {M}."),
+        format!("Throughput fell to 310k containers in the third quarter of 2023 {H}."),
+        format!("The port handled some 450,000 containers a year earlier {H}."),
+        format!("The authority will hire 150 drivers by 2026 {R}."),
+    ];
+    let expected = [
+        "$48 million:ok",
+        "$48 million:ok",
+        "$50 million:ok",
+        "10%:ok; 2023:ok",
+        "3 million:ok; 2023:ok",
+        "3.4m:ok; 2023:ok",
+        "1,200:ok; 2024:ok",
+        "1,300:ok; 2024:ok",
+        "1,000:conflict 1,240; 2024:ok",
+        "2,000:ok",
+        "two thousand three hundred:ok",
+        "100 million euros:ok",
+        "150 million euros:conflict 120 million euros",
+        "90 percent:ok",
+        "80 percent:conflict 87 percent",
+        "400:ok",
+        "400:conflict 400",
+        "310k:ok; 2023:ok",
+        "450,000:ok",
+        "150:ok; 2026:ok",
+    ];
+    let cases: Vec<(&str, &str)> = cases.iter().map(String::as_str).zip(expected).collect();
+    table(&cases);
+}
+
+#[test]
+fn figures_the_reference_does_not_cover() {
+    let cases = [
+        "The city has 210,000 residents.",
+        "The mayor is 52 years old.",
+        "The council has 9 members.",
+        "Tickets cost $2.75 on weekends.",
+        "The new depot will hold 60 buses.",
+        "The measles vaccine needs 2 doses.",
+        "Symptoms appear after 10 to 12 days.",
+        "The hospital has 350 beds.",
+        "The port opened in 1887.",
+        "The harbour is 14 metres deep.",
+        "Cranes can lift 65 tons each.",
+        "The union has 4,100 members.",
+        "The ferry to the islands takes 3 hours.",
+        "Some 15% of exports are fish.",
+        "The dock is 800 metres long.",
+        "A new terminal will cost 400 million euros.",
+        "The council meets 12 times a year.",
+        "The clinic opens at 8 am.",
+        "Riverton sits 30 km from the coast.",
+        "The region has 1.1 million people.",
+    ];
+    let expected = [
+        "210,000:none",
+        "52 years:none",
+        "9:none",
+        "$2.75:none",
+        "60:none",
+        "2:none",
+        "10 to 12 days:none",
+        "350:none",
+        "1887:none",
+        "14 metres:none",
+        "65 tons:none",
+        "4,100:none",
+        "3 hours:none",
+        "15%:none",
+        "800 metres:none",
+        "400 million euros:none",
+        "12:none",
+        "8 am:none",
+        "30 km:none",
+        "1.1 million:none",
+    ];
+    table(&cases.into_iter().zip(expected).collect::<Vec<_>>());
+}
+
+#[test]
+fn the_period_decides_between_facts() {
+    let cases = [
+        format!("Cases rose from 310 in 2022 to 1,240 in the first six months of 2024 {M}."),
+        format!("Cases rose from 1,240 in 2022 to 310 in the first six months of 2024 {M}."),
+        format!("Throughput was 455,000 containers in the third quarter of 2022 {H}."),
+        format!("In 2023 ridership rose 12% {R}."),
+        format!("Ridership rose 12% in 2024 {R}."),
+    ];
+    let expected = [
+        "310:ok; 2022:ok; 1,240:ok; 2024:ok",
+        "1,240:conflict 310; 2022:ok; 310:none; 2024:ok",
+        "455,000:ok; 2022:ok",
+        "2023:ok; 12%:ok",
+        "12%:ok; 2024:conflict 2023",
+    ];
+    let cases: Vec<(&str, &str)> = cases.iter().map(String::as_str).zip(expected).collect();
+    table(&cases);
+}
