@@ -159,6 +159,23 @@ impl Workspace {
             || path.extension().is_some_and(|e| e == "json" || e == "bib")
     }
 
+    /// Where a related place of a finding is, on disk: the source text at the fact, or, for a
+    /// source known only by its dataset, the fact's entry in the dataset file.
+    pub fn locate(&self, related: &crate::check::Related) -> Option<(PathBuf, crate::reference::Place)> {
+        let file = self.source_file(&related.source_key)?.to_path_buf();
+        let is_dataset = self.files.get(&file).is_some_and(|e| matches!(e.loaded, Loaded::Curated(_)));
+        if !is_dataset {
+            return Some((file, related.place));
+        }
+        let id = related.fact_id.as_ref()?;
+        let text = fs::read_to_string(&file).ok()?;
+        let needle = format!("\"id\": \"{id}\"");
+        let (line, column) = text.lines().enumerate().find_map(|(n, l)| l.find(&needle).map(|c| (n, c)))?;
+        let character = text.lines().nth(line)?.get(..column)?.encode_utf16().count() as u32;
+        let end = character + needle.encode_utf16().count() as u32;
+        Some((file, crate::reference::Place { line: line as u32, character, end_line: line as u32, end_character: end }))
+    }
+
     /// The file that defines source `key`.
     pub fn source_file(&self, key: &str) -> Option<&Path> {
         self.files

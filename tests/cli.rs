@@ -200,3 +200,22 @@ fn the_server_binary_exits_at_exit_with_stdin_still_open() {
         drop(stdin);
     }
 }
+
+#[test]
+fn a_conflict_points_at_the_fact_in_the_source_and_explain_shows_why() {
+    let ws = workspace();
+    fs::write(ws.path().join("drafts/c.md"), "Over 94,000 people were held [@newsvane-2025-04-16].\n").unwrap();
+    let out = stet(ws.path(), &["check", "--format", "json", "--explain", "drafts/c.md"]);
+    let findings: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(findings.len(), 1, "{findings:?}");
+    let f = &findings[0];
+    assert_eq!(f["code"], "conflicting-figure");
+    assert_eq!(f["source_key"], "newsvane-2025-04-16");
+    assert_eq!(f["fixes"][0]["edits"][0]["new_text"], "84,000");
+    // The source file's line 4 (0-based) holds `Over 84,000 people.`; the fact starts at `84,000`.
+    assert_eq!(f["related"][0]["path"], "sources/nv.md");
+    assert_eq!(f["related"][0]["range"]["start"], serde_json::json!({"line": 4, "character": 5}));
+    let explain = String::from_utf8_lossy(&out.stderr);
+    assert!(explain.contains("drafts/c.md:1:6: 94,000 (number)"), "{explain}");
+    assert!(explain.contains("conflicts with over 84,000 (newsvane-2025-04-16, line 5) [kind +0.10"), "{explain}");
+}

@@ -187,3 +187,56 @@ fn headings_need_no_note() {
     let text = "# 84,000 detained in three years\n\nThe text cites it [@nv].\n";
     assert_eq!(check(text, &["nv"]), "");
 }
+
+fn fixture_reference() -> (Library, Index) {
+    let mut library = Library::default();
+    let mut datasets = Vec::new();
+    for file in ["riverton-budget.md", "measles-report.md", "harbour-strike.md"] {
+        let path = format!("{}/tests/fixtures/sources/{file}", env!("CARGO_MANIFEST_DIR"));
+        let dataset = stet::reference::build_dataset(None, "s", &std::fs::read_to_string(path).unwrap()).unwrap();
+        library.insert(Source::bare(dataset.source.key.clone(), Origin::Text));
+        datasets.push(std::sync::Arc::new(dataset));
+    }
+    (library, Index::build(datasets))
+}
+
+const AGAINST_THE_REFERENCE: &str = "\
+# Riverton and the port
+
+The council approved a $58.5 million transit budget [@riverton-ledger-2024-03-02].
+
+Bus ridership rose twenty percent in 2023 [@riverton-ledger-2024-03-02].
+
+The strike left fourteen container ships waiting offshore [@coastal-times-2023-11].
+
+The region has 1.1 million people [@coastal-times-2023-11].
+
+About 2,300 workers walked out [@riverton-ledger-2024-03-02].
+
+Finance Minister Ingrid Solberg promised money for Operation Second Doze [@northern-health-2024-07].
+";
+
+#[test]
+fn findings_against_the_reference() {
+    let (library, index) = fixture_reference();
+    let findings = check_text(AGAINST_THE_REFERENCE, &library, &index, &CheckConfig::default());
+    insta::assert_snapshot!(render(AGAINST_THE_REFERENCE, &findings));
+}
+
+#[test]
+fn every_reference_fix_clears_its_finding() {
+    let (library, index) = fixture_reference();
+    let config = CheckConfig::default();
+    let text = AGAINST_THE_REFERENCE;
+    let findings = check_text(text, &library, &index, &config);
+    let with_fixes: Vec<&Finding> = findings.iter().filter(|f| !f.fixes.is_empty()).collect();
+    assert!(with_fixes.len() >= 6, "{findings:#?}");
+    let line_of = |t: &str, offset: usize| LineIndex::new(t).position(t, offset, Encoding::Utf8).line;
+    for f in with_fixes {
+        let fixed = apply(text, f, 0);
+        let line = line_of(text, f.range.start);
+        let after = check_text(&fixed, &library, &index, &config);
+        let left = after.iter().find(|g| g.code == f.code && line_of(&fixed, g.range.start) == line);
+        assert!(left.is_none(), "fix {:?} left {:?}", f.fixes[0].title, left);
+    }
+}

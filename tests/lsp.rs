@@ -331,3 +331,19 @@ async fn without_client_watching_the_server_notices_changed_sources_itself() {
         .await;
     assert_eq!(republished["version"], 1);
 }
+
+#[tokio::test]
+async fn a_conflict_carries_the_sources_place_as_related_information() {
+    let ws = workspace();
+    let root = fs::canonicalize(ws.path()).unwrap();
+    let mut client = Client::start();
+    client.initialize(&root, json!({})).await;
+    let uri = format!("file://{}/drafts/c.md", root.display());
+    client.open(&uri, "Over 94,000 people were held [@nv].\n").await;
+    let diagnostics = client.diagnostics(&uri, 1).await;
+    assert_eq!(summary(&diagnostics), ["conflicting-figure 0:5-0:11"]);
+    let related = &diagnostics[0]["relatedInformation"][0];
+    assert_eq!(related["location"]["uri"], format!("file://{}/sources/nv.md", root.display()));
+    assert_eq!(related["location"]["range"]["start"], json!({"line": 3, "character": 5}));
+    assert!(diagnostics[0]["message"].as_str().unwrap().contains("over 84,000"));
+}

@@ -303,3 +303,50 @@ fn the_period_decides_between_facts() {
     let cases: Vec<(&str, &str)> = cases.iter().map(String::as_str).zip(expected).collect();
     table(&cases);
 }
+
+/// Every finding of the names rules in a sentence, as `code:text`.
+fn name_findings(library: &Library, index: &Index, text: &str) -> String {
+    stet::check::check_text(text, library, index, &CheckConfig::default())
+        .into_iter()
+        .filter(|f| matches!(f.code, "misspelled-entity" | "conflicting-role"))
+        .map(|f| format!("{}:{}", f.code, &text[f.range.clone()]))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+#[test]
+fn near_miss_names_and_wrong_titles() {
+    let (library, index) = reference();
+    let cases = [
+        ("Mayor Ana Lucía Ortega signed the budget.", ""),
+        ("Mayor Ana Lucia Ortega signed the budget.", "misspelled-entity:Ana Lucia Ortega"),
+        ("Mayor Ana Lucía Ortego signed the budget.", "misspelled-entity:Ana Lucía Ortego"),
+        ("Council member Devon Achterburg voted no.", "misspelled-entity:Devon Achterburg"),
+        ("The Riverton Metro Transit Authority runs the buses.", ""),
+        ("The Riverton Metro Transit Authorty runs the buses.", "misspelled-entity:Riverton Metro Transit Authorty"),
+        ("Health Minister Ingrid Solberg promised money.", ""),
+        ("Health Minister Ingrid Solburg promised money.", "misspelled-entity:Ingrid Solburg"),
+        ("Finance Minister Ingrid Solberg promised money.", "conflicting-role:Finance Minister"),
+        ("Mayor Ingrid Solberg promised money.", "conflicting-role:Mayor"),
+        ("Dr. Samuel Okafor spoke for the board.", ""),
+        ("Operation Second Dose starts in September.", ""),
+        ("Operation Second Doze starts in September.", "misspelled-entity:Operation Second Doze"),
+        ("Harbour Master Lars Brekke expects a recovery.", ""),
+        ("Harbour Master Lars Brekka expects a recovery.", "misspelled-entity:Lars Brekka"),
+        ("Union leader Katrine Holm welcomed the deal.", ""),
+        ("The Nordic Shipping Council counted the cost.", ""),
+        ("The Nordic Shiping Council counted the cost.", "misspelled-entity:Nordic Shiping Council"),
+        ("Mayor Anna Berg of Halvard spoke.", ""),
+        ("Samuel Okafor and Samuel Okonkwo met.", ""),
+        ("Port Halvard reopened.", ""),
+        ("Port Halvord reopened.", "misspelled-entity:Port Halvord"),
+    ];
+    let mut failures = Vec::new();
+    for (text, expected) in cases {
+        let found = name_findings(&library, &index, text);
+        if found != expected {
+            failures.push(format!("{text:?}\n    expected: {expected}\n    found:    {found}"));
+        }
+    }
+    assert!(failures.is_empty(), "{} of {} cases differ:\n{}", failures.len(), cases.len(), failures.join("\n"));
+}

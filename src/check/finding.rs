@@ -43,6 +43,8 @@ pub struct Fix {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Related {
     pub source_key: String,
+    /// The fact's id in its dataset, to find it where the source has no text.
+    pub fact_id: Option<String>,
     /// Where in the source: line and UTF-16 characters, as the dataset records it.
     pub place: crate::reference::Place,
     pub message: String,

@@ -61,7 +61,7 @@ pub fn run(format: CheckFormat, explain: bool, paths: &[PathBuf]) -> Result<Exit
         any_error |= findings.iter().any(|f| f.severity == Severity::Error);
         let lines = LineIndex::new(&text);
         match format {
-            CheckFormat::Json => json.extend(findings.iter().map(|f| json_finding(draft, &text, &lines, f))),
+            CheckFormat::Json => json.extend(findings.iter().map(|f| json_finding(draft, &text, &lines, f, &|r| ws.locate(r)))),
             CheckFormat::Human => report.add(draft, &text, &lines, &findings),
         }
     }

@@ -63,8 +63,14 @@ pub fn json_range(text: &str, lines: &LineIndex, range: std::ops::Range<usize>) 
     JsonRange { start: position(start), end: position(end) }
 }
 
-/// Converts a finding of the draft at `path`. Related places in sources are not resolved here.
-pub fn json_finding(path: &Path, text: &str, lines: &LineIndex, finding: &Finding) -> JsonFinding {
+/// Converts a finding of the draft at `path`; `locate` finds the related places on disk.
+pub fn json_finding(
+    path: &Path,
+    text: &str,
+    lines: &LineIndex,
+    finding: &Finding,
+    locate: &dyn Fn(&crate::check::Related) -> Option<(std::path::PathBuf, crate::reference::Place)>,
+) -> JsonFinding {
     let path_text = path.display().to_string();
     JsonFinding {
         path: path_text.clone(),
@@ -73,7 +79,21 @@ pub fn json_finding(path: &Path, text: &str, lines: &LineIndex, finding: &Findin
         code: finding.code,
         message: finding.message.clone(),
         source_key: finding.source_key.clone(),
-        related: Vec::new(),
+        related: finding
+            .related
+            .iter()
+            .filter_map(|r| {
+                let (file, place) = locate(r)?;
+                Some(JsonRelated {
+                    path: display_path(&file),
+                    range: JsonRange {
+                        start: JsonPosition { line: place.line, character: place.character },
+                        end: JsonPosition { line: place.end_line, character: place.end_character },
+                    },
+                    message: r.message.clone(),
+                })
+            })
+            .collect(),
         fixes: finding
             .fixes
             .iter()
@@ -90,5 +110,14 @@ pub fn json_finding(path: &Path, text: &str, lines: &LineIndex, finding: &Findin
                     .collect(),
             })
             .collect(),
+    }
+}
+
+/// A path as the user would write it: relative to the current folder when it lies below it.
+pub fn display_path(path: &Path) -> String {
+    let cwd = std::env::current_dir().ok().and_then(|c| std::fs::canonicalize(c).ok());
+    match cwd.as_deref().and_then(|c| path.strip_prefix(c).ok()) {
+        Some(rel) => rel.display().to_string(),
+        None => path.display().to_string(),
     }
 }

@@ -85,7 +85,7 @@ impl Backend {
         let checked = tokio::task::spawn_blocking(move || {
             let findings = check_text(&text, &workspace.library, &workspace.index, &workspace.settings.check);
             let lines = LineIndex::new(&text);
-            findings.iter().map(|f| diagnostic(&text, &lines, f, encoding)).collect::<Vec<_>>()
+            findings.iter().map(|f| diagnostic(&text, &lines, f, encoding, &|r| workspace.locate(r))).collect::<Vec<_>>()
         })
         .await;
         let diagnostics = match checked {

@@ -2,8 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 use tower_lsp::lsp_types::{
-    CodeAction, CodeActionKind, Diagnostic, DiagnosticSeverity, NumberOrString, Position, Range, TextEdit, Url,
-    WorkspaceEdit,
+    CodeAction, CodeActionKind, Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Location, NumberOrString,
+    Position, Range, TextEdit, Url, WorkspaceEdit,
 };
 
 use crate::check::{Finding, Severity};
@@ -31,8 +31,22 @@ fn severity(s: Severity) -> DiagnosticSeverity {
     }
 }
 
-/// A finding as a diagnostic, its fixes in `data`.
-pub fn diagnostic(text: &str, lines: &LineIndex, finding: &Finding, encoding: Encoding) -> Diagnostic {
+/// A related place of a finding, found on disk by the workspace.
+pub type Locate<'a> = &'a dyn Fn(&crate::check::Related) -> Option<(std::path::PathBuf, crate::reference::Place)>;
+
+/// A finding as a diagnostic, its fixes in `data`, the places in sources that explain it as
+/// related information.
+pub fn diagnostic(text: &str, lines: &LineIndex, finding: &Finding, encoding: Encoding, locate: Locate) -> Diagnostic {
+    let related: Vec<DiagnosticRelatedInformation> = finding
+        .related
+        .iter()
+        .filter_map(|r| {
+            let (file, place) = locate(r)?;
+            let uri = Url::from_file_path(file).ok()?;
+            let range = Range::new(Position::new(place.line, place.character), Position::new(place.end_line, place.end_character));
+            Some(DiagnosticRelatedInformation { location: Location { uri, range }, message: r.message.clone() })
+        })
+        .collect();
     let fixes: Vec<FixData> = finding
         .fixes
         .iter()
@@ -52,6 +66,7 @@ pub fn diagnostic(text: &str, lines: &LineIndex, finding: &Finding, encoding: En
         source: Some("stet".into()),
         message: finding.message.clone(),
         data: (!fixes.is_empty()).then(|| serde_json::to_value(&fixes).unwrap_or_default()),
+        related_information: (!related.is_empty()).then_some(related),
         ..Diagnostic::default()
     }
 }

@@ -140,7 +140,7 @@ fn is_code(word: &str) -> bool {
 /// closing full stop, and most words capitalised.
 fn is_title_case(text: &str, words: &[Word]) -> bool {
     let end = words.last().map_or(0, |w| w.range.end);
-    let closing = text.get(end..).unwrap_or("").trim_start_matches(['"', '”', '’', ')']).chars().next();
+    let closing = text.get(end..).unwrap_or("").trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '”' | '’' | ')')).chars().next();
     if matches!(closing, Some('.' | '!' | '?')) || words.last().is_some_and(|w| w.text.ends_with('.')) {
         return false;
     }

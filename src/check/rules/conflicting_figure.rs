@@ -71,7 +71,12 @@ pub fn fact_phrase(fact: &Fact) -> String {
 }
 
 pub fn related(dataset: &Dataset, fact: &Fact) -> Related {
-    Related { source_key: dataset.source.key.clone(), place: fact.place, message: format!("the reference: {}", fact_phrase(fact)) }
+    Related {
+        source_key: dataset.source.key.clone(),
+        fact_id: Some(fact.id.clone()),
+        place: fact.place,
+        message: format!("the reference: {}", fact_phrase(fact)),
+    }
 }
 
 /// Whether a figure's match conflicts (used by rules that yield to this one).
