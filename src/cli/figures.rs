@@ -11,7 +11,9 @@ use serde::{Deserialize, Serialize};
 use super::check::{collect_drafts, Workspaces};
 use super::json::{json_range, JsonRange};
 use super::FiguresFormat;
-use crate::check::check_text;
+use crate::check::matching::match_figures;
+use crate::check::rules::conflicting_figure::fact_phrase;
+use crate::check::{check_text, Context};
 use crate::extract::{extract_figures, read_draft, Figure};
 use crate::text::LineIndex;
 
@@ -43,8 +45,19 @@ struct ReportedFigure {
     hedge: Option<&'static str>,
     /// Whether a source note covers it (false also for figures that need none).
     sourced: bool,
-    /// What the figure matched; `unsourced` or `none` until reference matching lands.
+    /// `matched`, `conflicting`, `unsourced` or `no reference`.
     status: &'static str,
+    /// The reference fact it matched, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    matched: Option<MatchedFact>,
+}
+
+#[derive(Serialize)]
+struct MatchedFact {
+    source_key: String,
+    fact: String,
+    agrees: bool,
+    confidence: f64,
 }
 
 #[derive(Deserialize)]
@@ -77,14 +90,31 @@ pub fn run(format: FiguresFormat, paths: &[PathBuf]) -> Result<ExitCode> {
         };
         let ws = workspaces.for_draft(path);
         let draft = read_draft(text);
+        let cx = Context { text, draft: &draft, library: &ws.library, index: &ws.index, config: &ws.settings.check, matches: &[] };
+        let matches = match_figures(&cx);
         let unsourced: Vec<_> = check_text(text, &ws.library, &ws.index, &ws.settings.check)
             .into_iter()
             .filter(|f| f.code == "unsourced-figure")
             .map(|f| f.range)
             .collect();
         let lines = LineIndex::new(text);
-        for figure in draft.figures {
+        for (figure, found) in draft.figures.iter().zip(&matches) {
             let is_unsourced = unsourced.contains(&figure.range);
+            let matched = found.as_ref().and_then(|m| {
+                let (dataset, fact) = ws.index.fact(m.fact)?;
+                Some(MatchedFact {
+                    source_key: dataset.source.key.clone(),
+                    fact: fact_phrase(fact),
+                    agrees: m.agrees,
+                    confidence: (m.confidence() * 100.0).round() / 100.0,
+                })
+            });
+            let status = match &matched {
+                Some(m) if !m.agrees => "conflicting",
+                _ if is_unsourced => "unsourced",
+                Some(_) => "matched",
+                None => "no reference",
+            };
             let needs = figure.kind.is_claim() && !figure.kind.is_date();
             reported.push(ReportedFigure {
                 path: path.display().to_string(),
@@ -96,7 +126,8 @@ pub fn run(format: FiguresFormat, paths: &[PathBuf]) -> Result<ExitCode> {
                 kind: figure.kind.as_str(),
                 hedge: figure.hedge.map(|h| h.as_str()),
                 sourced: needs && !is_unsourced,
-                status: if is_unsourced { "unsourced" } else { "none" },
+                status,
+                matched,
             });
         }
     }
@@ -123,7 +154,10 @@ pub fn run(format: FiguresFormat, paths: &[PathBuf]) -> Result<ExitCode> {
                     unit,
                     hedge,
                     r.kind,
-                    if r.sourced { "sourced" } else { r.status }
+                    match &r.matched {
+                        Some(m) => format!("{} ({}: {})", r.status, m.source_key, m.fact),
+                        None => r.status.to_string(),
+                    }
                 )?;
             }
         }
