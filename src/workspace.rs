@@ -262,7 +262,7 @@ fn input_files(root: &Path, settings: &Settings, problems: &mut Vec<FileProblem>
         match fs::canonicalize(&path) {
             Ok(p) if p.starts_with(root) => {
                 let mut found = Vec::new();
-                walk(root, &p, &mut found);
+                walk(root, &p, &mut found, problems);
                 files.extend(found.into_iter().map(|f| (f, Role::Source)));
             }
             Ok(_) => problems.push(outside("sources folder", dir)),
@@ -327,15 +327,20 @@ fn wildcard_match(pattern: &str, name: &str) -> bool {
     true
 }
 
-fn walk(root: &Path, dir: &Path, files: &mut Vec<PathBuf>) {
+fn walk(root: &Path, dir: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<FileProblem>) {
     let Ok(entries) = fs::read_dir(dir) else { return };
     for entry in entries.flatten() {
         let Ok(path) = fs::canonicalize(entry.path()) else { continue };
         if !path.starts_with(root) {
+            // A link out of the workspace is not followed: stet reads only inside its roots.
+            problems.push(FileProblem {
+                path: entry.path(),
+                error: FileError { line: 0, column: 0, message: format!("links to {}, outside the workspace; not read", path.display()) },
+            });
             continue;
         }
         if path.is_dir() {
-            walk(root, &path, files);
+            walk(root, &path, files, problems);
         } else if matches!(extension(&path).as_str(), "md" | "markdown" | "txt" | "bib" | "json") {
             files.push(path);
         }

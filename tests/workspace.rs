@@ -151,3 +151,30 @@ fn oversized_binary_and_empty_sources_are_handled_with_a_message() {
     assert!(loaded.library.contains("empty"), "an empty source still defines its key");
     assert!(!loaded.library.contains("big"));
 }
+
+#[test]
+fn nothing_outside_the_workspace_is_read() {
+    let outside = tempfile::tempdir().unwrap();
+    write(outside.path(), "secret.md", "---\nkey: secret\n---\nThe vault holds 12 bars.\n");
+    write(outside.path(), "secret.bib", "@misc{secret-bib, title = {Hidden}}\n");
+    write(outside.path(), "data.json", &format!("{{\"schema\": \"{SCHEMA}\", \"source\": {{\"key\": \"secret-data\"}}}}"));
+    let ws = workspace();
+    let out = outside.path().display().to_string();
+    write(
+        ws.path(),
+        "stet.toml",
+        &format!(
+            "[sources]\npaths = [\"sources\", \"../{name}\", \"{out}\"]\nbibliographies = [\"{out}/secret.bib\", \"../{name}/secret.bib\"]\n[reference]\ndatasets = [\"{out}/data.json\", \"../{name}/*.json\"]\n",
+            name = outside.path().file_name().unwrap().to_string_lossy()
+        ),
+    );
+    std::os::unix::fs::symlink(outside.path().join("secret.md"), ws.path().join("sources/link.md")).unwrap();
+    std::os::unix::fs::symlink(outside.path(), ws.path().join("sources/linked-folder")).unwrap();
+    let loaded = Workspace::load(ws.path(), None, None);
+    for key in ["secret", "secret-bib", "secret-data", "link"] {
+        assert!(!loaded.library.contains(key), "{key} was read from outside the workspace");
+    }
+    let messages: Vec<String> = loaded.problems.iter().map(|p| p.error.message.clone()).collect();
+    assert_eq!(messages.iter().filter(|m| m.contains("outside the workspace")).count(), 8, "{messages:#?}");
+    assert!(loaded.library.contains("ledger-2024"), "the workspace's own sources still load");
+}

@@ -65,6 +65,9 @@ const CONNECTORS: &[&str] = &["of", "for", "on", "de", "del", "la", "los", "las"
 const NEVER_NAMES: &[&str] = &[
     "The", "A", "An", "This", "That", "These", "Those", "It", "Its", "In", "On", "At", "For", "But", "And",
     "Yet", "However", "While", "As", "If", "When", "Since", "After", "Before", "Published", "Written", "By",
+    "Yesterday", "Today", "Tonight", "Tomorrow", "Meanwhile", "Earlier", "Later", "Last", "Next", "Now",
+    "Then", "Also", "Still", "Instead", "Recently", "Finally", "Separately", "Previously", "Overnight",
+    "Here", "There", "Both", "Neither", "Each", "Every", "Some", "Many", "Most", "Several", "Such",
 ];
 
 #[derive(Debug, Clone)]
@@ -223,7 +226,7 @@ pub fn name_runs(text: &str, sentence: Range<usize>, inside: &HashSet<String>) -
         while run.len() > 1 && matches!(run[0].text, "The" | "A" | "An") {
             run = &run[1..];
         }
-        let title = run.iter().rposition(|w| TITLES.contains(&w.text)).filter(|t| t + 1 < run.len());
+        let title = title_split(run);
         let (role, name) = match title {
             Some(t) => {
                 let role_range = run[0].range.start..run[t].range.end;
@@ -240,6 +243,23 @@ pub fn name_runs(text: &str, sentence: Range<usize>, inside: &HashSet<String>) -
         i = end.max(i + 1);
     }
     runs
+}
+
+/// Where the title ends in a run that starts with one: the index of its last word. A title may
+/// go on with `of` (`Secretary of State Marco Rubio`, `Minister of Foreign Affairs Ana Pérez`),
+/// leaving the last two words for the name.
+fn title_split(run: &[Word]) -> Option<usize> {
+    let mut t = run.iter().rposition(|w| TITLES.contains(&w.text))?;
+    if run.get(t + 1).is_some_and(|w| matches!(w.text, "of" | "for")) {
+        let mut end = t + 1;
+        while end + 1 < run.len() && run.len() - (end + 1) > 2 {
+            end += 1;
+        }
+        if end > t + 1 {
+            t = end;
+        }
+    }
+    (t + 1 < run.len()).then_some(t)
 }
 
 /// The title words of a role: `U.S. Defense Secretary` -> `Secretary`.
@@ -320,7 +340,7 @@ fn classify(text: &str, run: &[Word], with_the: bool, group_context: bool, acron
     if first.text == "Operation" && run.len() > 1 {
         return make(run, EntityKind::Operation, None);
     }
-    if let Some(t) = run.iter().rposition(|w| TITLES.contains(&w.text)) {
+    if let Some(t) = title_split(run) {
         let name = &run[t + 1..];
         if !name.is_empty() && name.iter().all(|w| capitalised(w.text) && !is_code(w.text)) {
             let mut named = make(name, EntityKind::Person, Some(join(&run[..=t])))?;
@@ -391,6 +411,18 @@ mod tests {
                 ("Pentagon".to_string(), EntityKind::Facility, None),
                 ("Pete Hegseth".to_string(), EntityKind::Person, Some("U.S. Defense Secretary".to_string())),
                 ("René Francis Merino Monroy".to_string(), EntityKind::Person, Some("Salvadoran Defense Minister".to_string())),
+            ]
+        );
+    }
+
+    #[test]
+    fn titles_with_of_keep_the_name_whole() {
+        assert_eq!(
+            named("Yesterday Secretary of State Marco Rubio met Minister of Foreign Affairs Ana Pérez in Panama."),
+            [
+                ("Marco Rubio".to_string(), EntityKind::Person, Some("Secretary of State".to_string())),
+                ("Ana Pérez".to_string(), EntityKind::Person, Some("Minister of Foreign Affairs".to_string())),
+                ("Panama".to_string(), EntityKind::Place, None),
             ]
         );
     }
