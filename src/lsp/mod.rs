@@ -3,6 +3,7 @@
 mod backend;
 pub mod convert;
 pub mod document;
+pub mod framing;
 
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -56,16 +57,25 @@ where
 /// Returns whether `shutdown` came first.
 pub async fn serve<I, O>(input: I, output: O) -> bool
 where
-    I: AsyncRead + Unpin,
-    O: AsyncWrite,
+    I: AsyncRead + Unpin + Send + 'static,
+    O: AsyncWrite + Unpin + Send + 'static,
 {
     let (service, socket) = LspService::new(Backend::new);
     let ending = Arc::new(Ending::default());
     let watched = Watch { inner: service, ending: ending.clone() };
+    // stet frames the streams itself, so that a broken message costs that message only.
+    let (to_server, server_input) = tokio::io::duplex(1 << 20);
+    let (server_output, from_server) = tokio::io::duplex(1 << 20);
+    let (replies, replies_rx) = tokio::sync::mpsc::unbounded_channel();
+    let reader = tokio::spawn(framing::read_messages(input, to_server, replies));
+    let writer = tokio::spawn(framing::write_messages(from_server, replies_rx, output));
     tokio::select! {
-        _ = Server::new(input, output, socket).serve(watched) => {}
+        _ = Server::new(server_input, server_output, socket).serve(watched) => {}
         _ = ending.exit.notified() => {}
     }
+    reader.abort();
+    // Let the last answers (to `shutdown`, say) reach the client before returning.
+    let _ = tokio::time::timeout(std::time::Duration::from_millis(200), writer).await;
     ending.shutdown.load(Ordering::SeqCst)
 }
 

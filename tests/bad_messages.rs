@@ -1,0 +1,188 @@
+//! The real binary over stdio, fed what a broken or careless client sends: each gets the
+//! JSON-RPC answer the specification names (or none, for notifications), and the server goes on
+//! answering.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::process::{Child, ChildStdin, Command, Stdio};
+use std::sync::mpsc::{channel, Receiver};
+use std::time::Duration;
+
+use serde_json::{json, Value};
+
+struct Server {
+    child: Child,
+    stdin: ChildStdin,
+    messages: Receiver<Value>,
+}
+
+impl Server {
+    fn start() -> Server {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_stet"))
+            .arg("lsp")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let stdin = child.stdin.take().unwrap();
+        let mut stdout = BufReader::new(child.stdout.take().unwrap());
+        let (send, messages) = channel();
+        std::thread::spawn(move || loop {
+            let mut length = 0;
+            loop {
+                let mut line = String::new();
+                if stdout.read_line(&mut line).unwrap_or(0) == 0 {
+                    return;
+                }
+                let line = line.trim_end();
+                if line.is_empty() {
+                    break;
+                }
+                if let Some(n) = line.strip_prefix("Content-Length: ") {
+                    length = n.parse().unwrap_or(0);
+                }
+            }
+            let mut body = vec![0; length];
+            if stdout.read_exact(&mut body).is_err() {
+                return;
+            }
+            if send.send(serde_json::from_slice(&body).unwrap_or(Value::Null)).is_err() {
+                return;
+            }
+        });
+        Server { child, stdin, messages }
+    }
+
+    fn raw(&mut self, bytes: &[u8]) {
+        self.stdin.write_all(bytes).unwrap();
+        self.stdin.flush().unwrap();
+    }
+
+    fn send(&mut self, message: Value) {
+        let body = message.to_string();
+        self.raw(format!("Content-Length: {}\r\n\r\n{}", body.len(), body).as_bytes());
+    }
+
+    /// The next message that is a response (has no method), within a few seconds.
+    fn response(&mut self) -> Value {
+        loop {
+            let m = self.messages.recv_timeout(Duration::from_secs(30)).expect("the server answered nothing");
+            if m.get("method").is_none() {
+                return m;
+            }
+        }
+    }
+
+    /// The response with `id`, passing over parse errors sent for broken frames.
+    fn response_to(&mut self, id: i64) -> Value {
+        loop {
+            let m = self.response();
+            if m["id"] == id {
+                return m;
+            }
+            assert_eq!(m["error"]["code"], -32700, "an unexpected answer: {m}");
+        }
+    }
+
+    fn initialize(&mut self) {
+        self.send(json!({"jsonrpc": "2.0", "id": 0, "method": "initialize", "params": {"capabilities": {}}}));
+        assert!(self.response()["result"]["capabilities"].is_object());
+        self.send(json!({"jsonrpc": "2.0", "method": "initialized", "params": {}}));
+    }
+
+    /// Asks something every live server answers, and returns the answer.
+    fn still_answers(&mut self, id: i64) -> Value {
+        self.send(json!({"jsonrpc": "2.0", "id": id, "method": "textDocument/codeAction", "params": {
+            "textDocument": {"uri": "file:///nowhere/x.md"},
+            "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}},
+            "context": {"diagnostics": []}}}));
+        self.response_to(id)
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[test]
+fn a_request_before_initialize_is_refused_then_initialize_works() {
+    let mut s = Server::start();
+    s.send(json!({"jsonrpc": "2.0", "id": 1, "method": "textDocument/hover", "params": {}}));
+    assert_eq!(s.response()["error"]["code"], -32002);
+    s.initialize();
+    s.still_answers(2);
+}
+
+#[test]
+fn malformed_json_gets_a_parse_error_and_the_server_goes_on() {
+    let mut s = Server::start();
+    s.initialize();
+    s.raw(b"Content-Length: 12\r\n\r\n{not json!!}");
+    let error = s.response();
+    assert_eq!((error["error"]["code"].clone(), error["id"].clone()), (json!(-32700), Value::Null));
+    s.still_answers(3);
+}
+
+#[test]
+fn wrong_or_missing_lengths_cost_only_their_own_message() {
+    let mut s = Server::start();
+    s.initialize();
+    s.raw(b"Content-Length: 10\r\n\r\n{\"jsonrpc\": \"2.0\", \"method\": \"x/y\"}");
+    s.raw(b"Content-Type: text/plain\r\n\r\n{}");
+    let long = br#"{"jsonrpc":"2.0","method":"x/z"}"#;
+    s.raw(format!("Content-Length: {}\r\n\r\n", long.len() + 30).as_bytes());
+    s.raw(long);
+    // Whatever the broken frames cost, a valid request after them is answered.
+    s.still_answers(10);
+    s.still_answers(11);
+}
+
+#[test]
+fn unknown_methods_and_notifications() {
+    let mut s = Server::start();
+    s.initialize();
+    s.send(json!({"jsonrpc": "2.0", "method": "$/unknownNotification", "params": {}}));
+    s.send(json!({"jsonrpc": "2.0", "id": 4, "method": "stet/noSuchRequest", "params": {}}));
+    let answer = s.response();
+    assert_eq!((answer["id"].clone(), answer["error"]["code"].clone()), (json!(4), json!(-32601)));
+    s.still_answers(5);
+}
+
+#[test]
+fn an_edit_past_the_end_and_a_huge_document_do_not_stop_the_server() {
+    let mut s = Server::start();
+    s.initialize();
+    let uri = "file:///tmp/stet-bad-messages/draft.md";
+    s.send(json!({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {
+        "uri": uri, "languageId": "markdown", "version": 1, "text": "Then 300 died.\n"}}}));
+    s.send(json!({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {
+        "textDocument": {"uri": uri, "version": 2},
+        "contentChanges": [{"range": {"start": {"line": 90, "character": 0}, "end": {"line": 91, "character": 0}}, "text": "x"}]}}));
+    let big = "Over 84,000 people were held in 2023. ".repeat(20 * 1024 * 1024 / 40);
+    s.send(json!({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {
+        "uri": "file:///tmp/stet-bad-messages/big.md", "languageId": "markdown", "version": 1, "text": big}}}));
+    s.still_answers(6);
+}
+
+#[test]
+fn shutdown_with_null_params_then_exit_ends_with_status_zero() {
+    let mut s = Server::start();
+    s.initialize();
+    s.send(json!({"jsonrpc": "2.0", "id": 7, "method": "shutdown", "params": null}));
+    let answer = s.response();
+    assert_eq!(answer["id"], 7);
+    assert!(answer.get("error").is_none(), "{answer}");
+    s.send(json!({"jsonrpc": "2.0", "method": "exit", "params": null}));
+    let started = std::time::Instant::now();
+    loop {
+        if let Some(status) = s.child.try_wait().unwrap() {
+            assert_eq!(status.code(), Some(0));
+            break;
+        }
+        assert!(started.elapsed() < Duration::from_secs(10), "still running after exit");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
