@@ -188,3 +188,57 @@ async fn a_conflict_carries_the_sources_place_as_related_information() {
     assert_eq!(related["location"]["range"]["start"], json!({"line": 3, "character": 5}));
     assert!(diagnostics[0]["message"].as_str().unwrap().contains("over 84,000"));
 }
+
+/// Checks like stet, except that a draft holding `PANIC` makes the check panic.
+fn fragile(text: &str, ws: &stet::workspace::Workspace) -> Vec<stet::check::Finding> {
+    assert!(!text.contains("PANIC"), "a check that fails on purpose");
+    stet::lsp::check_in_workspace(text, ws)
+}
+
+#[tokio::test]
+async fn a_panicking_check_is_reported_once_and_the_server_goes_on() {
+    let ws = workspace();
+    let root = fs::canonicalize(ws.path()).unwrap();
+    let mut client = Client::start_with(fragile);
+    client.initialize(&root, json!({})).await;
+    let bad = format!("file://{}/drafts/bad.md", root.display());
+    let good = format!("file://{}/drafts/good.md", root.display());
+    client.open(&bad, "PANIC 300 died.\n").await;
+    let shown = client.wait_for("window/showMessage", |p| p["type"] == 1).await;
+    assert!(shown["message"].as_str().unwrap().contains("could not check"), "{shown}");
+    client.change(&bad, 2, json!([edit(0, 0, 0, "PANIC again ")])).await;
+    client.wait_for("window/logMessage", |p| p["type"] == 1 && p["message"].as_str().unwrap_or("").contains("bad.md")).await;
+    // Another document is checked as ever, and so is the first once it no longer fails.
+    client.open(&good, "Then 300 died.\n").await;
+    assert_eq!(summary(&client.diagnostics(&good, 1).await), ["unsourced-figure 0:5-0:8"]);
+    client.change(&bad, 3, json!([edit(0, 0, 12, "")])).await;
+    client.change(&bad, 4, json!([edit(0, 0, 6, "")])).await;
+    assert_eq!(summary(&client.diagnostics(&bad, 4).await), ["unsourced-figure 0:0-0:3"]);
+    // The failure was shown once, not for every failed check.
+    assert!(!client.pending.iter().any(|m| m["method"] == "window/showMessage"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn fifty_drafts_and_ten_thousand_edits_lose_nothing() {
+    let ws = workspace();
+    let root = fs::canonicalize(ws.path()).unwrap();
+    let mut client = Client::start();
+    client.initialize(&root, json!({})).await;
+    let uris: Vec<String> = (0..50).map(|i| format!("file://{}/drafts/load-{i}.md", root.display())).collect();
+    for uri in &uris {
+        client.open(uri, "Count: \n").await;
+    }
+    // 200 single-character edits to each draft, interleaved across the drafts, sent back to back.
+    for round in 0..200u32 {
+        for uri in &uris {
+            let digit = char::from(b'0' + (round % 10) as u8).to_string();
+            client.change(uri, i64::from(round) + 2, json!([edit(0, 7 + round, 7 + round, &digit)])).await;
+        }
+    }
+    let expected: String = (0..200u32).map(|r| char::from(b'0' + (r % 10) as u8)).collect();
+    for uri in &uris {
+        let diagnostics = client.diagnostics(uri, 201).await;
+        // Every edit landed: the figure spans all 200 digits typed.
+        assert_eq!(summary(&diagnostics), [format!("unsourced-figure 0:7-0:{}", 7 + expected.len())]);
+    }
+}

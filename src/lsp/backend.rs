@@ -25,6 +25,17 @@ pub struct Backend {
 struct Inner {
     client: Client,
     state: Mutex<State>,
+    check: Checker,
+    /// Whether a failed check has been shown to the user already: once is enough.
+    failure_shown: std::sync::atomic::AtomicBool,
+}
+
+/// The function that checks a draft; tests put one in that fails on purpose.
+pub type Checker = fn(&str, &Workspace) -> Vec<crate::check::Finding>;
+
+/// The checker the server uses.
+pub fn check_in_workspace(text: &str, ws: &Workspace) -> Vec<crate::check::Finding> {
+    check_text(text, &ws.library, &ws.index, &ws.settings.check)
 }
 
 #[derive(Default)]
@@ -50,7 +61,12 @@ struct Open {
 
 impl Backend {
     pub fn new(client: Client) -> Self {
-        Self { inner: Arc::new(Inner { client, state: Mutex::new(State::default()) }) }
+        Self::with_checker(client, check_in_workspace)
+    }
+
+    pub fn with_checker(client: Client, check: Checker) -> Self {
+        let inner = Inner { client, state: Mutex::new(State::default()), check, failure_shown: Default::default() };
+        Self { inner: Arc::new(inner) }
     }
 
     fn state(&self) -> MutexGuard<'_, State> {
@@ -82,8 +98,9 @@ impl Backend {
                 _ => return,
             }
         };
+        let check = self.inner.check;
         let checked = tokio::task::spawn_blocking(move || {
-            let findings = check_text(&text, &workspace.library, &workspace.index, &workspace.settings.check);
+            let findings = check(&text, &workspace);
             let lines = LineIndex::new(&text);
             findings.iter().map(|f| diagnostic(&text, &lines, f, encoding, &|r| workspace.locate(r))).collect::<Vec<_>>()
         })
@@ -91,9 +108,13 @@ impl Backend {
         let diagnostics = match checked {
             Ok(d) => d,
             Err(e) => {
+                // A panic in one check costs that check only: the document keeps its last
+                // diagnostics, other documents and the server go on.
                 let message = format!("stet could not check {uri}: {e}");
                 self.inner.client.log_message(MessageType::ERROR, &message).await;
-                self.inner.client.show_message(MessageType::ERROR, message).await;
+                if !self.inner.failure_shown.swap(true, std::sync::atomic::Ordering::SeqCst) {
+                    self.inner.client.show_message(MessageType::ERROR, message).await;
+                }
                 return;
             }
         };

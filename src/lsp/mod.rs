@@ -15,7 +15,7 @@ use tokio::sync::Notify;
 use tower_lsp::jsonrpc::{Request, Response};
 use tower_lsp::{ExitedError, LspService, Server};
 
-pub use backend::Backend;
+pub use backend::{check_in_workspace, Backend, Checker};
 
 /// How the session ended.
 #[derive(Debug, Default)]
@@ -60,7 +60,16 @@ where
     I: AsyncRead + Unpin + Send + 'static,
     O: AsyncWrite + Unpin + Send + 'static,
 {
-    let (service, socket) = LspService::new(Backend::new);
+    serve_with(input, output, check_in_workspace).await
+}
+
+/// [`serve`] with another checker in place of stet's own.
+pub async fn serve_with<I, O>(input: I, output: O, checker: Checker) -> bool
+where
+    I: AsyncRead + Unpin + Send + 'static,
+    O: AsyncWrite + Unpin + Send + 'static,
+{
+    let (service, socket) = LspService::new(move |client| Backend::with_checker(client, checker));
     let ending = Arc::new(Ending::default());
     let watched = Watch { inner: service, ending: ending.clone() };
     // stet frames the streams itself, so that a broken message costs that message only.

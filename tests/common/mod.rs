@@ -18,7 +18,7 @@ pub struct Client {
     reader: BufReader<ReadHalf<DuplexStream>>,
     next_id: i64,
     /// Notifications and server requests read while waiting for something else.
-    pending: VecDeque<Value>,
+    pub pending: VecDeque<Value>,
     pub server: JoinHandle<bool>,
 }
 
@@ -26,9 +26,14 @@ pub const WAIT: Duration = Duration::from_secs(20);
 
 impl Client {
     pub fn start() -> Self {
+        Self::start_with(stet::lsp::check_in_workspace)
+    }
+
+    /// A server whose checks run `checker` instead of stet's own.
+    pub fn start_with(checker: stet::lsp::Checker) -> Self {
         let (client_side, server_side) = tokio::io::duplex(1 << 20);
         let (server_read, server_write) = tokio::io::split(server_side);
-        let server = tokio::spawn(stet::lsp::serve(server_read, server_write));
+        let server = tokio::spawn(stet::lsp::serve_with(server_read, server_write, checker));
         let (read, writer) = tokio::io::split(client_side);
         Client { writer, reader: BufReader::new(read), next_id: 1, pending: VecDeque::new(), server }
     }
