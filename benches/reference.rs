@@ -14,10 +14,13 @@ const TOPICS: &[&str] = &[
     "harbour", "budget", "measles", "tariff", "drought", "election", "bridge", "prison", "school", "refinery",
     "airport", "vaccine", "pension", "wildfire", "railway", "fishery", "housing", "mining", "police", "court",
 ];
-const NOUNS: &[&str] = &["people", "tons", "cases", "voters", "patients", "workers", "boats", "homes", "trips", "students"];
-const VERBS: &[&str] = &["detained", "seized", "recorded", "counted", "moved", "built", "treated", "hired", "lost", "sold"];
+const NOUNS: &[&str] =
+    &["people", "tons", "cases", "voters", "patients", "workers", "boats", "homes", "trips", "students"];
+const VERBS: &[&str] =
+    &["detained", "seized", "recorded", "counted", "moved", "built", "treated", "hired", "lost", "sold"];
 const FIRST: &[&str] = &["Ana", "Luis", "Mara", "Devon", "Ingrid", "Samuel", "Rosa", "Pavel", "Nadia", "Omar"];
-const LAST: &[&str] = &["Ortega", "Quinlan", "Okafor", "Solberg", "Achter", "Varga", "Moreau", "Haddad", "Lindqvist", "Tanaka"];
+const LAST: &[&str] =
+    &["Ortega", "Quinlan", "Okafor", "Solberg", "Achter", "Varga", "Moreau", "Haddad", "Lindqvist", "Tanaka"];
 
 /// A deterministic pseudo-random sequence, so every run measures the same texts.
 struct Lcg(u64);
@@ -47,7 +50,8 @@ fn source_text(i: usize) -> String {
         ));
         text.push_str(&format!(
             "The Regional {} Authority {i}-{p} reported about {}.{}% more {} than a year earlier.\n\n",
-            r.pick(TOPICS).to_uppercase().chars().next().map(|c| c.to_string()).unwrap_or_default() + &r.pick(TOPICS)[1..],
+            r.pick(TOPICS).to_uppercase().chars().next().map(|c| c.to_string()).unwrap_or_default()
+                + &r.pick(TOPICS)[1..],
             r.next() % 40,
             r.next() % 10,
             r.pick(NOUNS)

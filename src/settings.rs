@@ -117,7 +117,11 @@ impl Settings {
             self.check.scope = match scope.as_str() {
                 "sentence" => Scope::Sentence,
                 "paragraph" => Scope::Paragraph,
-                other => return Err(SettingError(format!("check.scope must be \"sentence\" or \"paragraph\", not {other:?}"))),
+                other => {
+                    return Err(SettingError(format!(
+                        "check.scope must be \"sentence\" or \"paragraph\", not {other:?}"
+                    )))
+                }
             };
         }
         if let Some(d) = layer.check.dates_need_sources {
@@ -135,8 +139,8 @@ impl Settings {
                 "off" => None,
                 other => {
                     return Err(SettingError(format!(
-                        "rules.{code} must be \"error\", \"warning\", \"information\", \"hint\" or \"off\", not {other:?}"
-                    )))
+                    "rules.{code} must be \"error\", \"warning\", \"information\", \"hint\" or \"off\", not {other:?}"
+                )))
                 }
             };
             self.check.severities.insert(code.clone(), severity);
@@ -163,7 +167,8 @@ mod tests {
 
     #[test]
     fn later_layers_override_earlier_ones() {
-        let file = SettingsLayer::from_toml("[check]\nscope = \"paragraph\"\n[rules]\nunsourced-figure = \"error\"\n").unwrap();
+        let file = SettingsLayer::from_toml("[check]\nscope = \"paragraph\"\n[rules]\nunsourced-figure = \"error\"\n")
+            .unwrap();
         let editor = SettingsLayer::from_json(serde_json::json!({"rules": {"unsourced-figure": "off"}})).unwrap();
         let s = Settings::resolve(&[&file, &editor]).unwrap();
         assert_eq!(s.check.scope, Scope::Paragraph);

@@ -101,7 +101,10 @@ impl Workspace {
         let file_layer = read_settings_file(&root, previous, &mut problems);
         let layers: Vec<&SettingsLayer> = std::iter::once(&file_layer).chain(editor).collect();
         let settings = Settings::resolve(&layers).unwrap_or_else(|e| {
-            problems.push(FileProblem { path: root.join(SETTINGS_FILE), error: FileError { line: 0, column: 0, message: e.0 } });
+            problems.push(FileProblem {
+                path: root.join(SETTINGS_FILE),
+                error: FileError { line: 0, column: 0, message: e.0 },
+            });
             previous.map(|p| p.settings.clone()).unwrap_or_default()
         });
         let mut stats = LoadStats::default();
@@ -173,7 +176,10 @@ impl Workspace {
         let (line, column) = text.lines().enumerate().find_map(|(n, l)| l.find(&needle).map(|c| (n, c)))?;
         let character = text.lines().nth(line)?.get(..column)?.encode_utf16().count() as u32;
         let end = character + needle.encode_utf16().count() as u32;
-        Some((file, crate::reference::Place { line: line as u32, character, end_line: line as u32, end_character: end }))
+        Some((
+            file,
+            crate::reference::Place { line: line as u32, character, end_line: line as u32, end_character: end },
+        ))
     }
 
     /// The file that defines source `key`.
@@ -335,7 +341,11 @@ fn walk(root: &Path, dir: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<Fi
             // A link out of the workspace is not followed: stet reads only inside its roots.
             problems.push(FileProblem {
                 path: entry.path(),
-                error: FileError { line: 0, column: 0, message: format!("links to {}, outside the workspace; not read", path.display()) },
+                error: FileError {
+                    line: 0,
+                    column: 0,
+                    message: format!("links to {}, outside the workspace; not read", path.display()),
+                },
             });
             continue;
         }

@@ -1,9 +1,9 @@
 //! The command line, run as a user runs it: the built binary on a workspace of our own.
 
 use std::fs;
+use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
-use std::io::Write;
 
 use serde_json::Value;
 
@@ -16,7 +16,8 @@ fn workspace() -> tempfile::TempDir {
     let root = dir.path();
     fs::create_dir_all(root.join("sources")).unwrap();
     fs::create_dir_all(root.join("drafts")).unwrap();
-    fs::write(root.join("sources/nv.md"), "---\nkey: newsvane-2025-04-16\ntitle: Ties\n---\nOver 84,000 people.\n").unwrap();
+    fs::write(root.join("sources/nv.md"), "---\nkey: newsvane-2025-04-16\ntitle: Ties\n---\nOver 84,000 people.\n")
+        .unwrap();
     fs::write(
         root.join("sources/more.bib"),
         "@article{reuters-2024, title = {Cocaine at sea}, journal = {Reuters}, year = {2024}}\n",
@@ -78,7 +79,8 @@ fn human_output_shows_place_rule_line_and_caret_without_colour_when_piped() {
     let out = stet(ws.path(), &["check", "drafts/a.md"]);
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(!text.contains('\x1b'), "colour codes in piped output: {text:?}");
-    let expected = "drafts/a.md:7:6: warning[unsourced-figure]: 300 has no source note\n7 | Then 300 died.\n  |      ^^^\n";
+    let expected =
+        "drafts/a.md:7:6: warning[unsourced-figure]: 300 has no source note\n7 | Then 300 died.\n  |      ^^^\n";
     assert!(text.contains(expected), "{text}");
     assert!(text.contains("drafts/a.md:3:44: error[unknown-source]"), "{text}");
     // The emoji takes two columns on screen, so the caret sits one further right.
@@ -132,7 +134,8 @@ fn figures_jsonl_reads_stdin_and_gives_utf8_byte_offsets() {
         .write_all(b"{\"text\": \"Ren\\u00e9 counted over 84,000 people.\"}\n{\"text\": \"MS-13\"}\n")
         .unwrap();
     let out = child.wait_with_output().unwrap();
-    let lines: Vec<Value> = String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let lines: Vec<Value> =
+        String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     assert_eq!(lines.len(), 2);
     let found = &lines[0]["found"][0];
     assert_eq!((found["start"].as_u64(), found["end"].as_u64()), (Some(19), Some(25)));
@@ -154,10 +157,24 @@ fn the_example_workspace_reports_its_planted_mistakes() {
     assert_eq!(
         seen,
         [
-            ("conflicting-figure".to_string(), "3,000 conflicts with the reference: over 300 deaths (newsvane-2025-04-16, line 23; match 0.64)".to_string()),
-            ("conflicting-role".to_string(), "Pete Hegseth is U.S. Defense Secretary in the reference (newsvane-2025-04-16), not Defense Minister".to_string()),
-            ("misspelled-entity".to_string(), "Nayib Bukelle is not a known name; did you mean Nayib Bukele?".to_string()),
-            ("unknown-source".to_string(), "no source has the key newsvane-2025; did you mean newsvane-2025-04-16?".to_string()),
+            (
+                "conflicting-figure".to_string(),
+                "3,000 conflicts with the reference: over 300 deaths (newsvane-2025-04-16, line 23; match 0.64)"
+                    .to_string()
+            ),
+            (
+                "conflicting-role".to_string(),
+                "Pete Hegseth is U.S. Defense Secretary in the reference (newsvane-2025-04-16), not Defense Minister"
+                    .to_string()
+            ),
+            (
+                "misspelled-entity".to_string(),
+                "Nayib Bukelle is not a known name; did you mean Nayib Bukele?".to_string()
+            ),
+            (
+                "unknown-source".to_string(),
+                "no source has the key newsvane-2025; did you mean newsvane-2025-04-16?".to_string()
+            ),
             ("unknown-source".to_string(), "no source has the key reuters-2024".to_string()),
             ("unsourced-figure".to_string(), "11 tons has no source note".to_string()),
             ("unsourced-figure".to_string(), "300 has no source note".to_string()),
@@ -169,7 +186,15 @@ fn the_example_workspace_reports_its_planted_mistakes() {
 fn the_server_binary_exits_at_exit_with_stdin_still_open() {
     use std::time::{Duration, Instant};
     for (args, messages, code) in [
-        (vec!["lsp"], vec![r#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}"#, r#"{"jsonrpc":"2.0","id":2,"method":"shutdown"}"#, r#"{"jsonrpc":"2.0","method":"exit"}"#], 0),
+        (
+            vec!["lsp"],
+            vec![
+                r#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}"#,
+                r#"{"jsonrpc":"2.0","id":2,"method":"shutdown"}"#,
+                r#"{"jsonrpc":"2.0","method":"exit"}"#,
+            ],
+            0,
+        ),
         (vec!["--stdio"], vec![r#"{"jsonrpc":"2.0","method":"exit"}"#], 1),
     ] {
         let mut child = Command::new(env!("CARGO_BIN_EXE_stet"))

@@ -163,7 +163,10 @@ fn numbers_in_words() {
         ("Two hundred and five arrests.", "Two hundred and five=205 number"),
         ("Nearly three hundred deaths.", "three hundred=300 number ~nearly"),
         ("A million people marched.", "A million=1000000 number"),
-        ("Fifty-three billion two hundred forty-three thousand dollars.", "Fifty-three billion two hundred forty-three thousand dollars=53000243000 USD money"),
+        (
+            "Fifty-three billion two hundred forty-three thousand dollars.",
+            "Fifty-three billion two hundred forty-three thousand dollars=53000243000 USD money",
+        ),
         ("Twenty-one soldiers.", "Twenty-one=21 number"),
         ("One and a half tons.", "One and a half tons=1.5 tons quantity"),
         ("Three dozen eggs.", "Three dozen=36 number"),

@@ -125,12 +125,7 @@ fn applying_a_fix_clears_the_finding() {
         for f in &findings {
             let fixed = apply(text, f, 0);
             let after = check_text(&fixed, &lib, &Index::default(), &config);
-            assert!(
-                !after.iter().any(|g| g.code == f.code),
-                "fix {:?} left {} in {fixed:?}",
-                f.fixes[0].title,
-                f.code
-            );
+            assert!(!after.iter().any(|g| g.code == f.code), "fix {:?} left {} in {fixed:?}", f.fixes[0].title, f.code);
         }
     }
 }

@@ -48,7 +48,6 @@ async fn diagnostics_follow_each_edit_version_by_version() {
     client.change(&uri, 3, json!([edit(1, 0, 13, "")])).await;
     client.change(&uri, 7, json!([edit(1, 5, 7, "42")])).await;
     assert_eq!(summary(&client.diagnostics(&uri, 7).await), ["unsourced-figure 1:5-1:7"]);
-
 }
 
 #[tokio::test]
@@ -112,11 +111,20 @@ async fn settings_and_sources_are_reloaded_when_they_change() {
 
     // A good stet.toml turns a rule off; the problem on stet.toml is cleared.
     fs::write(root.join("stet.toml"), "[server]\ndebounce_ms = 0\n[rules]\nunknown-source = \"off\"\n").unwrap();
-    client.notify("textDocument/didChange", json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [edit(0, 16, 23, "nope")]})).await;
+    client
+        .notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [edit(0, 16, 23, "nope")]}),
+        )
+        .await;
     client.notify("workspace/didChangeWatchedFiles", json!({"changes": [{"uri": toml_uri, "type": 2}]})).await;
-    client.wait_for("textDocument/publishDiagnostics", |p| p["uri"] == toml_uri.as_str() && p["diagnostics"] == json!([])).await;
+    client
+        .wait_for("textDocument/publishDiagnostics", |p| p["uri"] == toml_uri.as_str() && p["diagnostics"] == json!([]))
+        .await;
     let off = client
-        .wait_for("textDocument/publishDiagnostics", |p| p["uri"] == uri.as_str() && p["version"] == 2 && p["diagnostics"] == json!([]))
+        .wait_for("textDocument/publishDiagnostics", |p| {
+            p["uri"] == uri.as_str() && p["version"] == 2 && p["diagnostics"] == json!([])
+        })
         .await;
     assert_eq!(off["diagnostics"], json!([]));
 }
@@ -207,7 +215,9 @@ async fn a_panicking_check_is_reported_once_and_the_server_goes_on() {
     let shown = client.wait_for("window/showMessage", |p| p["type"] == 1).await;
     assert!(shown["message"].as_str().unwrap().contains("could not check"), "{shown}");
     client.change(&bad, 2, json!([edit(0, 0, 0, "PANIC again ")])).await;
-    client.wait_for("window/logMessage", |p| p["type"] == 1 && p["message"].as_str().unwrap_or("").contains("bad.md")).await;
+    client
+        .wait_for("window/logMessage", |p| p["type"] == 1 && p["message"].as_str().unwrap_or("").contains("bad.md"))
+        .await;
     // Another document is checked as ever, and so is the first once it no longer fails.
     client.open(&good, "Then 300 died.\n").await;
     assert_eq!(summary(&client.diagnostics(&good, 1).await), ["unsourced-figure 0:5-0:8"]);

@@ -29,7 +29,7 @@ fn reference() -> (Library, Index) {
 fn outcomes(library: &Library, index: &Index, text: &str) -> String {
     let draft = read_draft(text);
     let config = CheckConfig::default();
-    let cx = Context { text, draft: &draft, library, index, config: &config, matches: &[] };
+    let cx = Context::new(text, &draft, library, index, &config);
     let matches = match_figures(&cx);
     draft
         .figures

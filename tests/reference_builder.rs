@@ -25,9 +25,10 @@ fn has_fact(d: &Dataset, text: &str, value: f64, kind: Kind, hedge: Option<Hedge
 }
 
 fn entity<'a>(d: &'a Dataset, name: &str) -> &'a stet::reference::Entity {
-    d.entities.iter().find(|e| e.name == name).unwrap_or_else(|| {
-        panic!("no entity {name} in {:?}", d.entities.iter().map(|e| &e.name).collect::<Vec<_>>())
-    })
+    d.entities
+        .iter()
+        .find(|e| e.name == name)
+        .unwrap_or_else(|| panic!("no entity {name} in {:?}", d.entities.iter().map(|e| &e.name).collect::<Vec<_>>()))
 }
 
 #[test]

@@ -11,8 +11,27 @@ use tower_lsp::lsp_types::{Position, Range, TextDocumentContentChangeEvent};
 
 /// Pieces drafts are made of, multi-byte and line breaks included.
 const PIECES: &[&str] = &[
-    "René", "Salvadoreños", "😀", "数字", " ", " ", "\n", "\r\n", "84,000", "2.2", "in 2023", "over 200", "the",
-    "navy", ".", ", ", "[@nv]", "é", "\t", "MS-13", "three",
+    "René",
+    "Salvadoreños",
+    "😀",
+    "数字",
+    " ",
+    " ",
+    "\n",
+    "\r\n",
+    "84,000",
+    "2.2",
+    "in 2023",
+    "over 200",
+    "the",
+    "navy",
+    ".",
+    ", ",
+    "[@nv]",
+    "é",
+    "\t",
+    "MS-13",
+    "three",
 ];
 
 fn text_strategy() -> impl Strategy<Value = String> {

@@ -16,7 +16,11 @@ fn write(root: &Path, path: &str, text: &str) {
 fn workspace() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
-    write(root, "sources/budget.md", "---\nkey: ledger-2024\n---\nThe council approved a $48.5 million budget. Mayor Ana Ortega signed it.\n");
+    write(
+        root,
+        "sources/budget.md",
+        "---\nkey: ledger-2024\n---\nThe council approved a $48.5 million budget. Mayor Ana Ortega signed it.\n",
+    );
     write(root, "sources/health.md", "---\nkey: courier-2024\n---\nThe board recorded 1,240 measles cases in 2024.\n");
     write(root, "sources/more.bib", "@misc{desk-2025, title = {Interview notes}}\n");
     dir
@@ -79,7 +83,9 @@ fn a_dataset_without_a_text_defines_its_source() {
     let loaded = Workspace::load(ws.path(), None, None);
     let source = loaded.library.get("newsvane-2025-04-16").unwrap();
     assert_eq!((source.origin, source.publisher.as_deref()), (Origin::Dataset, Some("NewsVane")));
-    assert!(facts(&loaded, "newsvane-2025-04-16").iter().any(|(_, text, value, _)| text == "84,000" && *value == 84_000.0));
+    assert!(facts(&loaded, "newsvane-2025-04-16")
+        .iter()
+        .any(|(_, text, value, _)| text == "84,000" && *value == 84_000.0));
 }
 
 #[test]
@@ -91,7 +97,11 @@ fn a_reload_reads_only_what_changed() {
     let again = Workspace::load(ws.path(), None, Some(&first));
     assert_eq!((again.stats.read, again.stats.reused), (0, 3));
 
-    write(ws.path(), "sources/health.md", "---\nkey: courier-2024\n---\nThe board recorded 1,300 measles cases in 2024 alone.\n");
+    write(
+        ws.path(),
+        "sources/health.md",
+        "---\nkey: courier-2024\n---\nThe board recorded 1,300 measles cases in 2024 alone.\n",
+    );
     let edited = Workspace::load(ws.path(), None, Some(&again));
     assert_eq!((edited.stats.read, edited.stats.reused), (1, 2));
     assert!(facts(&edited, "courier-2024").iter().any(|(_, t, _, _)| t == "1,300"));
@@ -110,15 +120,27 @@ fn a_reload_reads_only_what_changed() {
 #[test]
 fn bad_files_are_problems_at_their_line_and_the_last_good_state_serves() {
     let ws = workspace();
-    write(ws.path(), "reference/curated.json", &format!("{{\"schema\": \"{SCHEMA}\", \"source\": {{\"key\": \"extra\"}}, \"facts\": []}}\n"));
+    write(
+        ws.path(),
+        "reference/curated.json",
+        &format!("{{\"schema\": \"{SCHEMA}\", \"source\": {{\"key\": \"extra\"}}, \"facts\": []}}\n"),
+    );
     let good = Workspace::load(ws.path(), None, None);
     assert!(good.problems.is_empty(), "{:?}", good.problems);
     assert!(good.library.contains("extra"));
 
     // Break the dataset (line 2), the bibliography and the front matter of a source.
-    write(ws.path(), "reference/curated.json", &format!("{{\"schema\": \"{SCHEMA}\",\n  \"source\": {{\"key\": \"extra\",}}\n}}\n"));
+    write(
+        ws.path(),
+        "reference/curated.json",
+        &format!("{{\"schema\": \"{SCHEMA}\",\n  \"source\": {{\"key\": \"extra\",}}\n}}\n"),
+    );
     write(ws.path(), "sources/more.bib", "@misc{desk-2025, title = {Interview notes}\n");
-    write(ws.path(), "sources/health.md", "---\nkey: courier-2024\nno colon here\n---\nThe board recorded 1,240 cases.\n");
+    write(
+        ws.path(),
+        "sources/health.md",
+        "---\nkey: courier-2024\nno colon here\n---\nThe board recorded 1,240 cases.\n",
+    );
     let bad = Workspace::load(ws.path(), None, Some(&good));
     let mut problems: Vec<(String, u32)> = bad
         .problems
@@ -157,7 +179,11 @@ fn nothing_outside_the_workspace_is_read() {
     let outside = tempfile::tempdir().unwrap();
     write(outside.path(), "secret.md", "---\nkey: secret\n---\nThe vault holds 12 bars.\n");
     write(outside.path(), "secret.bib", "@misc{secret-bib, title = {Hidden}}\n");
-    write(outside.path(), "data.json", &format!("{{\"schema\": \"{SCHEMA}\", \"source\": {{\"key\": \"secret-data\"}}}}"));
+    write(
+        outside.path(),
+        "data.json",
+        &format!("{{\"schema\": \"{SCHEMA}\", \"source\": {{\"key\": \"secret-data\"}}}}"),
+    );
     let ws = workspace();
     let out = outside.path().display().to_string();
     write(

@@ -94,7 +94,8 @@ pub fn rank(cx: &Context, figure: &Figure, only: Option<&[String]>) -> Vec<Figur
         .copied()
         .filter(|id| {
             cx.index.fact(*id).is_some_and(|(d, f)| {
-                cited.contains(&d.source.key.as_str()) && comparable(figure.kind, figure.unit.as_deref(), f.kind, f.unit.as_deref())
+                cited.contains(&d.source.key.as_str())
+                    && comparable(figure.kind, figure.unit.as_deref(), f.kind, f.unit.as_deref())
             })
         })
         .collect();
@@ -202,7 +203,11 @@ fn clause_of(view: &str, sentence: std::ops::Range<usize>, figure: std::ops::Ran
 /// sentence before it.
 fn note_closes_sentence(cx: &Context, offset: usize, s: usize) -> bool {
     cx.draft.sentence_at(offset).is_none()
-        && cx.draft.layout.block_before(offset).is_some_and(|b| cx.draft.sentences.iter().rposition(|x| x.block == b) == Some(s))
+        && cx
+            .draft
+            .layout
+            .block_before(offset)
+            .is_some_and(|b| cx.draft.sentences.iter().rposition(|x| x.block == b) == Some(s))
 }
 
 fn score(cx: &Context, figure: &Figure, around: &Around, key: &str, fact: &Fact) -> Score {
@@ -240,7 +245,11 @@ fn score(cx: &Context, figure: &Figure, around: &Around, key: &str, fact: &Fact)
     let recall = |terms: &[String]| -> f64 {
         let total: f64 = terms.iter().map(|t| cx.index.idf(t)).sum();
         let shared: f64 = terms.iter().filter(|t| fact.terms.contains(t)).map(|t| cx.index.idf(t)).sum();
-        if total > 0.0 { shared / total } else { 0.0 }
+        if total > 0.0 {
+            shared / total
+        } else {
+            0.0
+        }
     };
     let (sentence, clause) = (recall(&around.terms), recall(&around.clause));
     score.terms = if figure.kind.is_date() { 0.35 * clause } else { 0.35 * (0.4 * sentence + 0.6 * clause) };

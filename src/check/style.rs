@@ -29,7 +29,10 @@ fn number_part(written: &str) -> Option<(usize, usize, f64)> {
     let bytes = written.as_bytes();
     if let Some(start) = bytes.iter().position(u8::is_ascii_digit) {
         let mut end = start;
-        while end < bytes.len() && (bytes[end].is_ascii_digit() || ((bytes[end] == b',' || bytes[end] == b'.') && bytes.get(end + 1).is_some_and(u8::is_ascii_digit))) {
+        while end < bytes.len()
+            && (bytes[end].is_ascii_digit()
+                || ((bytes[end] == b',' || bytes[end] == b'.') && bytes.get(end + 1).is_some_and(u8::is_ascii_digit)))
+        {
             end += 1;
         }
         let value: f64 = written[start..end].replace(',', "").parse().ok()?;
@@ -72,8 +75,26 @@ fn digits(value: f64, step: f64, separators: bool) -> String {
 }
 
 const UNITS: [&str; 20] = [
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-    "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
 ];
 const TENS: [&str; 10] = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
 
@@ -104,7 +125,11 @@ fn words_below_billion(n: u64) -> String {
     }
     if n >= 20 {
         let unit = n % 10;
-        return if unit == 0 { TENS[(n / 10) as usize].to_string() } else { format!("{}-{}", TENS[(n / 10) as usize], UNITS[unit as usize]) };
+        return if unit == 0 {
+            TENS[(n / 10) as usize].to_string()
+        } else {
+            format!("{}-{}", TENS[(n / 10) as usize], UNITS[unit as usize])
+        };
     }
     UNITS[n as usize].to_string()
 }

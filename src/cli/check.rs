@@ -24,13 +24,18 @@ pub struct Workspaces {
 impl Workspaces {
     /// The workspace a draft belongs to (its own folder when no root is found).
     pub fn for_draft(&mut self, draft: &Path) -> &Workspace {
-        let root = find_root(draft)
-            .or_else(|| draft.parent().map(Path::to_path_buf))
-            .unwrap_or_else(|| PathBuf::from("."));
+        let root =
+            find_root(draft).or_else(|| draft.parent().map(Path::to_path_buf)).unwrap_or_else(|| PathBuf::from("."));
         self.by_root.entry(root.clone()).or_insert_with(|| {
             let ws = Workspace::load(&root, None, None);
             for p in &ws.problems {
-                eprintln!("{}:{}:{}: error: {}", p.path.display(), p.error.line + 1, p.error.column + 1, p.error.message);
+                eprintln!(
+                    "{}:{}:{}: error: {}",
+                    p.path.display(),
+                    p.error.line + 1,
+                    p.error.column + 1,
+                    p.error.message
+                );
             }
             ws
         })
@@ -61,7 +66,9 @@ pub fn run(format: CheckFormat, explain: bool, paths: &[PathBuf]) -> Result<Exit
         any_error |= findings.iter().any(|f| f.severity == Severity::Error);
         let lines = LineIndex::new(&text);
         match format {
-            CheckFormat::Json => json.extend(findings.iter().map(|f| json_finding(draft, &text, &lines, f, &|r| ws.locate(r)))),
+            CheckFormat::Json => {
+                json.extend(findings.iter().map(|f| json_finding(draft, &text, &lines, f, &|r| ws.locate(r))))
+            }
             CheckFormat::Human => report.add(draft, &text, &lines, &findings),
         }
     }
@@ -199,13 +206,19 @@ fn explain_matches(path: &Path, text: &str, ws: &Workspace) -> String {
     use crate::check::matching::{rank, ACCEPT};
     use crate::check::Context;
     let draft = crate::extract::read_draft(text);
-    let cx = Context { text, draft: &draft, library: &ws.library, index: &ws.index, config: &ws.settings.check, matches: &[] };
+    let cx = Context::new(text, &draft, &ws.library, &ws.index, &ws.settings.check);
     let lines = LineIndex::new(text);
     let mut out = String::new();
     for figure in &draft.figures {
         let at = lines.position(text, figure.range.start, Encoding::Utf16);
         let written = text.get(figure.range.clone()).unwrap_or("");
-        out.push_str(&format!("{}:{}:{}: {written} ({})", path.display(), at.line + 1, at.character + 1, figure.kind.as_str()));
+        out.push_str(&format!(
+            "{}:{}:{}: {written} ({})",
+            path.display(),
+            at.line + 1,
+            at.character + 1,
+            figure.kind.as_str()
+        ));
         if !figure.kind.is_claim() || figure.period {
             out.push_str(" -> not a claim\n");
             continue;

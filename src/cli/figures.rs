@@ -90,7 +90,7 @@ pub fn run(format: FiguresFormat, paths: &[PathBuf]) -> Result<ExitCode> {
         };
         let ws = workspaces.for_draft(path);
         let draft = read_draft(text);
-        let cx = Context { text, draft: &draft, library: &ws.library, index: &ws.index, config: &ws.settings.check, matches: &[] };
+        let cx = Context::new(text, &draft, &ws.library, &ws.index, &ws.settings.check);
         let matches = match_figures(&cx);
         let unsourced: Vec<_> = check_text(text, &ws.library, &ws.index, &ws.settings.check)
             .into_iter()
@@ -174,7 +174,8 @@ fn stdin_lines() -> Result<ExitCode> {
         if line.trim().is_empty() {
             continue;
         }
-        let input: Line = serde_json::from_str(&line).with_context(|| format!("stdin line {}: expected {{\"text\": ...}}", n + 1))?;
+        let input: Line =
+            serde_json::from_str(&line).with_context(|| format!("stdin line {}: expected {{\"text\": ...}}", n + 1))?;
         let figures = extract_figures(&input.text, 0..input.text.len());
         let found: Vec<FoundFigure> = figures.iter().map(|f| found(&input.text, f)).collect();
         writeln!(out, "{}", serde_json::json!({ "found": found }))?;

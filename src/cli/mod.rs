@@ -2,8 +2,8 @@
 
 mod check;
 mod figures;
-mod reference;
 pub mod json;
+mod reference;
 
 use std::path::PathBuf;
 use std::process::ExitCode;

@@ -47,7 +47,11 @@ pub fn period_of(prose: &str, figure: &Figure, figures: &[&Figure]) -> Option<St
         let rest: String = after.split_whitespace().take(2).collect::<Vec<_>>().join(" ");
         let start = prose.get(..frame.range.start).unwrap_or("");
         let lead: Vec<&str> = start.split_whitespace().rev().take(2).collect();
-        let lead: Vec<&str> = lead.into_iter().rev().filter(|w| matches!(w.to_lowercase().as_str(), "the" | "first" | "last" | "past" | "next")).collect();
+        let lead: Vec<&str> = lead
+            .into_iter()
+            .rev()
+            .filter(|w| matches!(w.to_lowercase().as_str(), "the" | "first" | "last" | "past" | "next"))
+            .collect();
         let frame_text = prose.get(frame.range.clone()).unwrap_or("");
         let of_year = if rest.starts_with("of ") { format!(" {rest}") } else { String::new() };
         let lead = if lead.is_empty() { String::new() } else { format!("{} ", lead.join(" ")) };
@@ -143,12 +147,15 @@ fn nearest_past_verb(prose: &str, figure: Range<usize>, sentence: Range<usize>, 
         let start = offset;
         offset += word.len();
         let w = word.trim_end_matches(|c: char| !c.is_alphabetic()).to_lowercase();
-        let is_verb = w.len() > 4 && w.ends_with("ed") && !skip.contains(&w.as_str())
+        let is_verb = w.len() > 4
+            && w.ends_with("ed")
+            && !skip.contains(&w.as_str())
             && !matches!(w.as_str(), "united" | "agreed" | "needed" | "based" | "suspected" | "alleged");
         if !is_verb {
             continue;
         }
-        let distance = if start >= figure.end { start - figure.end } else { figure.start.saturating_sub(start + w.len()) };
+        let distance =
+            if start >= figure.end { start - figure.end } else { figure.start.saturating_sub(start + w.len()) };
         if distance <= REACH && best.as_ref().is_none_or(|(d, _)| distance < *d) {
             best = Some((distance, w));
         }

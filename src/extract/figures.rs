@@ -267,11 +267,8 @@ impl Scanner<'_> {
         let mut out: Vec<Figure> = Vec::new();
         let mut i = 0;
         while i < self.toks.len() {
-            let step = self
-                .date(i)
-                .or_else(|| self.time(i))
-                .or_else(|| self.numeral(i))
-                .or_else(|| self.word_number(i));
+            let step =
+                self.date(i).or_else(|| self.time(i)).or_else(|| self.numeral(i)).or_else(|| self.word_number(i));
             match step {
                 Some(Step::Found(figure, next)) => {
                     out.push(figure);
@@ -499,7 +496,8 @@ impl Scanner<'_> {
             minutes = m;
             last = i + 2;
             clock = true;
-            if self.s(i + 3) == ":" && self.adjacent(i + 2, i + 3) && self.plain_int(i + 4).is_some_and(|(_, l)| l == 2) {
+            if self.s(i + 3) == ":" && self.adjacent(i + 2, i + 3) && self.plain_int(i + 4).is_some_and(|(_, l)| l == 2)
+            {
                 last = i + 4;
             }
         }
@@ -853,7 +851,15 @@ impl Scanner<'_> {
         if let Some((d, plural, end)) = self.denominator_at(last) {
             if plural || value == 1.0 {
                 let v = value / d;
-                return Some(self.found_simple(i, end, if negative { -v } else { v }, Kind::Fraction, None, FRACTION_STEP, true));
+                return Some(self.found_simple(
+                    i,
+                    end,
+                    if negative { -v } else { v },
+                    Kind::Fraction,
+                    None,
+                    FRACTION_STEP,
+                    true,
+                ));
             }
         }
         // one and a half, twenty and three fifths
@@ -959,7 +965,10 @@ impl Scanner<'_> {
         let mut last = at;
         loop {
             let mut k = last + 1;
-            if self.s(k) == "-" && (self.adjacent(last, k) || self.single_space(last, k)) && (self.adjacent(k, k + 1) || self.single_space(k, k + 1)) {
+            if self.s(k) == "-"
+                && (self.adjacent(last, k) || self.single_space(last, k))
+                && (self.adjacent(k, k + 1) || self.single_space(k, k + 1))
+            {
                 k += 1;
             } else if !self.near(last, k) {
                 break;
@@ -994,8 +1003,26 @@ impl Scanner<'_> {
         after_ordinal
             || matches!(
                 next.as_str(),
-                "of" | "another" | "way" | "thing" | "day" | "side" | "who" | "that" | "which" | "moment" | "cannot"
-                    | "can" | "could" | "must" | "should" | "would" | "will" | "may" | "might" | "does" | "one"
+                "of" | "another"
+                    | "way"
+                    | "thing"
+                    | "day"
+                    | "side"
+                    | "who"
+                    | "that"
+                    | "which"
+                    | "moment"
+                    | "cannot"
+                    | "can"
+                    | "could"
+                    | "must"
+                    | "should"
+                    | "would"
+                    | "will"
+                    | "may"
+                    | "might"
+                    | "does"
+                    | "one"
             )
             || matches!(
                 prev.as_str(),
@@ -1044,7 +1071,9 @@ impl Scanner<'_> {
                 figure.unit = Some(unit);
                 end = unit_end;
                 // 75 USD million
-                if let Some(scale) = scale_word(&self.lower(end + 1)).filter(|_| kind == Kind::Money && self.near(end, end + 1)) {
+                if let Some(scale) =
+                    scale_word(&self.lower(end + 1)).filter(|_| kind == Kind::Money && self.near(end, end + 1))
+                {
                     figure.value *= scale;
                     figure.step *= scale;
                     end += 1;
@@ -1088,10 +1117,17 @@ impl Scanner<'_> {
             && matches!(figure.unit.as_deref(), Some("day" | "week" | "month" | "year" | "decade" | "h"));
         figure.period = span_of_time
             && first.checked_sub(1).is_some_and(|p| {
-                matches!(self.lower(p).as_str(), "first" | "last" | "past" | "next" | "previous" | "final" | "coming" | "recent")
+                matches!(
+                    self.lower(p).as_str(),
+                    "first" | "last" | "past" | "next" | "previous" | "final" | "coming" | "recent"
+                )
             });
         // `a rise over two years`: `over` a span of time says across it, not more than it.
-        if span_of_time && figure.hedge == Some(Hedge::Over) && self.hedge_start(first) + 1 == first && self.is_word(first - 1, "over") {
+        if span_of_time
+            && figure.hedge == Some(Hedge::Over)
+            && self.hedge_start(first) + 1 == first
+            && self.is_word(first - 1, "over")
+        {
             figure.hedge = None;
             figure.period = true;
         }
@@ -1105,28 +1141,72 @@ impl Scanner<'_> {
         let before = first.checked_sub(1).map(|p| self.lower(p)).unwrap_or_default();
         let temporal = matches!(
             before.as_str(),
-            "in" | "since" | "by" | "from" | "until" | "till" | "to" | "during" | "before" | "after" | "between"
-                | "of" | "and" | "year" | "early" | "late" | "mid" | "circa" | "fiscal" | "fy" | "through" | "or"
+            "in" | "since"
+                | "by"
+                | "from"
+                | "until"
+                | "till"
+                | "to"
+                | "during"
+                | "before"
+                | "after"
+                | "between"
+                | "of"
+                | "and"
+                | "year"
+                | "early"
+                | "late"
+                | "mid"
+                | "circa"
+                | "fiscal"
+                | "fy"
+                | "through"
+                | "or"
         );
         if temporal || !self.near(end, end + 1) || !self.is(end + 1, T::Word) {
             return false;
         }
         let next = self.s(end + 1);
         let lower = next.to_lowercase();
-        let count_noun = matches!(lower.as_str(), "people" | "men" | "women" | "children" | "police" | "staff" | "personnel")
-            || (lower.ends_with('s')
-                && lower.len() > 3
-                && !lower.ends_with("ss")
-                && !matches!(lower.as_str(), "was" | "has" | "does" | "this" | "its" | "his" | "plus" | "thus" | "versus" | "whereas" | "unless" | "across"));
+        let count_noun =
+            matches!(lower.as_str(), "people" | "men" | "women" | "children" | "police" | "staff" | "personnel")
+                || (lower.ends_with('s')
+                    && lower.len() > 3
+                    && !lower.ends_with("ss")
+                    && !matches!(
+                        lower.as_str(),
+                        "was"
+                            | "has"
+                            | "does"
+                            | "this"
+                            | "its"
+                            | "his"
+                            | "plus"
+                            | "thus"
+                            | "versus"
+                            | "whereas"
+                            | "unless"
+                            | "across"
+                    ));
         next == lower && count_noun
     }
 
-    fn found_simple(&self, first: usize, last: usize, value: f64, kind: Kind, unit: Option<String>, step: f64, in_words: bool) -> Step {
+    fn found_simple(
+        &self,
+        first: usize,
+        last: usize,
+        value: f64,
+        kind: Kind,
+        unit: Option<String>,
+        step: f64,
+        in_words: bool,
+    ) -> Step {
         // half a million reads as 500,000, not as a fraction
         if kind == Kind::Fraction {
             let k = if self.is_word(last + 1, "a") { last + 2 } else { last + 1 };
             let next = self.lower(k);
-            if let Some(scale) = scale_word(&next).filter(|s| *s >= 1e3 && !next.ends_with('s') && self.near(k - 1, k)) {
+            if let Some(scale) = scale_word(&next).filter(|s| *s >= 1e3 && !next.ends_with('s') && self.near(k - 1, k))
+            {
                 return self.finish(first, k, value * scale, scale * step.max(0.01), None, in_words, false);
             }
         }
@@ -1140,7 +1220,17 @@ impl Scanner<'_> {
     }
 
     fn plain_figure(&self, first: usize, last: usize, value: f64, kind: Kind, step: f64) -> Figure {
-        Figure { range: self.span(first, last), value, high: None, kind, unit: None, hedge: None, step, in_words: false, period: false }
+        Figure {
+            range: self.span(first, last),
+            value,
+            high: None,
+            kind,
+            unit: None,
+            hedge: None,
+            step,
+            in_words: false,
+            period: false,
+        }
     }
 
     /// A unit after token `last`: `%`, `percent`, `percentage points`, `per 100,000`, `tons`.
@@ -1180,7 +1270,11 @@ impl Scanner<'_> {
             _ => {}
         }
         // `2.2 homicides per 100,000`: a rate whose noun stands before `per`.
-        if self.is(k, T::Word) && lower.chars().all(char::is_lowercase) && self.is_word(k + 1, "per") && self.near(k, k + 1) {
+        if self.is(k, T::Word)
+            && lower.chars().all(char::is_lowercase)
+            && self.is_word(k + 1, "per")
+            && self.near(k, k + 1)
+        {
             if self.is(k + 2, T::Num) {
                 return self.rate_after(k + 1);
             }
@@ -1365,7 +1459,10 @@ impl Scanner<'_> {
         for (phrase, hedge) in units::HEDGES {
             let n = phrase.len();
             let Some(start) = first.checked_sub(n) else { continue };
-            let matches = phrase.iter().enumerate().all(|(k, w)| self.is_word(start + k, w) && self.near(start + k, start + k + 1));
+            let matches = phrase
+                .iter()
+                .enumerate()
+                .all(|(k, w)| self.is_word(start + k, w) && self.near(start + k, start + k + 1));
             if matches {
                 return Some((*hedge, start));
             }

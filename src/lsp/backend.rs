@@ -84,7 +84,8 @@ impl Backend {
         let (generation, root, debounce) = {
             let state = self.state();
             let Some(open) = state.documents.get(&uri) else { return };
-            let debounce = open.root.as_ref().and_then(|r| state.workspaces.get(r)).map_or(50, |w| w.settings.debounce_ms);
+            let debounce =
+                open.root.as_ref().and_then(|r| state.workspaces.get(r)).map_or(50, |w| w.settings.debounce_ms);
             (open.generation, open.root.clone(), debounce)
         };
         if debounce > 0 {
@@ -102,7 +103,10 @@ impl Backend {
         let checked = tokio::task::spawn_blocking(move || {
             let findings = check(&text, &workspace);
             let lines = LineIndex::new(&text);
-            findings.iter().map(|f| diagnostic(&text, &lines, f, encoding, &|r| workspace.locate(r))).collect::<Vec<_>>()
+            findings
+                .iter()
+                .map(|f| diagnostic(&text, &lines, f, encoding, &|r| workspace.locate(r)))
+                .collect::<Vec<_>>()
         })
         .await;
         let diagnostics = match checked {
@@ -309,12 +313,8 @@ impl LanguageServer for Backend {
             .and_then(|w| w.did_change_watched_files.as_ref())
             .and_then(|d| d.dynamic_registration)
             .unwrap_or(false);
-        let mut roots: Vec<PathBuf> = params
-            .workspace_folders
-            .unwrap_or_default()
-            .iter()
-            .filter_map(|f| f.uri.to_file_path().ok())
-            .collect();
+        let mut roots: Vec<PathBuf> =
+            params.workspace_folders.unwrap_or_default().iter().filter_map(|f| f.uri.to_file_path().ok()).collect();
         #[allow(deprecated)]
         if roots.is_empty() {
             roots.extend(params.root_uri.and_then(|u| u.to_file_path().ok()));
@@ -386,10 +386,9 @@ impl LanguageServer for Backend {
     async fn did_open(&self, params: DidOpenTextDocumentParams) {
         let doc = params.text_document;
         let root = self.root_for(&doc.uri);
-        self.state().documents.insert(
-            doc.uri.clone(),
-            Open { doc: Document::new(&doc.text, doc.version), generation: 0, root },
-        );
+        self.state()
+            .documents
+            .insert(doc.uri.clone(), Open { doc: Document::new(&doc.text, doc.version), generation: 0, root });
         self.schedule(doc.uri);
     }
 

@@ -43,7 +43,10 @@ pub fn diagnostic(text: &str, lines: &LineIndex, finding: &Finding, encoding: En
         .filter_map(|r| {
             let (file, place) = locate(r)?;
             let uri = Url::from_file_path(file).ok()?;
-            let range = Range::new(Position::new(place.line, place.character), Position::new(place.end_line, place.end_character));
+            let range = Range::new(
+                Position::new(place.line, place.character),
+                Position::new(place.end_line, place.end_character),
+            );
             Some(DiagnosticRelatedInformation { location: Location { uri, range }, message: r.message.clone() })
         })
         .collect();
@@ -55,7 +58,10 @@ pub fn diagnostic(text: &str, lines: &LineIndex, finding: &Finding, encoding: En
             edits: fix
                 .edits
                 .iter()
-                .map(|e| TextEdit { range: range(text, lines, e.range.clone(), encoding), new_text: e.new_text.clone() })
+                .map(|e| TextEdit {
+                    range: range(text, lines, e.range.clone(), encoding),
+                    new_text: e.new_text.clone(),
+                })
                 .collect(),
         })
         .collect();
@@ -95,7 +101,10 @@ pub fn quick_fixes(uri: &Url, diagnostic: &Diagnostic) -> Vec<CodeAction> {
             title: fix.title,
             kind: Some(CodeActionKind::QUICKFIX),
             diagnostics: Some(vec![diagnostic.clone()]),
-            edit: Some(WorkspaceEdit { changes: Some([(uri.clone(), fix.edits)].into_iter().collect()), ..Default::default() }),
+            edit: Some(WorkspaceEdit {
+                changes: Some([(uri.clone(), fix.edits)].into_iter().collect()),
+                ..Default::default()
+            }),
             is_preferred: Some(i == 0),
             ..CodeAction::default()
         })

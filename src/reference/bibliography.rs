@@ -14,11 +14,8 @@ pub fn parse_bibtex(text: &str) -> Result<Vec<Source>, FileError> {
     Ok(bibliography
         .iter()
         .map(|entry| {
-            let fields: BTreeMap<String, String> = entry
-                .fields
-                .iter()
-                .map(|(name, chunks)| (name.to_lowercase(), chunks.format_verbatim()))
-                .collect();
+            let fields: BTreeMap<String, String> =
+                entry.fields.iter().map(|(name, chunks)| (name.to_lowercase(), chunks.format_verbatim())).collect();
             Source::bare(entry.key.clone(), Origin::Bibliography).with_fields(&fields)
         })
         .collect())
@@ -76,9 +73,11 @@ fn csl_source(item: CslItem) -> Source {
     let author = item.author.map(|names| {
         names
             .iter()
-            .map(|n| n.literal.clone().unwrap_or_else(|| {
-                [n.given.as_deref(), n.family.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(" ")
-            }))
+            .map(|n| {
+                n.literal.clone().unwrap_or_else(|| {
+                    [n.given.as_deref(), n.family.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(" ")
+                })
+            })
             .collect::<Vec<_>>()
             .join(", ")
     });
@@ -105,7 +104,8 @@ mod tests {
 
     #[test]
     fn reads_bibtex_keys_and_titles() {
-        let bib = "@article{reuters-2024,\n  title = {Navy seizes cocaine},\n  journal = {Reuters},\n  year = {2024}\n}\n";
+        let bib =
+            "@article{reuters-2024,\n  title = {Navy seizes cocaine},\n  journal = {Reuters},\n  year = {2024}\n}\n";
         let sources = parse_bibtex(bib).unwrap();
         assert_eq!(sources[0].key, "reuters-2024");
         assert_eq!(sources[0].title.as_deref(), Some("Navy seizes cocaine"));

@@ -9,8 +9,8 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use super::dataset::{Dataset, Entity, EntityKind, Fact, Place, SourceInfo};
 use super::entities::{find_named, names_inside_sentences, Named};
 use super::source::{read_front_matter, FileError};
-use crate::extract::terms::terms_around_figures;
 use crate::extract::context::{period_of, subject_of, years_of};
+use crate::extract::terms::terms_around_figures;
 use crate::extract::{read_draft, Draft, Figure, Kind};
 use crate::text::{Encoding, LineIndex};
 
@@ -61,8 +61,11 @@ fn read_plain_metadata(text: &str, body_start: usize, draft: &Draft, info: &mut 
             }
         }
         let lower = trimmed.to_lowercase();
-        if info.date.is_none() && (lower.starts_with("published") || lower.starts_with("date") || lower.starts_with("updated")) {
-            let date = draft.figures.iter().find(|f| f.kind == Kind::Date && f.range.start >= start && f.range.end <= offset);
+        if info.date.is_none()
+            && (lower.starts_with("published") || lower.starts_with("date") || lower.starts_with("updated"))
+        {
+            let date =
+                draft.figures.iter().find(|f| f.kind == Kind::Date && f.range.start >= start && f.range.end <= offset);
             if let Some(f) = date.filter(|f| f.value >= 10_000_000.0) {
                 let v = f.value as u64;
                 info.date = Some(format!("{:04}-{:02}-{:02}", v / 10_000, v / 100 % 100, v % 100));
@@ -101,7 +104,13 @@ fn collect_entities(text: &str, draft: &Draft, lines: &LineIndex, author: Option
     // The byline names a person too, though it reads like a headline.
     if let Some(author) = author.filter(|a| a.split_whitespace().count() >= 2) {
         if !entities.iter().any(|e| e.name == author) {
-            entities.push(Entity { name: author.to_string(), kind: EntityKind::Person, aliases: Vec::new(), roles: Vec::new(), mentions: Vec::new() });
+            entities.push(Entity {
+                name: author.to_string(),
+                kind: EntityKind::Person,
+                aliases: Vec::new(),
+                roles: Vec::new(),
+                mentions: Vec::new(),
+            });
         }
     }
     for entity in &mut entities {
@@ -115,12 +124,20 @@ fn merge_named(entities: &mut Vec<Entity>, named: Named) {
     let same = entities.iter_mut().find(|e| {
         e.name == named.name
             || e.aliases.contains(&named.name)
-            || (e.kind == EntityKind::Person && named.kind == EntityKind::Person && e.name.ends_with(&format!(" {}", named.name)))
+            || (e.kind == EntityKind::Person
+                && named.kind == EntityKind::Person
+                && e.name.ends_with(&format!(" {}", named.name)))
     });
     let entity = match same {
         Some(e) => e,
         None => {
-            entities.push(Entity { name: named.name.clone(), kind: named.kind, aliases: Vec::new(), roles: Vec::new(), mentions: Vec::new() });
+            entities.push(Entity {
+                name: named.name.clone(),
+                kind: named.kind,
+                aliases: Vec::new(),
+                roles: Vec::new(),
+                mentions: Vec::new(),
+            });
             match entities.last_mut() {
                 Some(e) => e,
                 None => return,
@@ -255,7 +272,11 @@ fn collect_facts(text: &str, draft: &Draft, lines: &LineIndex, entities: &[Entit
             years: sentence_years(prose, &in_sentence),
             subject,
             entities: mentioned,
-            terms: terms_around_figures(prose, sentence.clone(), &in_sentence.iter().map(|f| f.range.clone()).collect::<Vec<_>>()),
+            terms: terms_around_figures(
+                prose,
+                sentence.clone(),
+                &in_sentence.iter().map(|f| f.range.clone()).collect::<Vec<_>>(),
+            ),
             place: place(text, lines, figure.range.clone()),
             retracted: false,
         });
@@ -263,7 +284,6 @@ fn collect_facts(text: &str, draft: &Draft, lines: &LineIndex, entities: &[Entit
     }
     facts
 }
-
 
 /// The sentence's years, with those its relative periods imply (`2022 (a year earlier)`).
 fn sentence_years(prose: &str, figures: &[&Figure]) -> Vec<i32> {

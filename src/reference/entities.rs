@@ -30,31 +30,185 @@ pub struct Named {
 
 /// Words that make the capitalised words before them a title, not a name.
 const TITLES: &[&str] = &[
-    "President", "Vice", "Secretary", "Minister", "Prime", "Chancellor", "Premier", "Governor", "Gov.",
-    "Mayor", "Senator", "Sen.", "Representative", "Rep.", "Congressman", "Congresswoman", "Ambassador",
-    "General", "Gen.", "Admiral", "Adm.", "Colonel", "Col.", "Captain", "Capt.", "Commander", "Lieutenant",
-    "Major", "Sergeant", "Chief", "Director", "Judge", "Justice", "Attorney", "Speaker", "King", "Queen",
-    "Prince", "Princess", "Pope", "Bishop", "Dr.", "Mr.", "Mrs.", "Ms.", "Prof.", "Professor", "Chairman",
-    "Chairwoman", "Chair", "CEO", "Spokesman", "Spokeswoman", "Spokesperson", "Commissioner", "Inspector",
-    "Superintendent", "Deputy", "Officer", "Envoy", "Leader", "Master", "Manager", "Editor", "Coach",
-    "Founder", "Executive", "Economist", "Analyst", "Counsel", "Marshal", "Sheriff", "Warden",
+    "President",
+    "Vice",
+    "Secretary",
+    "Minister",
+    "Prime",
+    "Chancellor",
+    "Premier",
+    "Governor",
+    "Gov.",
+    "Mayor",
+    "Senator",
+    "Sen.",
+    "Representative",
+    "Rep.",
+    "Congressman",
+    "Congresswoman",
+    "Ambassador",
+    "General",
+    "Gen.",
+    "Admiral",
+    "Adm.",
+    "Colonel",
+    "Col.",
+    "Captain",
+    "Capt.",
+    "Commander",
+    "Lieutenant",
+    "Major",
+    "Sergeant",
+    "Chief",
+    "Director",
+    "Judge",
+    "Justice",
+    "Attorney",
+    "Speaker",
+    "King",
+    "Queen",
+    "Prince",
+    "Princess",
+    "Pope",
+    "Bishop",
+    "Dr.",
+    "Mr.",
+    "Mrs.",
+    "Ms.",
+    "Prof.",
+    "Professor",
+    "Chairman",
+    "Chairwoman",
+    "Chair",
+    "CEO",
+    "Spokesman",
+    "Spokeswoman",
+    "Spokesperson",
+    "Commissioner",
+    "Inspector",
+    "Superintendent",
+    "Deputy",
+    "Officer",
+    "Envoy",
+    "Leader",
+    "Master",
+    "Manager",
+    "Editor",
+    "Coach",
+    "Founder",
+    "Executive",
+    "Economist",
+    "Analyst",
+    "Counsel",
+    "Marshal",
+    "Sheriff",
+    "Warden",
 ];
 
 const ORGANISATION_WORDS: &[&str] = &[
-    "Command", "Commission", "Ministry", "Department", "Navy", "Army", "Force", "Forces", "Police", "Guard",
-    "Council", "Court", "Agency", "Office", "Party", "Union", "Bank", "Fund", "Organization", "Organisation",
-    "Association", "Committee", "Institute", "University", "Company", "Corporation", "Inc.", "Group",
-    "Partnership", "Nations", "Congress", "Senate", "Parliament", "Assembly", "Coalition", "Alliance",
-    "Federation", "Foundation", "Service", "Services", "Bureau", "Authority", "Board", "Cabinet",
-    "Government", "Administration", "Tribunal", "Network", "Watch", "International", "Times", "News", "Post",
+    "Command",
+    "Commission",
+    "Ministry",
+    "Department",
+    "Navy",
+    "Army",
+    "Force",
+    "Forces",
+    "Police",
+    "Guard",
+    "Council",
+    "Court",
+    "Agency",
+    "Office",
+    "Party",
+    "Union",
+    "Bank",
+    "Fund",
+    "Organization",
+    "Organisation",
+    "Association",
+    "Committee",
+    "Institute",
+    "University",
+    "Company",
+    "Corporation",
+    "Inc.",
+    "Group",
+    "Partnership",
+    "Nations",
+    "Congress",
+    "Senate",
+    "Parliament",
+    "Assembly",
+    "Coalition",
+    "Alliance",
+    "Federation",
+    "Foundation",
+    "Service",
+    "Services",
+    "Bureau",
+    "Authority",
+    "Board",
+    "Cabinet",
+    "Government",
+    "Administration",
+    "Tribunal",
+    "Network",
+    "Watch",
+    "International",
+    "Times",
+    "News",
+    "Post",
 ];
 
 const FACILITY_WORDS: &[&str] = &[
-    "Center", "Centre", "Prison", "Jail", "Penitentiary", "Base", "Camp", "Port", "Airport", "Station",
-    "Hospital", "Canal", "Bridge", "Dam", "Plant", "Stadium", "Tower", "Palace", "Building", "Pentagon",
-    "Depot", "Garage", "Terminal", "Market", "School", "Library", "Museum", "Park", "Square", "Hall",
-    "Church", "Cathedral", "Mosque", "Temple", "Mall", "Factory", "Mine", "Refinery", "Reservoir", "Clinic",
-    "Barracks", "Academy", "Court House", "Courthouse", "Embassy", "Consulate", "Arena",
+    "Center",
+    "Centre",
+    "Prison",
+    "Jail",
+    "Penitentiary",
+    "Base",
+    "Camp",
+    "Port",
+    "Airport",
+    "Station",
+    "Hospital",
+    "Canal",
+    "Bridge",
+    "Dam",
+    "Plant",
+    "Stadium",
+    "Tower",
+    "Palace",
+    "Building",
+    "Pentagon",
+    "Depot",
+    "Garage",
+    "Terminal",
+    "Market",
+    "School",
+    "Library",
+    "Museum",
+    "Park",
+    "Square",
+    "Hall",
+    "Church",
+    "Cathedral",
+    "Mosque",
+    "Temple",
+    "Mall",
+    "Factory",
+    "Mine",
+    "Refinery",
+    "Reservoir",
+    "Clinic",
+    "Barracks",
+    "Academy",
+    "Court House",
+    "Courthouse",
+    "Embassy",
+    "Consulate",
+    "Arena",
 ];
 
 const GROUP_CONTEXT: &[&str] = &["gang", "gangs", "cartel", "cartels", "militia", "militias", "group", "groups"];
@@ -63,11 +217,63 @@ const CONNECTORS: &[&str] = &["of", "for", "on", "de", "del", "la", "los", "las"
 
 /// Words a sentence may start with that are never names.
 const NEVER_NAMES: &[&str] = &[
-    "The", "A", "An", "This", "That", "These", "Those", "It", "Its", "In", "On", "At", "For", "But", "And",
-    "Yet", "However", "While", "As", "If", "When", "Since", "After", "Before", "Published", "Written", "By",
-    "Yesterday", "Today", "Tonight", "Tomorrow", "Meanwhile", "Earlier", "Later", "Last", "Next", "Now",
-    "Then", "Also", "Still", "Instead", "Recently", "Finally", "Separately", "Previously", "Overnight",
-    "Here", "There", "Both", "Neither", "Each", "Every", "Some", "Many", "Most", "Several", "Such",
+    "The",
+    "A",
+    "An",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "It",
+    "Its",
+    "In",
+    "On",
+    "At",
+    "For",
+    "But",
+    "And",
+    "Yet",
+    "However",
+    "While",
+    "As",
+    "If",
+    "When",
+    "Since",
+    "After",
+    "Before",
+    "Published",
+    "Written",
+    "By",
+    "Yesterday",
+    "Today",
+    "Tonight",
+    "Tomorrow",
+    "Meanwhile",
+    "Earlier",
+    "Later",
+    "Last",
+    "Next",
+    "Now",
+    "Then",
+    "Also",
+    "Still",
+    "Instead",
+    "Recently",
+    "Finally",
+    "Separately",
+    "Previously",
+    "Overnight",
+    "Here",
+    "There",
+    "Both",
+    "Neither",
+    "Each",
+    "Every",
+    "Some",
+    "Many",
+    "Most",
+    "Several",
+    "Such",
 ];
 
 #[derive(Debug, Clone)]
@@ -97,7 +303,9 @@ fn words(text: &str, range: Range<usize>) -> Vec<Word<'_>> {
             if let Some(w) = word.strip_suffix("’s").or_else(|| word.strip_suffix("'s")) {
                 word = w;
                 possessive = true;
-            } else if let Some(w) = word.strip_suffix(|c: char| matches!(c, ',' | ';' | ':' | '!' | '?' | ')' | '"' | '”' | '’' | ']' | '\'')) {
+            } else if let Some(w) = word
+                .strip_suffix(|c: char| matches!(c, ',' | ';' | ':' | '!' | '?' | ')' | '"' | '”' | '’' | ']' | '\''))
+            {
                 word = w;
                 ends_name = true;
             } else if word.ends_with('.') && !is_abbreviation(word) {
@@ -143,7 +351,12 @@ fn is_code(word: &str) -> bool {
 /// closing full stop, and most words capitalised.
 fn is_title_case(text: &str, words: &[Word]) -> bool {
     let end = words.last().map_or(0, |w| w.range.end);
-    let closing = text.get(end..).unwrap_or("").trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '”' | '’' | ')')).chars().next();
+    let closing = text
+        .get(end..)
+        .unwrap_or("")
+        .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '”' | '’' | ')'))
+        .chars()
+        .next();
     if matches!(closing, Some('.' | '!' | '?')) || words.last().is_some_and(|w| w.text.ends_with('.')) {
         return false;
     }
@@ -335,7 +548,15 @@ fn classify(text: &str, run: &[Word], with_the: bool, group_context: bool, acron
     };
     let make = |ws: &[Word], kind, role: Option<String>| -> Option<Named> {
         let (a, b) = (ws.first()?, ws.last()?);
-        Some(Named { name: join(ws), kind, role, with_the, acronym: acronym.clone(), range: a.range.start..b.range.end, role_range: None })
+        Some(Named {
+            name: join(ws),
+            kind,
+            role,
+            with_the,
+            acronym: acronym.clone(),
+            range: a.range.start..b.range.end,
+            role_range: None,
+        })
     };
     if first.text == "Operation" && run.len() > 1 {
         return make(run, EntityKind::Operation, None);
@@ -385,7 +606,9 @@ fn classify(text: &str, run: &[Word], with_the: bool, group_context: bool, acron
         return make(run, EntityKind::Group, None);
     }
     let looks_like_person = (2..=5).contains(&run.len())
-        && run.iter().all(|w| capitalised(w.text) && w.text.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\''));
+        && run
+            .iter()
+            .all(|w| capitalised(w.text) && w.text.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\''));
     looks_like_person.then(|| make(run, EntityKind::Person, None)).flatten()
 }
 

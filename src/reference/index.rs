@@ -90,7 +90,9 @@ impl Index {
             .match_kind(MatchKind::LeftmostLongest)
             .kind(Some(AhoCorasickKind::DFA))
             .build(names.iter().map(|(n, _)| n))
-            .or_else(|_| AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(names.iter().map(|(n, _)| n)))
+            .or_else(|_| {
+                AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(names.iter().map(|(n, _)| n))
+            })
             .ok();
         index.name_owners = names.iter().map(|(_, id)| *id).collect();
         index.name_texts = names.into_iter().map(|(n, _)| n).collect();
@@ -171,7 +173,11 @@ impl Index {
             })
             .filter_map(|m| {
                 let i = m.pattern().as_usize();
-                Some(NameMatch { entity: *self.name_owners.get(i)?, range: m.range(), written: self.name_texts.get(i)?.clone() })
+                Some(NameMatch {
+                    entity: *self.name_owners.get(i)?,
+                    range: m.range(),
+                    written: self.name_texts.get(i)?.clone(),
+                })
             })
             .collect()
     }

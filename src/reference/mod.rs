@@ -14,5 +14,5 @@ pub mod index;
 pub mod places;
 
 pub use builder::build_dataset;
-pub use index::{EntityId, FactId, Index, NameMatch};
 pub use dataset::{Dataset, Entity, EntityKind, Fact, Place, SourceInfo, SCHEMA};
+pub use index::{EntityId, FactId, Index, NameMatch};

@@ -112,9 +112,7 @@ pub fn parse(text: &str) -> Layout {
                 Tag::Paragraph => push_block(&mut blocks, &mut open, BlockKind::Paragraph),
                 Tag::Heading { .. } => push_block(&mut blocks, &mut open, BlockKind::Heading),
                 Tag::Item | Tag::TableCell => push_block(&mut blocks, &mut open, BlockKind::Item),
-                Tag::CodeBlock(_) | Tag::MetadataBlock(_) | Tag::Image { .. } | Tag::HtmlBlock => {
-                    hidden_depth += 1
-                }
+                Tag::CodeBlock(_) | Tag::MetadataBlock(_) | Tag::Image { .. } | Tag::HtmlBlock => hidden_depth += 1,
                 Tag::FootnoteDefinition(label) => {
                     hidden_depth += 1;
                     layout.footnote_definitions.push(FootnoteDefinition {
@@ -167,10 +165,7 @@ pub fn parse(text: &str) -> Layout {
         })
         .collect();
     layout.prose = blank(text, &keep);
-    layout.blocks = blocks
-        .into_iter()
-        .filter_map(|(kind, range)| Some(Block { kind, range: range? }))
-        .collect();
+    layout.blocks = blocks.into_iter().filter_map(|(kind, range)| Some(Block { kind, range: range? })).collect();
     layout.blocks.sort_by_key(|b| b.range.start);
     layout
 }
@@ -190,11 +185,8 @@ fn extend_block(blocks: &mut [(BlockKind, Option<Range<usize>>)], open: &[usize]
 
 /// Replaces every byte not marked `keep` by a space, except line breaks.
 fn blank(text: &str, keep: &[bool]) -> String {
-    let bytes: Vec<u8> = text
-        .bytes()
-        .zip(keep)
-        .map(|(b, &k)| if k || b == b'\n' || b == b'\r' { b } else { b' ' })
-        .collect();
+    let bytes: Vec<u8> =
+        text.bytes().zip(keep).map(|(b, &k)| if k || b == b'\n' || b == b'\r' { b } else { b' ' }).collect();
     // Blanking whole characters keeps UTF-8 valid; a partly kept character cannot occur because
     // events and URL matches fall on character boundaries, but stay safe regardless.
     String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())

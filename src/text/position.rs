@@ -140,14 +140,9 @@ mod tests {
 
     #[test]
     fn round_trips_accents_emoji_cjk_and_line_ends() {
-        for text in [
-            "René Francis Merino Monroy",
-            "a😀b\nc",
-            "Salvadoreños\r\n84,000 détenus\r\n",
-            "数字 84\rnext",
-            "",
-            "\n\n",
-        ] {
+        for text in
+            ["René Francis Merino Monroy", "a😀b\nc", "Salvadoreños\r\n84,000 détenus\r\n", "数字 84\rnext", "", "\n\n"]
+        {
             round_trip(text, Encoding::Utf16);
             round_trip(text, Encoding::Utf8);
         }

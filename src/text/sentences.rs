@@ -9,19 +9,18 @@ use std::ops::Range;
 
 /// Words that end in a full stop without ending a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt", "gen", "lt", "col", "maj", "capt", "cpt",
-    "sgt", "adm", "cmdr", "gov", "sen", "rep", "pres", "rev", "hon", "amb", "supt", "insp", "det",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon",
-    "tue", "tues", "wed", "thu", "thurs", "fri", "sat", "sun", "inc", "co", "corp", "ltd", "llc",
-    "dept", "univ", "assn", "bros", "no", "nos", "vol", "vols", "p", "pp", "para", "fig", "figs",
-    "approx", "est", "vs", "etc", "al", "cf", "ca", "av", "ave", "blvd", "rd", "hwy", "ft", "mi",
-    "lb", "lbs", "oz", "min", "max", "art", "sec", "ch", "ed", "eds",
+    "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "adm",
+    "cmdr", "gov", "sen", "rep", "pres", "rev", "hon", "amb", "supt", "insp", "det", "jan", "feb", "mar", "apr", "jun",
+    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thurs", "fri", "sat", "sun",
+    "inc", "co", "corp", "ltd", "llc", "dept", "univ", "assn", "bros", "no", "nos", "vol", "vols", "p", "pp", "para",
+    "fig", "figs", "approx", "est", "vs", "etc", "al", "cf", "ca", "av", "ave", "blvd", "rd", "hwy", "ft", "mi", "lb",
+    "lbs", "oz", "min", "max", "art", "sec", "ch", "ed", "eds",
 ];
 
 /// Words that open sentences and never continue a name after an abbreviation.
 const OPENERS: &[&str] = &[
-    "The", "A", "An", "It", "Its", "This", "That", "These", "Those", "They", "We", "He", "She", "In", "On",
-    "At", "But", "And", "Yet", "However", "While", "As", "If", "When", "Since", "After", "Before", "There",
+    "The", "A", "An", "It", "Its", "This", "That", "These", "Those", "They", "We", "He", "She", "In", "On", "At",
+    "But", "And", "Yet", "However", "While", "As", "If", "When", "Since", "After", "Before", "There",
 ];
 
 /// The byte ranges of the sentences of `prose[range]`; together they cover the whole range.
@@ -118,7 +117,8 @@ fn next_sentence_start(block: &str, chars: &[(usize, char)], mut i: usize) -> Op
             i = chars.partition_point(|&(o, _)| o <= at + close);
         } else if !saw_space {
             return None;
-        } else if c.is_uppercase() || c.is_numeric() || matches!(c, '"' | '“' | '‘' | '\'' | '(' | '[' | '¡' | '¿') {
+        } else if c.is_uppercase() || c.is_numeric() || matches!(c, '"' | '“' | '‘' | '\'' | '(' | '[' | '¡' | '¿')
+        {
             return Some(at);
         } else {
             return None;

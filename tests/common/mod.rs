@@ -106,9 +106,8 @@ impl Client {
 
     /// The diagnostics published for `uri` at `version`.
     pub async fn diagnostics(&mut self, uri: &str, version: i64) -> Vec<Value> {
-        let params = self
-            .wait_for("textDocument/publishDiagnostics", |p| p["uri"] == uri && p["version"] == version)
-            .await;
+        let params =
+            self.wait_for("textDocument/publishDiagnostics", |p| p["uri"] == uri && p["version"] == version).await;
         params["diagnostics"].as_array().unwrap().clone()
     }
 
@@ -138,8 +137,11 @@ impl Client {
     }
 
     pub async fn change(&mut self, uri: &str, version: i64, changes: Value) {
-        self.notify("textDocument/didChange", json!({"textDocument": {"uri": uri, "version": version}, "contentChanges": changes}))
-            .await;
+        self.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": uri, "version": version}, "contentChanges": changes}),
+        )
+        .await;
     }
 }
 
@@ -152,7 +154,11 @@ pub fn workspace() -> tempfile::TempDir {
     let root = dir.path();
     fs::create_dir_all(root.join("sources")).unwrap();
     fs::create_dir_all(root.join("drafts")).unwrap();
-    fs::write(root.join("sources/nv.md"), "---\nkey: nv\n---\nOver 84,000 people were held. In all, 300 people died in custody.\n").unwrap();
+    fs::write(
+        root.join("sources/nv.md"),
+        "---\nkey: nv\n---\nOver 84,000 people were held. In all, 300 people died in custody.\n",
+    )
+    .unwrap();
     fs::write(root.join("stet.toml"), "[server]\ndebounce_ms = 0\n").unwrap();
     dir
 }
@@ -173,4 +179,3 @@ pub fn summary(diagnostics: &[Value]) -> Vec<String> {
         })
         .collect()
 }
-

@@ -45,13 +45,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
 
 /// `over 84,000 people detained (newsvane-2025-04-16, line 21; match 0.87)`.
 pub fn describe(dataset: &Dataset, fact: &Fact, m: &FigureMatch) -> String {
-    format!(
-        "{} ({}, line {}; match {:.2})",
-        fact_phrase(fact),
-        dataset.source.key,
-        fact.place.line + 1,
-        m.confidence()
-    )
+    format!("{} ({}, line {}; match {:.2})", fact_phrase(fact), dataset.source.key, fact.place.line + 1, m.confidence())
 }
 
 /// A fact as a phrase: hedge, value as the source writes it, subject and period.

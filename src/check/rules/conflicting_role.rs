@@ -10,38 +10,33 @@
 
 use crate::check::finding::{Edit, Finding, Fix};
 use crate::check::Context;
-use crate::reference::entities::{name_runs, names_inside_sentences, office_words, title_words};
+use crate::reference::entities::{office_words, title_words};
 
 pub const CODE: &str = "conflicting-role";
 
 pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     let Some(severity) = cx.config.severity(CODE) else { return };
-    let view = &cx.draft.view;
-    let sentences: Vec<_> = cx.draft.sentences.iter().map(|s| s.range.clone()).collect();
-    let inside = names_inside_sentences(view, &sentences);
     let names: Vec<(&str, crate::reference::EntityId)> = cx.index.names().collect();
-    for sentence in &sentences {
-        for run in name_runs(view, sentence.clone(), &inside) {
-            let Some((role, role_range)) = &run.role else { continue };
-            let Some((_, id)) = names.iter().find(|(n, _)| *n == run.name) else { continue };
-            let Some((dataset, entity)) = cx.index.entity(*id) else { continue };
-            if entity.roles.is_empty() || entity.roles.iter().any(|known| compatible(role, known)) {
-                continue;
-            }
-            let known = &entity.roles[0];
-            out.push(Finding {
-                range: role_range.clone(),
-                severity,
-                code: CODE,
-                message: format!("{} is {known} in the reference ({}), not {role}", entity.name, dataset.source.key),
-                source_key: Some(dataset.source.key.clone()),
-                related: Vec::new(),
-                fixes: vec![Fix {
-                    title: format!("Replace with {known}"),
-                    edits: vec![Edit { range: role_range.clone(), new_text: known.clone() }],
-                }],
-            });
+    for run in cx.names {
+        let Some((role, role_range)) = &run.role else { continue };
+        let Some((_, id)) = names.iter().find(|(n, _)| *n == run.name) else { continue };
+        let Some((dataset, entity)) = cx.index.entity(*id) else { continue };
+        if entity.roles.is_empty() || entity.roles.iter().any(|known| compatible(role, known)) {
+            continue;
         }
+        let known = &entity.roles[0];
+        out.push(Finding {
+            range: role_range.clone(),
+            severity,
+            code: CODE,
+            message: format!("{} is {known} in the reference ({}), not {role}", entity.name, dataset.source.key),
+            source_key: Some(dataset.source.key.clone()),
+            related: Vec::new(),
+            fixes: vec![Fix {
+                title: format!("Replace with {known}"),
+                edits: vec![Edit { range: role_range.clone(), new_text: known.clone() }],
+            }],
+        });
     }
 }
 

@@ -11,7 +11,6 @@ use strsim::{damerau_levenshtein, normalized_damerau_levenshtein};
 
 use crate::check::finding::{Edit, Finding, Fix};
 use crate::check::Context;
-use crate::reference::entities::{name_runs, names_inside_sentences};
 
 pub const CODE: &str = "misspelled-entity";
 
@@ -24,36 +23,34 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     if known.is_empty() {
         return;
     }
-    let view = &cx.draft.view;
-    let sentences: Vec<_> = cx.draft.sentences.iter().map(|s| s.range.clone()).collect();
-    let inside = names_inside_sentences(view, &sentences);
-    for sentence in &sentences {
-        for run in name_runs(view, sentence.clone(), &inside) {
-            let words: Vec<(usize, &str)> = word_offsets(&run.name);
-            // The whole run, and each word alone (`Hegset` as the surname alias `Hegseth`).
-            let mut pieces: Vec<(std::ops::Range<usize>, String)> = vec![(run.range.clone(), run.name.clone())];
-            if words.len() > 1 {
-                pieces.extend(words.iter().filter(|(_, w)| w.chars().count() >= 5).filter_map(|(offset, w)| {
-                    let start = run.range.start + cx.text.get(run.range.clone())?.find(w).unwrap_or(*offset);
-                    Some((start..start + w.len(), w.to_string()))
-                }));
+    for run in cx.names {
+        let words: Vec<(usize, &str)> = word_offsets(&run.name);
+        // The whole run, and each word alone (`Hegset` as the surname alias `Hegseth`).
+        let mut pieces: Vec<(std::ops::Range<usize>, String)> = vec![(run.range.clone(), run.name.clone())];
+        if words.len() > 1 {
+            pieces.extend(words.iter().filter(|(_, w)| w.chars().count() >= 5).filter_map(|(offset, w)| {
+                let start = run.range.start + cx.text.get(run.range.clone())?.find(w).unwrap_or(*offset);
+                Some((start..start + w.len(), w.to_string()))
+            }));
+        }
+        for (range, written) in pieces {
+            if known.contains(&written.as_str()) {
+                break;
             }
-            for (range, written) in pieces {
-                if known.contains(&written.as_str()) {
-                    break;
-                }
-                if let Some(near) = nearest(&known, &written) {
-                    out.push(Finding {
-                        range: range.clone(),
-                        severity,
-                        code: CODE,
-                        message: format!("{written} is not a known name; did you mean {near}?"),
-                        source_key: None,
-                        related: Vec::new(),
-                        fixes: vec![Fix { title: format!("Replace with {near}"), edits: vec![Edit { range, new_text: near.to_string() }] }],
-                    });
-                    break;
-                }
+            if let Some(near) = nearest(&known, &written) {
+                out.push(Finding {
+                    range: range.clone(),
+                    severity,
+                    code: CODE,
+                    message: format!("{written} is not a known name; did you mean {near}?"),
+                    source_key: None,
+                    related: Vec::new(),
+                    fixes: vec![Fix {
+                        title: format!("Replace with {near}"),
+                        edits: vec![Edit { range, new_text: near.to_string() }],
+                    }],
+                });
+                break;
             }
         }
     }

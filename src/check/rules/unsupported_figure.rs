@@ -19,7 +19,8 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     let Some(severity) = cx.config.severity(CODE) else { return };
     for (i, figure) in cx.draft.figures.iter().enumerate() {
         let found = cx.matches.get(i).and_then(Option::as_ref);
-        if !figure.kind.is_claim() || figure.period || figure.kind.is_date() || figure.is_lone_one() || conflicts(found) {
+        if !figure.kind.is_claim() || figure.period || figure.kind.is_date() || figure.is_lone_one() || conflicts(found)
+        {
             continue;
         }
         let cited = cited_with_text(cx, figure.range.start);
@@ -42,7 +43,10 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
             finding.message.push_str(&format!("; {key} supports it"));
             finding.related.push(related(dataset, fact));
             if let Some(at) = cited_key_range(cx, figure.range.start, &cited) {
-                finding.fixes.push(Fix { title: format!("Cite {key} instead"), edits: vec![Edit { range: at, new_text: key.clone() }] });
+                finding.fixes.push(Fix {
+                    title: format!("Cite {key} instead"),
+                    edits: vec![Edit { range: at, new_text: key.clone() }],
+                });
             }
         }
         out.push(finding);
