@@ -99,7 +99,8 @@ pub fn rank(cx: &Context, figure: &Figure, only: Option<&[String]>) -> Vec<Figur
             })
         })
         .collect();
-    let only_one = (cited_comparable.len() == 1).then(|| cited_comparable[0]);
+    // Years frame many sentences, so a lone year in a source says little about which is meant.
+    let only_one = (cited_comparable.len() == 1 && !figure.kind.is_date()).then(|| cited_comparable[0]);
     let mut ranked: Vec<FigureMatch> = Vec::new();
     for id in candidates {
         let Some((dataset, fact)) = cx.index.fact(id) else { continue };

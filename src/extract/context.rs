@@ -41,7 +41,11 @@ pub fn period_of(prose: &str, figure: &Figure, figures: &[&Figure]) -> Option<St
     };
     // What follows the figure first: a framing span, a year, or another claim (whose period
     // the year after it is, not this figure's).
-    let next = figures.iter().find(|f| f.range.start > figure.range.end && f.kind.is_claim());
+    // Only within the figure's clause: in `was 106; by 2023 it was 2.2` the year is the next claim's.
+    let next = figures.iter().find(|f| f.range.start > figure.range.end && f.kind.is_claim()).filter(|f| {
+        let between = prose.get(figure.range.end..f.range.start).unwrap_or("");
+        !between.contains([',', ';', ':', '—', '–', '('])
+    });
     if let Some(frame) = next.filter(|f| f.period) {
         let after = prose.get(frame.range.end..).unwrap_or("");
         let rest: String = after.split_whitespace().take(2).collect::<Vec<_>>().join(" ");
