@@ -11,7 +11,8 @@ use std::sync::Arc;
 use std::time::SystemTime;
 
 use crate::reference::{
-    build_dataset, parse_bibtex, parse_csl_json, read_front_matter, Dataset, FileError, Index, Library, Origin, Source,
+    build_dataset, parse_bibtex, parse_csl_json, read_front_matter, Dataset, FileError, Index, Library, Origin, Place,
+    Source,
 };
 use crate::settings::{Settings, SettingsLayer};
 
@@ -38,8 +39,8 @@ enum Loaded {
     /// A source text: its metadata and the dataset built from it.
     Text(Source, Arc<Dataset>),
     Bibliography(Vec<Source>),
-    /// A curated dataset file.
-    Curated(Arc<Dataset>),
+    /// A curated dataset file, with where each fact's entry stands in it.
+    Curated(Arc<Dataset>, Arc<BTreeMap<String, Place>>),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -164,22 +165,15 @@ impl Workspace {
 
     /// Where a related place of a finding is, on disk: the source text at the fact, or, for a
     /// source known only by its dataset, the fact's entry in the dataset file.
-    pub fn locate(&self, related: &crate::check::Related) -> Option<(PathBuf, crate::reference::Place)> {
-        let file = self.source_file(&related.source_key)?.to_path_buf();
-        let is_dataset = self.files.get(&file).is_some_and(|e| matches!(e.loaded, Loaded::Curated(_)));
-        if !is_dataset {
-            return Some((file, related.place));
+    pub fn locate(&self, related: &crate::check::Related) -> Option<(PathBuf, Place)> {
+        let file = self.source_file(&related.source_key)?;
+        match &self.files.get(file)?.loaded {
+            Loaded::Curated(_, entries) => {
+                let place = entries.get(related.fact_id.as_ref()?)?;
+                Some((file.to_path_buf(), *place))
+            }
+            _ => Some((file.to_path_buf(), related.place)),
         }
-        let id = related.fact_id.as_ref()?;
-        let text = fs::read_to_string(&file).ok()?;
-        let needle = format!("\"id\": \"{id}\"");
-        let (line, column) = text.lines().enumerate().find_map(|(n, l)| l.find(&needle).map(|c| (n, c)))?;
-        let character = text.lines().nth(line)?.get(..column)?.encode_utf16().count() as u32;
-        let end = character + needle.encode_utf16().count() as u32;
-        Some((
-            file,
-            crate::reference::Place { line: line as u32, character, end_line: line as u32, end_character: end },
-        ))
     }
 
     /// The file that defines source `key`.
@@ -189,7 +183,7 @@ impl Workspace {
             .find(|(_, e)| match &e.loaded {
                 Loaded::Text(s, _) => s.key == key,
                 Loaded::Bibliography(list) => list.iter().any(|s| s.key == key),
-                Loaded::Curated(d) => d.source.key == key,
+                Loaded::Curated(d, _) => d.source.key == key,
             })
             .map(|(p, _)| p.as_path())
     }
@@ -207,11 +201,11 @@ fn assemble(files: &BTreeMap<PathBuf, Entry>) -> (Library, Arc<Index>) {
                 datasets.insert(source.key.clone(), (**dataset).clone());
             }
             Loaded::Bibliography(sources) => sources.iter().for_each(|s| library.insert(s.clone())),
-            Loaded::Curated(_) => {}
+            Loaded::Curated(..) => {}
         }
     }
     for entry in files.values() {
-        if let Loaded::Curated(curated) = &entry.loaded {
+        if let Loaded::Curated(curated, _) = &entry.loaded {
             match datasets.get_mut(&curated.source.key) {
                 Some(built) => built.merge_curated(curated),
                 None => {
@@ -380,7 +374,11 @@ fn read_input(path: &Path, role: Role, max_bytes: u64) -> Result<Loaded, FileErr
     let text = read_text(path, max_bytes)?;
     let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("source");
     match (role, extension(path).as_str()) {
-        (Role::Dataset, _) => Ok(Loaded::Curated(Arc::new(Dataset::from_json(&text)?))),
+        (Role::Dataset, _) => {
+            let dataset = Dataset::from_json(&text)?;
+            let entries = fact_entries(&text, &dataset);
+            Ok(Loaded::Curated(Arc::new(dataset), Arc::new(entries)))
+        }
         (_, "bib") => parse_bibtex(&text).map(Loaded::Bibliography),
         (_, "json") => parse_csl_json(&text).map(Loaded::Bibliography),
         _ => {
@@ -391,6 +389,21 @@ fn read_input(path: &Path, role: Role, max_bytes: u64) -> Result<Loaded, FileErr
             Ok(Loaded::Text(source, Arc::new(dataset)))
         }
     }
+}
+
+/// Where each fact's `"id"` stands in a dataset file, found once when the file is read.
+fn fact_entries(text: &str, dataset: &Dataset) -> BTreeMap<String, Place> {
+    let ids: std::collections::HashSet<&str> = dataset.facts.iter().map(|f| f.id.as_str()).collect();
+    let mut entries = BTreeMap::new();
+    for (n, line) in text.lines().enumerate() {
+        let Some(at) = line.find("\"id\": \"") else { continue };
+        let rest = &line[at + 7..];
+        let Some(id) = rest.split('"').next().filter(|id| ids.contains(id)) else { continue };
+        let character = line[..at].encode_utf16().count() as u32;
+        let end = character + (8 + id.len()) as u32;
+        entries.insert(id.to_string(), Place { line: n as u32, character, end_line: n as u32, end_character: end });
+    }
+    entries
 }
 
 #[cfg(test)]

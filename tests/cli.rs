@@ -164,8 +164,7 @@ fn the_example_workspace_reports_its_planted_mistakes() {
         [
             (
                 "conflicting-figure".to_string(),
-                "3,000 conflicts with the reference: over 300 deaths (newsvane-2025-04-16, line 23"
-                    .to_string()
+                "3,000 conflicts with the reference: over 300 deaths (newsvane-2025-04-16, line 23".to_string()
             ),
             (
                 "conflicting-role".to_string(),
