@@ -28,6 +28,9 @@ struct Inner {
     check: Checker,
     /// Whether a failed check has been shown to the user already: once is enough.
     failure_shown: std::sync::atomic::AtomicBool,
+    /// Checks run at most one a core at a time: fifty drafts opened at once are checked a few at
+    /// a time, so memory peaks at a few checks' worth, not fifty.
+    running: tokio::sync::Semaphore,
 }
 
 /// The function that checks a draft; tests put one in that fails on purpose.
@@ -65,7 +68,14 @@ impl Backend {
     }
 
     pub fn with_checker(client: Client, check: Checker) -> Self {
-        let inner = Inner { client, state: Mutex::new(State::default()), check, failure_shown: Default::default() };
+        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+        let inner = Inner {
+            client,
+            state: Mutex::new(State::default()),
+            check,
+            failure_shown: Default::default(),
+            running: tokio::sync::Semaphore::new(cores),
+        };
         Self { inner: Arc::new(inner) }
     }
 
@@ -92,6 +102,7 @@ impl Backend {
             tokio::time::sleep(Duration::from_millis(debounce)).await;
         }
         let workspace = self.workspace(root).await;
+        let Ok(_permit) = self.inner.running.acquire().await else { return };
         let (text, version, encoding) = {
             let state = self.state();
             match state.documents.get(&uri) {
