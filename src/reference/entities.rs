@@ -383,19 +383,40 @@ pub fn names_inside_sentences(text: &str, sentences: &[Range<usize>]) -> HashSet
     inside
 }
 
+/// The spans `(start, end)` of the runs of name words in a sentence's words; none in a headline.
+fn name_spans(text: &str, ws: &[Word], inside: &HashSet<String>) -> Vec<(usize, usize)> {
+    if is_title_case(text, ws) {
+        return Vec::new();
+    }
+    let mut spans = Vec::new();
+    let mut i = 0;
+    while i < ws.len() {
+        match name_run(ws, i, inside) {
+            Some(end) => {
+                spans.push((i, end));
+                i = end.max(i + 1);
+            }
+            None => i += 1,
+        }
+    }
+    spans
+}
+
+/// A run without the article that opens it: `The Salvadoran Navy` -> `Salvadoran Navy`.
+fn without_article<'w, 'a>(mut run: &'w [Word<'a>]) -> (&'w [Word<'a>], bool) {
+    let mut had = false;
+    while run.len() > 1 && matches!(run[0].text, "The" | "A" | "An") {
+        run = &run[1..];
+        had = true;
+    }
+    (run, had)
+}
+
 /// The entities named in one sentence.
 pub fn find_named(text: &str, sentence: Range<usize>, inside: &HashSet<String>) -> Vec<Named> {
     let ws = words(text, sentence);
-    if is_title_case(text, &ws) {
-        return Vec::new();
-    }
     let mut found = Vec::new();
-    let mut i = 0;
-    while i < ws.len() {
-        let Some(end) = name_run(&ws, i, inside) else {
-            i += 1;
-            continue;
-        };
+    for (i, end) in name_spans(text, &ws, inside) {
         let with_the = i > 0 && ws[i - 1].text.eq_ignore_ascii_case("the");
         let group_context = ws[i.saturating_sub(3)..(end + 3).min(ws.len())]
             .iter()
@@ -405,10 +426,7 @@ pub fn find_named(text: &str, sentence: Range<usize>, inside: &HashSet<String>) 
             let inner = raw.strip_prefix('(')?.strip_suffix(')')?;
             (inner.len() >= 2 && inner.chars().all(|c| c.is_ascii_uppercase())).then(|| inner.to_string())
         });
-        if let Some(named) = classify(text, &ws[i..end], with_the, group_context, acronym) {
-            found.push(named);
-        }
-        i = end.max(i + 1);
+        found.extend(classify(text, &ws[i..end], with_the, group_context, acronym));
     }
     found
 }
@@ -425,22 +443,10 @@ pub struct NameRun {
 /// Every run of name words in a sentence, titles split off.
 pub fn name_runs(text: &str, sentence: Range<usize>, inside: &HashSet<String>) -> Vec<NameRun> {
     let ws = words(text, sentence);
-    if is_title_case(text, &ws) {
-        return Vec::new();
-    }
     let mut runs = Vec::new();
-    let mut i = 0;
-    while i < ws.len() {
-        let Some(end) = name_run(&ws, i, inside) else {
-            i += 1;
-            continue;
-        };
-        let mut run = &ws[i..end];
-        while run.len() > 1 && matches!(run[0].text, "The" | "A" | "An") {
-            run = &run[1..];
-        }
-        let title = title_split(run);
-        let (role, name) = match title {
+    for (i, end) in name_spans(text, &ws, inside) {
+        let (run, _) = without_article(&ws[i..end]);
+        let (role, name) = match title_split(run) {
             Some(t) => {
                 let role_range = run[0].range.start..run[t].range.end;
                 let role = text.get(role_range.clone()).unwrap_or("").split_whitespace().collect::<Vec<_>>().join(" ");
@@ -453,7 +459,6 @@ pub fn name_runs(text: &str, sentence: Range<usize>, inside: &HashSet<String>) -
             let written = text.get(range.clone()).unwrap_or("").split_whitespace().collect::<Vec<_>>().join(" ");
             runs.push(NameRun { name: written, range, role });
         }
-        i = end.max(i + 1);
     }
     runs
 }
@@ -530,12 +535,8 @@ fn name_run(ws: &[Word], i: usize, inside: &HashSet<String>) -> Option<usize> {
 }
 
 fn classify(text: &str, run: &[Word], with_the: bool, group_context: bool, acronym: Option<String>) -> Option<Named> {
-    let mut run = run;
-    let mut with_the = with_the;
-    while run.first().is_some_and(|w| matches!(w.text, "The" | "A" | "An")) {
-        run = &run[1..];
-        with_the = true;
-    }
+    let (run, had_article) = without_article(run);
+    let with_the = with_the || had_article;
     let first = run.first()?;
     let last = run.last()?;
     if is_demonym(last.text) && !ORGANISATION_WORDS.contains(&last.text) {
