@@ -71,21 +71,46 @@ struct Around {
 
 /// The best fact for every figure of the draft (`None` where nothing matches well enough).
 pub fn match_figures(cx: &Context) -> Vec<Option<FigureMatch>> {
-    cx.draft.figures.iter().map(|f| match_figure(cx, f, None)).collect()
+    // What a sentence says is read once for all its figures.
+    let mut sentences: Vec<Option<SentenceFacts>> = vec![None; cx.draft.sentences.len()];
+    cx.draft
+        .figures
+        .iter()
+        .map(|f| {
+            let s = cx.draft.sentence_at(f.range.start)?;
+            let facts = sentences.get_mut(s)?.get_or_insert_with(|| sentence_facts(cx, s));
+            best(rank_in(cx, f, None, s, facts))
+        })
+        .collect()
+}
+
+fn best(ranked: Vec<FigureMatch>) -> Option<FigureMatch> {
+    ranked.into_iter().next().filter(|m| m.confidence() >= ACCEPT)
 }
 
 /// The best fact for `figure`, optionally only among the facts of the sources in `only`.
 pub fn match_figure(cx: &Context, figure: &Figure, only: Option<&[String]>) -> Option<FigureMatch> {
-    rank(cx, figure, only).into_iter().next().filter(|m| m.confidence() >= ACCEPT)
+    best(rank(cx, figure, only))
 }
 
 /// Every fact that could be meant, best first, whatever its confidence. A fact whose value
 /// disagrees is left out unless the figure's own clause or subject speaks of it.
 pub fn rank(cx: &Context, figure: &Figure, only: Option<&[String]>) -> Vec<FigureMatch> {
+    let Some(s) = cx.draft.sentence_at(figure.range.start) else { return Vec::new() };
+    rank_in(cx, figure, only, s, &sentence_facts(cx, s))
+}
+
+fn rank_in(
+    cx: &Context,
+    figure: &Figure,
+    only: Option<&[String]>,
+    s: usize,
+    facts: &SentenceFacts,
+) -> Vec<FigureMatch> {
     if !figure.kind.is_claim() || figure.period {
         return Vec::new();
     }
-    let Some(around) = around(cx, figure) else { return Vec::new() };
+    let Some(around) = around(cx, figure, s, facts) else { return Vec::new() };
     let cited: Vec<&str> = around.cited.iter().map(String::as_str).collect();
     let candidates = cx.index.candidates(&around.terms, &cited);
     // A cited source that gives one figure of this kind is likely the one meant.
@@ -153,12 +178,20 @@ fn same_date(a_kind: Kind, a: f64, b_kind: Kind, b: f64) -> bool {
     part(ay, by) && part(am, bm) && part(ad, bd)
 }
 
-fn around(cx: &Context, figure: &Figure) -> Option<Around> {
-    let s = cx.draft.sentence_at(figure.range.start)?;
+/// What a sentence says, the same for all its figures.
+#[derive(Clone)]
+struct SentenceFacts {
+    terms: Vec<String>,
+    years: Vec<i32>,
+    entities: Vec<String>,
+    cited: Vec<String>,
+}
+
+fn sentence_facts(cx: &Context, s: usize) -> SentenceFacts {
     let range = cx.draft.sentences[s].range.clone();
-    let text = cx.draft.view.get(range.clone())?;
+    let text = cx.draft.view.get(range.clone()).unwrap_or("");
     let in_sentence: Vec<&Figure> = cx.draft.figures_in(s).collect();
-    let period = period_of(&cx.draft.view, figure, &in_sentence);
+    let figure_ranges: Vec<_> = in_sentence.iter().map(|f| f.range.clone()).collect();
     let entities = cx
         .index
         .find_names(text)
@@ -172,20 +205,31 @@ fn around(cx: &Context, figure: &Figure) -> Option<Around> {
         .filter(|n| cx.draft.sentence_at(n.range.start) == Some(s) || note_closes_sentence(cx, n.range.start, s))
         .flat_map(|n| n.keys.iter().map(|k| k.key.clone()))
         .collect();
-    let clause = clause_of(&cx.draft.view, range.clone(), figure.range.clone());
-    let figure_ranges: Vec<_> = in_sentence.iter().map(|f| f.range.clone()).collect();
-    let subject = subject_of(&cx.draft.view, figure, range.clone())
-        .map(|s| s.split_whitespace().map(stem).collect())
-        .unwrap_or_default();
-    Some(Around {
-        subject,
-        terms: terms_around_figures(&cx.draft.view, range.clone(), &figure_ranges),
-        clause: terms_around_figures(&cx.draft.view, clause, &figure_ranges),
+    SentenceFacts {
+        terms: terms_around_figures(&cx.draft.view, range, &figure_ranges),
         years: years_of(&in_sentence),
-        period_years: period.as_deref().map(period_years).unwrap_or_default(),
-        period: period.clone(),
         entities,
         cited,
+    }
+}
+
+fn around(cx: &Context, figure: &Figure, s: usize, facts: &SentenceFacts) -> Option<Around> {
+    let range = cx.draft.sentences.get(s)?.range.clone();
+    let in_sentence: Vec<&Figure> = cx.draft.figures_in(s).collect();
+    let period = period_of(&cx.draft.view, figure, &in_sentence);
+    let clause = clause_of(&cx.draft.view, range.clone(), figure.range.clone());
+    let figure_ranges: Vec<_> = in_sentence.iter().map(|f| f.range.clone()).collect();
+    let subject =
+        subject_of(&cx.draft.view, figure, range).map(|s| s.split_whitespace().map(stem).collect()).unwrap_or_default();
+    Some(Around {
+        subject,
+        terms: facts.terms.clone(),
+        clause: terms_around_figures(&cx.draft.view, clause, &figure_ranges),
+        years: facts.years.clone(),
+        period_years: period.as_deref().map(period_years).unwrap_or_default(),
+        period,
+        entities: facts.entities.clone(),
+        cited: facts.cited.clone(),
     })
 }
 
