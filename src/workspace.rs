@@ -58,6 +58,8 @@ struct Entry {
 /// A loaded workspace.
 #[derive(Clone, Default)]
 pub struct Workspace {
+    /// Names this library and index: the same while no input file changes, new when one does.
+    pub id: u64,
     pub root: PathBuf,
     pub settings: Settings,
     pub library: Library,
@@ -92,7 +94,15 @@ pub fn find_root(from: &Path) -> Option<PathBuf> {
         .map(Path::to_path_buf)
 }
 
+/// Ids for loaded libraries; 0 is the empty one of a detached workspace.
+static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
 impl Workspace {
+    /// What a check of a draft in this workspace is made against.
+    pub fn against(&self) -> crate::check::Against<'_> {
+        crate::check::Against { id: self.id, library: &self.library, index: &self.index, config: &self.settings.check }
+    }
+
     /// Loads the workspace at `root`. `editor` holds settings sent by an editor; `previous` is the
     /// last state: unchanged files are taken from it, and its good parts stand in for files that
     /// cannot be read now.
@@ -136,11 +146,14 @@ impl Workspace {
         }
         let unchanged = stats.read == 0
             && previous.is_some_and(|p| p.files.len() == files.len() && p.files.keys().eq(files.keys()));
-        let (library, index) = match previous.filter(|_| unchanged) {
-            Some(p) => (p.library.clone(), p.index.clone()),
-            None => assemble(&files),
+        let (id, library, index) = match previous.filter(|_| unchanged) {
+            Some(p) => (p.id, p.library.clone(), p.index.clone()),
+            None => {
+                let (library, index) = assemble(&files);
+                (NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed), library, index)
+            }
         };
-        Workspace { root, settings, library, index, problems, stats, file_layer, files }
+        Workspace { id, root, settings, library, index, problems, stats, file_layer, files }
     }
 
     /// A workspace for a draft that lives under no root: no sources, the editor's settings.

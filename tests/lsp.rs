@@ -198,9 +198,14 @@ async fn a_conflict_carries_the_sources_place_as_related_information() {
 }
 
 /// Checks like stet, except that a draft holding `PANIC` makes the check panic.
-fn fragile(text: &str, ws: &stet::workspace::Workspace) -> Vec<stet::check::Finding> {
+fn fragile(
+    cache: &mut stet::check::DraftCache,
+    text: &str,
+    ws: &stet::workspace::Workspace,
+    cancelled: &dyn Fn() -> bool,
+) -> Option<stet::check::Checked> {
     assert!(!text.contains("PANIC"), "a check that fails on purpose");
-    stet::lsp::check_in_workspace(text, ws)
+    stet::lsp::check_in_workspace(cache, text, ws, cancelled)
 }
 
 #[tokio::test]

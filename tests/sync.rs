@@ -32,6 +32,9 @@ const PIECES: &[&str] = &[
     "\t",
     "MS-13",
     "three",
+    "\n\n",
+    "[^n]",
+    "\n\n[^n]: @nv, @zz\n",
 ];
 
 fn text_strategy() -> impl Strategy<Value = String> {

@@ -190,7 +190,7 @@ struct SentenceFacts {
 fn sentence_facts(cx: &Context, s: usize) -> SentenceFacts {
     let range = cx.draft.sentences[s].range.clone();
     let text = cx.draft.view.get(range.clone()).unwrap_or("");
-    let in_sentence: Vec<&Figure> = cx.draft.figures_in(s).collect();
+    let in_sentence: Vec<&Figure> = cx.draft.figures_in(s).iter().collect();
     let figure_ranges: Vec<_> = in_sentence.iter().map(|f| f.range.clone()).collect();
     let entities = cx
         .index
@@ -198,13 +198,7 @@ fn sentence_facts(cx: &Context, s: usize) -> SentenceFacts {
         .into_iter()
         .filter_map(|m| cx.index.entity(m.entity).map(|(_, e)| e.name.clone()))
         .collect();
-    let cited = cx
-        .draft
-        .notes
-        .iter()
-        .filter(|n| cx.draft.sentence_at(n.range.start) == Some(s) || note_closes_sentence(cx, n.range.start, s))
-        .flat_map(|n| n.keys.iter().map(|k| k.key.clone()))
-        .collect();
+    let cited = cx.draft.notes_of(s).flat_map(|n| n.keys.iter().map(|k| k.key.clone())).collect();
     SentenceFacts {
         terms: terms_around_figures(&cx.draft.view, range, &figure_ranges),
         years: years_of(&in_sentence),
@@ -215,7 +209,7 @@ fn sentence_facts(cx: &Context, s: usize) -> SentenceFacts {
 
 fn around(cx: &Context, figure: &Figure, s: usize, facts: &SentenceFacts) -> Option<Around> {
     let range = cx.draft.sentences.get(s)?.range.clone();
-    let in_sentence: Vec<&Figure> = cx.draft.figures_in(s).collect();
+    let in_sentence: Vec<&Figure> = cx.draft.figures_in(s).iter().collect();
     let period = period_of(&cx.draft.view, figure, &in_sentence);
     let clause = clause_of(&cx.draft.view, range.clone(), figure.range.clone());
     let figure_ranges: Vec<_> = in_sentence.iter().map(|f| f.range.clone()).collect();
@@ -242,17 +236,6 @@ fn clause_of(view: &str, sentence: std::ops::Range<usize>, figure: std::ops::Ran
     let start = before.rfind(delimiters).map_or(sentence.start, |i| sentence.start + i + 1);
     let end = after.find(delimiters).map_or(sentence.end, |i| figure.end + i);
     start..end
-}
-
-/// A note standing after its paragraph (an HTML comment on its own line) belongs to the last
-/// sentence before it.
-fn note_closes_sentence(cx: &Context, offset: usize, s: usize) -> bool {
-    cx.draft.sentence_at(offset).is_none()
-        && cx
-            .draft
-            .layout
-            .block_before(offset)
-            .is_some_and(|b| cx.draft.sentences.iter().rposition(|x| x.block == b) == Some(s))
 }
 
 fn score(cx: &Context, figure: &Figure, around: &Around, key: &str, fact: &Fact) -> Score {

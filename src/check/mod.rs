@@ -3,6 +3,7 @@
 pub mod agreement;
 pub mod config;
 pub mod finding;
+pub mod incremental;
 pub mod matching;
 pub mod rules;
 pub mod style;
@@ -10,9 +11,10 @@ pub mod suppress;
 
 pub use config::{CheckConfig, Scope};
 pub use finding::{Edit, Finding, Fix, Related, Severity};
+pub use incremental::{Against, Checked, DraftCache};
 pub use rules::{rule, Rule, RULES};
 
-use crate::extract::{read_draft, Draft};
+use crate::extract::Draft;
 use crate::reference::{Index, Library};
 use crate::text::{Encoding, LineIndex};
 use suppress::Suppressions;
@@ -28,6 +30,8 @@ pub struct Context<'a> {
     pub matches: &'a [Option<matching::FigureMatch>],
     /// The runs of name words in the draft, titles split off, for the names rules.
     pub names: &'a [crate::reference::entities::NameRun],
+    /// The sources the whole draft cites most, offered where a figure has no note.
+    pub relied_on: &'a [String],
 }
 
 impl<'a> Context<'a> {
@@ -39,22 +43,35 @@ impl<'a> Context<'a> {
         index: &'a Index,
         config: &'a CheckConfig,
     ) -> Self {
-        Context { text, draft, library, index, config, matches: &[], names: &[] }
+        Context { text, draft, library, index, config, matches: &[], names: &[], relied_on: &[] }
     }
 }
 
-/// Checks a draft's text against the sources; findings come sorted by position.
+/// Checks a draft's text against the sources, paragraph by paragraph; findings come sorted by
+/// position.
 pub fn check_text(text: &str, library: &Library, index: &Index, config: &CheckConfig) -> Vec<Finding> {
-    let draft = read_draft(text);
-    check_draft(text, &draft, library, index, config)
+    let against = Against { id: 0, library, index, config };
+    let checked = DraftCache::default().check(text, &against, &|| false);
+    let mut findings: Vec<Finding> = checked.map(|c| c.findings().collect()).unwrap_or_default();
+    // A finding at a footnote's definition comes with the paragraph that refers to it.
+    findings.sort_by(|a, b| (a.range.start, a.range.end, a.code).cmp(&(b.range.start, b.range.end, b.code)));
+    findings
 }
 
-/// Checks a draft already read.
+/// Checks a text read as one piece, citing what it cites most where a figure has no note.
 pub fn check_draft(text: &str, draft: &Draft, library: &Library, index: &Index, config: &CheckConfig) -> Vec<Finding> {
+    let keys = draft.notes.iter().flat_map(|n| &n.keys).map(|k| k.key.as_str());
+    let relied_on = rules::unsourced_figure::relied_on(keys, library);
+    check_piece(text, draft, &Against { id: 0, library, index, config }, &relied_on)
+}
+
+/// Checks a text read as one piece, with the sources the whole draft relies on given.
+pub fn check_piece(text: &str, draft: &Draft, against: &Against, relied_on: &[String]) -> Vec<Finding> {
+    let Against { library, index, config, .. } = *against;
     let unmatched = Context::new(text, draft, library, index, config);
     let matches = matching::match_figures(&unmatched);
     let names = name_runs_of(draft, index);
-    let cx = Context { matches: &matches, names: &names, ..unmatched };
+    let cx = Context { matches: &matches, names: &names, relied_on, ..unmatched };
     let mut findings = Vec::new();
     rules::unsourced_figure::check(&cx, &mut findings);
     rules::conflicting_figure::check(&cx, &mut findings);

@@ -15,19 +15,29 @@ pub struct Suppressions {
 
 impl Suppressions {
     pub fn read(text: &str, layout: &Layout, lines: &LineIndex) -> Self {
-        let mut found = Self::default();
+        let mut found = Self { file: Self::file_wide(layout), lines: Vec::new() };
         for comment in &layout.comments {
             let mut words = comment.body.split_whitespace();
             let directive = words.next().unwrap_or("");
             let codes: Vec<String> = words.map(|w| w.trim_matches(',').to_string()).filter(|w| !w.is_empty()).collect();
             let codes = (!codes.is_empty()).then_some(codes);
-            match directive {
-                "stet-ignore-file" => found.file.push(codes),
-                "stet-ignore" => {
-                    let end_line = lines.position(text, comment.range.end, crate::text::Encoding::Utf8).line as usize;
-                    found.lines.push((end_line + 1, codes));
-                }
-                _ => {}
+            if directive == "stet-ignore" {
+                let end_line = lines.position(text, comment.range.end, crate::text::Encoding::Utf8).line as usize;
+                found.lines.push((end_line + 1, codes));
+            }
+        }
+        found
+    }
+
+    /// The `stet-ignore-file` directives of a text: each silences the codes it names, or all.
+    pub fn file_wide(layout: &Layout) -> Vec<Option<Vec<String>>> {
+        let mut found = Vec::new();
+        for comment in &layout.comments {
+            let mut words = comment.body.split_whitespace();
+            if words.next() == Some("stet-ignore-file") {
+                let codes: Vec<String> =
+                    words.map(|w| w.trim_matches(',').to_string()).filter(|w| !w.is_empty()).collect();
+                found.push((!codes.is_empty()).then_some(codes));
             }
         }
         found

@@ -65,11 +65,11 @@ pub fn period_of(prose: &str, figure: &Figure, figures: &[&Figure]) -> Option<St
         return Some(with_preposition(f));
     }
     // `down from 455,000 a year earlier`: the year before the sentence's year.
-    let after = prose.get(figure.range.end..).unwrap_or("").to_lowercase();
-    let after: Vec<&str> = after.split_whitespace().take(4).collect();
+    let after = prose.get(figure.range.end..).unwrap_or("");
+    let after = after.split_whitespace().take(4).collect::<Vec<_>>().join(" ").to_lowercase();
     let relative = ["a year earlier", "a year before", "the previous year", "the year before", "a year ago"]
         .iter()
-        .any(|phrase| after.join(" ").starts_with(phrase));
+        .any(|phrase| after.starts_with(phrase));
     if relative {
         return Some(match years_of(figures).last() {
             Some(year) => format!("{} (a year earlier)", year - 1),

@@ -32,9 +32,37 @@ impl Draft {
     }
 
     /// The figures of sentence `s`.
-    pub fn figures_in(&self, s: usize) -> impl Iterator<Item = &Figure> {
-        let range = self.sentences.get(s).map_or(0..0, |x| x.range.clone());
-        self.figures.iter().filter(move |f| f.range.start >= range.start && f.range.end <= range.end)
+    pub fn figures_in(&self, s: usize) -> &[Figure] {
+        let Some(range) = self.sentences.get(s).map(|x| x.range.clone()) else { return &[] };
+        // Figures are read sentence by sentence, so they come sorted and a sentence's are a run.
+        let first = self.figures.partition_point(|f| f.range.start < range.start);
+        let last = self.figures.partition_point(|f| f.range.start < range.end);
+        self.figures.get(first..last).unwrap_or(&[])
+    }
+
+    /// The sentence a note belongs to: the one it stands in, else, for a note outside any
+    /// sentence (an HTML comment on its own line), the last sentence of the block before it.
+    pub fn sentence_of_note(&self, note: &SourceNote) -> Option<usize> {
+        self.sentence_at(note.range.start).or_else(|| {
+            let block = self.layout.block_before(note.range.start)?;
+            // Sentences come block by block: the block's last is just before the next block's first.
+            let i = self.sentences.partition_point(|s| s.block <= block).checked_sub(1)?;
+            (self.sentences[i].block == block).then_some(i)
+        })
+    }
+
+    /// The notes that belong to sentence `s`, by `sentence_of_note`.
+    pub fn notes_of(&self, s: usize) -> impl Iterator<Item = &SourceNote> {
+        let start = self.sentences.get(s).map_or(usize::MAX, |x| x.range.start);
+        let end = self.sentences.get(s + 1).map_or(usize::MAX, |x| x.range.start);
+        let first = self.notes.partition_point(|n| n.range.start < start);
+        let last = self.notes.partition_point(|n| n.range.start < end);
+        self.notes.get(first..last).unwrap_or(&[]).iter().filter(move |n| self.sentence_of_note(n) == Some(s))
+    }
+
+    /// The notes standing inside sentence `s`.
+    pub fn notes_in(&self, s: usize) -> impl Iterator<Item = &SourceNote> {
+        self.notes_of(s).filter(move |n| self.sentence_at(n.range.start) == Some(s))
     }
 
     /// The kind of block the figure or note at `offset` stands in.

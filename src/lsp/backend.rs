@@ -2,6 +2,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
@@ -9,11 +10,11 @@ use tower_lsp::jsonrpc::Result as RpcResult;
 use tower_lsp::lsp_types::*;
 use tower_lsp::{Client, LanguageServer};
 
-use super::convert::{diagnostic, file_problem, quick_fixes};
+use super::convert::{file_problem, quick_fixes};
 use super::document::Document;
-use crate::check::check_text;
+use super::session::{check_in_workspace, Checker, Session};
 use crate::settings::SettingsLayer;
-use crate::text::{Encoding, LineIndex};
+use crate::text::Encoding;
 use crate::workspace::{find_root, Workspace, SETTINGS_FILE};
 
 /// The server's state, shared by handlers and background checks.
@@ -33,14 +34,6 @@ struct Inner {
     running: tokio::sync::Semaphore,
 }
 
-/// The function that checks a draft; tests put one in that fails on purpose.
-pub type Checker = fn(&str, &Workspace) -> Vec<crate::check::Finding>;
-
-/// The checker the server uses.
-pub fn check_in_workspace(text: &str, ws: &Workspace) -> Vec<crate::check::Finding> {
-    check_text(text, &ws.library, &ws.index, &ws.settings.check)
-}
-
 #[derive(Default)]
 struct State {
     encoding: Encoding,
@@ -57,9 +50,22 @@ struct State {
 
 struct Open {
     doc: Document,
-    /// Bumped on every change; a check publishes only if it is still the latest.
-    generation: u64,
+    /// Bumped on every change; a check publishes only if it is still the latest, and a check
+    /// still running stops when it sees a newer one.
+    generation: Arc<AtomicU64>,
     root: Option<PathBuf>,
+    /// What the draft's earlier checks found, paragraph by paragraph.
+    session: Arc<Mutex<Session>>,
+}
+
+impl Open {
+    fn new(doc: Document, root: Option<PathBuf>) -> Self {
+        Self { doc, generation: Default::default(), root, session: Default::default() }
+    }
+
+    fn bump(&self) {
+        self.generation.fetch_add(1, Ordering::SeqCst);
+    }
 }
 
 impl Backend {
@@ -96,32 +102,37 @@ impl Backend {
             let Some(open) = state.documents.get(&uri) else { return };
             let debounce =
                 open.root.as_ref().and_then(|r| state.workspaces.get(r)).map_or(50, |w| w.settings.debounce_ms);
-            (open.generation, open.root.clone(), debounce)
+            (open.generation.load(Ordering::SeqCst), open.root.clone(), debounce)
         };
         if debounce > 0 {
             tokio::time::sleep(Duration::from_millis(debounce)).await;
         }
         let workspace = self.workspace(root).await;
         let Ok(_permit) = self.inner.running.acquire().await else { return };
-        let (text, version, encoding) = {
+        let (text, version, encoding, latest, session) = {
             let state = self.state();
             match state.documents.get(&uri) {
-                Some(open) if open.generation == generation => (open.doc.text(), open.doc.version, state.encoding),
+                Some(open) if open.generation.load(Ordering::SeqCst) == generation => {
+                    (open.doc.text(), open.doc.version, state.encoding, open.generation.clone(), open.session.clone())
+                }
                 _ => return,
             }
         };
-        let check = self.inner.check;
+        let checker = self.inner.check;
         let checked = tokio::task::spawn_blocking(move || {
-            let findings = check(&text, &workspace);
-            let lines = LineIndex::new(&text);
-            findings
-                .iter()
-                .map(|f| diagnostic(&text, &lines, f, encoding, &|r| workspace.locate(r)))
-                .collect::<Vec<_>>()
+            let cancelled = || latest.load(Ordering::SeqCst) != generation;
+            let mut session = session.lock().unwrap_or_else(|poisoned| {
+                // The check that panicked may have left the cache half written: start afresh.
+                let mut guard = poisoned.into_inner();
+                *guard = Session::default();
+                guard
+            });
+            session.check(&text, &workspace, encoding, checker, &cancelled)
         })
         .await;
         let diagnostics = match checked {
-            Ok(d) => d,
+            Ok(Some(d)) => d,
+            Ok(None) => return,
             Err(e) => {
                 // A panic in one check costs that check only: the document keeps its last
                 // diagnostics, other documents and the server go on.
@@ -133,7 +144,8 @@ impl Backend {
                 return;
             }
         };
-        let current = self.state().documents.get(&uri).is_some_and(|o| o.generation == generation);
+        let current =
+            self.state().documents.get(&uri).is_some_and(|o| o.generation.load(Ordering::SeqCst) == generation);
         if current {
             self.inner.client.publish_diagnostics(uri, diagnostics, Some(version)).await;
         }
@@ -226,7 +238,7 @@ impl Backend {
                 .iter_mut()
                 .filter(|(_, open)| which(open))
                 .map(|(uri, open)| {
-                    open.generation += 1;
+                    open.bump();
                     uri.clone()
                 })
                 .collect()
@@ -397,9 +409,7 @@ impl LanguageServer for Backend {
     async fn did_open(&self, params: DidOpenTextDocumentParams) {
         let doc = params.text_document;
         let root = self.root_for(&doc.uri);
-        self.state()
-            .documents
-            .insert(doc.uri.clone(), Open { doc: Document::new(&doc.text, doc.version), generation: 0, root });
+        self.state().documents.insert(doc.uri.clone(), Open::new(Document::new(&doc.text, doc.version), root));
         self.schedule(doc.uri);
     }
 
@@ -421,7 +431,7 @@ impl LanguageServer for Backend {
                     match applied {
                         Ok(()) => {
                             open.doc.version = version;
-                            open.generation += 1;
+                            open.bump();
                             Ok(())
                         }
                         Err(e) => {
@@ -440,7 +450,10 @@ impl LanguageServer for Backend {
 
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
         let uri = params.text_document.uri;
-        self.state().documents.remove(&uri);
+        if let Some(open) = self.state().documents.remove(&uri) {
+            // A check still running for it stops at its next paragraph.
+            open.bump();
+        }
         self.inner.client.publish_diagnostics(uri, Vec::new(), None).await;
     }
 

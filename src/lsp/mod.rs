@@ -4,6 +4,7 @@ mod backend;
 pub mod convert;
 pub mod document;
 pub mod framing;
+pub mod session;
 
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -15,7 +16,8 @@ use tokio::sync::Notify;
 use tower_lsp::jsonrpc::{Request, Response};
 use tower_lsp::{ExitedError, LspService, Server};
 
-pub use backend::{check_in_workspace, Backend, Checker};
+pub use backend::Backend;
+pub use session::{check_in_workspace, Checker};
 
 /// How the session ended.
 #[derive(Debug, Default)]

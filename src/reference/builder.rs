@@ -236,8 +236,7 @@ fn collect_facts(text: &str, draft: &Draft, lines: &LineIndex, entities: &[Entit
         }
         let Some(s) = draft.sentence_at(figure.range.start) else { continue };
         let sentence = draft.sentences[s].range.clone();
-        let in_sentence: Vec<&Figure> =
-            draft.figures.iter().filter(|f| f.range.start >= sentence.start && f.range.end <= sentence.end).collect();
+        let in_sentence: Vec<&Figure> = draft.figures_in(s).iter().collect();
         let mentioned: Vec<String> = entities
             .iter()
             .filter(|e| {

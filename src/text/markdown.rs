@@ -73,7 +73,8 @@ impl Layout {
 
     /// The index of the last block that ends at or before `offset`.
     pub fn block_before(&self, offset: usize) -> Option<usize> {
-        self.blocks.iter().rposition(|b| b.range.end <= offset)
+        // Blocks come in order and do not overlap, so their ends are sorted too.
+        self.blocks.partition_point(|b| b.range.end <= offset).checked_sub(1)
     }
 }
 

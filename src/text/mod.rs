@@ -2,6 +2,7 @@
 
 pub mod markdown;
 pub mod position;
+pub mod segments;
 pub mod sentences;
 
 pub use markdown::{parse, Block, BlockKind, Layout};

@@ -20,6 +20,8 @@ pub const CODE: &str = "unsourced-figure";
 pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     let Some(severity) = cx.config.severity(CODE) else { return };
     let covered = covered_sentences(cx);
+    let covered_blocks: std::collections::HashSet<usize> =
+        cx.draft.sentences.iter().zip(&covered).filter(|(_, c)| **c).map(|(x, _)| x.block).collect();
     for (i, figure) in cx.draft.figures.iter().enumerate() {
         if !needs_note(cx, figure) {
             continue;
@@ -28,7 +30,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
         let sentence = &cx.draft.sentences[s];
         let in_scope = match cx.config.scope {
             Scope::Sentence => covered[s],
-            Scope::Paragraph => cx.draft.sentences.iter().zip(&covered).any(|(x, c)| *c && x.block == sentence.block),
+            Scope::Paragraph => covered_blocks.contains(&sentence.block),
         };
         if in_scope || cx.draft.block_kind_at(figure.range.start) == Some(BlockKind::Heading) {
             continue;
@@ -59,12 +61,8 @@ fn covered_sentences(cx: &Context) -> Vec<bool> {
     let draft = cx.draft;
     let mut covered = vec![false; draft.sentences.len()];
     for note in &draft.notes {
-        let at = draft.sentence_at(note.range.start).or_else(|| {
-            let block = draft.layout.block_before(note.range.start)?;
-            draft.sentences.iter().rposition(|s| s.block == block)
-        });
-        if let Some(s) = at {
-            covered[s] = true;
+        if let Some(s) = draft.sentence_of_note(note).and_then(|s| covered.get_mut(s)) {
+            *s = true;
         }
     }
     covered
@@ -76,31 +74,34 @@ fn supporting_source<'a>(cx: &'a Context, figure: usize) -> Option<&'a str> {
     cx.index.fact(m.fact).map(|(d, _)| d.source.key.as_str())
 }
 
+/// The known sources a draft cites, most cited first (the first cited first among equals), at
+/// most three; when it cites none and the workspace has one source, that one.
+pub fn relied_on<'a>(keys: impl Iterator<Item = &'a str>, library: &crate::reference::Library) -> Vec<String> {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for key in keys.filter(|k| library.contains(k)) {
+        match counts.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, n)) => *n = n.saturating_add(1),
+            None => counts.push((key, 1)),
+        }
+    }
+    counts.sort_by(|a, b| b.1.cmp(&a.1));
+    let mut keys: Vec<String> = counts.into_iter().take(3).map(|(k, _)| k.to_string()).collect();
+    if keys.is_empty() && library.len() == 1 {
+        keys.extend(library.iter().map(|s| s.key.clone()));
+    }
+    keys
+}
+
 /// Fixes that cite the source that supports the figure, else the sources the draft already
 /// cites, most cited first.
 fn citation_fixes(cx: &Context, sentence: usize, supporting: Option<&str>) -> Vec<Fix> {
-    let mut counts: Vec<(&str, usize)> = Vec::new();
-    if let Some(key) = supporting {
-        counts.push((key, usize::MAX));
-    }
-    for key in cx.draft.notes.iter().flat_map(|n| &n.keys) {
-        if !cx.library.contains(&key.key) {
-            continue;
-        }
-        match counts.iter_mut().find(|(k, _)| *k == key.key) {
-            Some((_, n)) => *n = n.saturating_add(1),
-            None => counts.push((&key.key, 1)),
-        }
-    }
-    if counts.is_empty() && cx.library.len() == 1 {
-        counts.extend(cx.library.iter().map(|s| (s.key.as_str(), 1)));
-    }
-    counts.sort_by(|a, b| b.1.cmp(&a.1));
     let at = citation_point(cx, sentence);
-    counts
+    let others = cx.relied_on.iter().map(String::as_str).filter(|k| Some(*k) != supporting);
+    supporting
         .into_iter()
+        .chain(others)
         .take(3)
-        .map(|(key, _)| Fix {
+        .map(|key| Fix {
             title: format!("Cite {key}"),
             edits: vec![Edit { range: at..at, new_text: format!(" [@{key}]") }],
         })

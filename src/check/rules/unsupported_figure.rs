@@ -58,9 +58,7 @@ fn cited_with_text(cx: &Context, offset: usize) -> Vec<String> {
     let Some(s) = cx.draft.sentence_at(offset) else { return Vec::new() };
     let mut keys: Vec<String> = cx
         .draft
-        .notes
-        .iter()
-        .filter(|n| cx.draft.sentence_at(n.range.start) == Some(s))
+        .notes_in(s)
         .flat_map(|n| n.keys.iter().map(|k| k.key.clone()))
         .filter(|k| cx.index.dataset(k).is_some())
         .collect();
@@ -71,11 +69,5 @@ fn cited_with_text(cx: &Context, offset: usize) -> Vec<String> {
 /// Where the first cited key of the figure's sentence is written.
 fn cited_key_range(cx: &Context, offset: usize, cited: &[String]) -> Option<std::ops::Range<usize>> {
     let s = cx.draft.sentence_at(offset)?;
-    cx.draft
-        .notes
-        .iter()
-        .filter(|n| cx.draft.sentence_at(n.range.start) == Some(s))
-        .flat_map(|n| &n.keys)
-        .find(|k| cited.contains(&k.key))
-        .map(|k| k.range.clone())
+    cx.draft.notes_in(s).flat_map(|n| &n.keys).find(|k| cited.contains(&k.key)).map(|k| k.range.clone())
 }

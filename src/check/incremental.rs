@@ -1,0 +1,236 @@
+//! Checking a draft paragraph by paragraph, reusing what an edit left untouched.
+//!
+//! A draft is cut into segments that Markdown reads the same alone (`text::segments`). Each is
+//! read and checked on its own, with the footnote definitions it refers to appended, and the
+//! results are kept under the hash of what they depend on: the segment's text, those
+//! definitions and where they stand, and the sources the whole draft cites most. An edit then
+//! costs the segments it touched; the others are reused, shifted to where they now stand.
+
+use std::collections::HashMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::ops::Range;
+use std::sync::Arc;
+
+use super::finding::Finding;
+use super::rules::unsourced_figure::relied_on;
+use super::suppress::Suppressions;
+use super::{check_piece, CheckConfig};
+use crate::extract::{read_draft, Draft};
+use crate::reference::{Index, Library};
+use crate::text::segments::{footnote_definitions, footnote_references, split_segments, FootnoteDefinition, Segment};
+
+/// What drafts are checked against.
+#[derive(Clone, Copy)]
+pub struct Against<'a> {
+    /// Names the library and index: a cache that checked against another id starts afresh.
+    pub id: u64,
+    pub library: &'a Library,
+    pub index: &'a Index,
+    pub config: &'a CheckConfig,
+}
+
+/// The findings of one segment, as they stood when it was checked.
+#[derive(Debug)]
+pub struct CheckedSegment {
+    pub findings: Vec<Finding>,
+    /// Where the segment started then, in bytes and lines.
+    pub start: usize,
+    pub line: u32,
+    /// The footnote definitions it refers to, where they stood then: findings inside them move
+    /// with them, not with the segment.
+    pub definitions: Vec<FootnoteDefinition>,
+}
+
+impl CheckedSegment {
+    /// Whether a finding or one of its edits lies in a footnote definition appended to the segment.
+    pub fn reaches_definitions(&self, finding: &Finding) -> bool {
+        let ranges =
+            std::iter::once(&finding.range).chain(finding.fixes.iter().flat_map(|x| &x.edits).map(|e| &e.range));
+        self.definitions.iter().any(|d| ranges.clone().any(|r| r.start >= d.range.start && r.start <= d.range.end))
+    }
+}
+
+/// A whole draft checked: each segment where it stands now, with its findings.
+#[derive(Debug, Default)]
+pub struct Checked {
+    pub parts: Vec<(Segment, Arc<CheckedSegment>)>,
+    /// The footnote definitions of the draft, where they stand now.
+    definitions: Vec<FootnoteDefinition>,
+    /// The `stet-ignore-file` directives of the draft.
+    silenced: Vec<Option<Vec<String>>>,
+    /// How many segments were checked anew, for benchmarks and tests.
+    pub fresh: usize,
+}
+
+impl Checked {
+    /// Whether the draft silences every finding of `code`.
+    pub fn silences(&self, code: &str) -> bool {
+        self.silenced.iter().any(|codes| codes.as_ref().is_none_or(|c| c.iter().any(|x| x == code)))
+    }
+
+    /// Every finding, where it stands now; by segment, so not sorted.
+    pub fn findings(&self) -> impl Iterator<Item = Finding> + '_ {
+        self.parts.iter().flat_map(move |(segment, checked)| {
+            checked.findings.iter().filter(|f| !self.silences(f.code)).map(move |f| self.moved(segment, checked, f))
+        })
+    }
+
+    /// A finding of a segment checked earlier, moved to where it stands now.
+    pub fn moved(&self, segment: &Segment, checked: &CheckedSegment, finding: &Finding) -> Finding {
+        let place = |offset: usize| -> usize {
+            let then = checked.definitions.iter().find(|d| offset >= d.range.start && offset <= d.range.end);
+            match then.and_then(|d| self.definitions.iter().find(|n| n.label == d.label).map(|n| (d, n))) {
+                Some((then, now)) => now.range.start + (offset - then.range.start),
+                None => (offset + segment.range.start).saturating_sub(checked.start),
+            }
+        };
+        let mut f = finding.clone();
+        f.range = place(f.range.start)..place(f.range.end);
+        for edit in f.fixes.iter_mut().flat_map(|fix| fix.edits.iter_mut()) {
+            edit.range = place(edit.range.start)..place(edit.range.end);
+        }
+        f
+    }
+}
+
+/// A segment read on its own, with the footnote definitions it refers to appended.
+struct Piece {
+    text: String,
+    draft: Draft,
+    /// Where each appended definition stands in `text` and in the draft.
+    appended: Vec<(usize, FootnoteDefinition)>,
+}
+
+impl Piece {
+    /// The draft byte of byte `offset` of the piece, for a segment starting at `start`.
+    fn place(&self, offset: usize, start: usize) -> usize {
+        match self.appended.iter().rev().find(|(at, _)| *at <= offset) {
+            Some((at, d)) => d.range.start + (offset - at),
+            None => start + offset,
+        }
+    }
+}
+
+/// The results of one draft's earlier checks, to reuse on the next.
+#[derive(Default)]
+pub struct DraftCache {
+    pieces: HashMap<u64, Arc<Piece>>,
+    checks: HashMap<u64, Arc<CheckedSegment>>,
+    /// What the checks were made against; another library, index or settings empties the cache.
+    against: Option<(u64, CheckConfig)>,
+}
+
+impl DraftCache {
+    /// Checks `text`, reusing every segment checked before; `None` when `cancelled` says so
+    /// before the check is done.
+    pub fn check(&mut self, text: &str, against: &Against, cancelled: &dyn Fn() -> bool) -> Option<Checked> {
+        let identity = (against.id, against.config.clone());
+        if self.against.as_ref() != Some(&identity) {
+            self.checks.clear();
+            self.against = Some(identity);
+        }
+        let segments = split_segments(text);
+        let definitions = footnote_definitions(text, &segments);
+        let mut fresh = 0;
+
+        let mut pieces = Vec::with_capacity(segments.len());
+        for segment in &segments {
+            let (key, appended) = piece_key(text, segment, &definitions);
+            let piece = match self.pieces.get(&key) {
+                Some(p) => p.clone(),
+                None => {
+                    if cancelled() {
+                        return None;
+                    }
+                    let p = Arc::new(read_piece(text, segment, appended));
+                    self.pieces.insert(key, p.clone());
+                    p
+                }
+            };
+            pieces.push((key, piece));
+        }
+
+        let cited = pieces.iter().flat_map(|(_, p)| p.draft.notes.iter().flat_map(|n| &n.keys));
+        let relied_on = relied_on(cited.map(|k| k.key.as_str()), against.library);
+        let silenced = pieces.iter().flat_map(|(_, p)| Suppressions::file_wide(&p.draft.layout)).collect();
+
+        let mut parts = Vec::with_capacity(segments.len());
+        for (segment, (piece_key, piece)) in segments.into_iter().zip(&pieces) {
+            let key = check_key(*piece_key, &relied_on);
+            let checked = match self.checks.get(&key) {
+                Some(c) => c.clone(),
+                None => {
+                    if cancelled() {
+                        return None;
+                    }
+                    fresh += 1;
+                    let c = Arc::new(check_segment(piece, &segment, against, &relied_on));
+                    self.checks.insert(key, c.clone());
+                    c
+                }
+            };
+            parts.push((segment, checked));
+        }
+
+        // Keep only what this text used: a cache the size of the draft, not of its history.
+        let used: std::collections::HashSet<u64> = pieces.iter().map(|(k, _)| *k).collect();
+        self.pieces.retain(|k, _| used.contains(k));
+        let used: std::collections::HashSet<*const CheckedSegment> =
+            parts.iter().map(|(_, c)| Arc::as_ptr(c)).collect();
+        self.checks.retain(|_, c| used.contains(&Arc::as_ptr(c)));
+        Some(Checked { parts, definitions, silenced, fresh })
+    }
+}
+
+/// The hash of what a segment's reading depends on, and the definitions to append to it.
+fn piece_key(text: &str, segment: &Segment, definitions: &[FootnoteDefinition]) -> (u64, Vec<FootnoteDefinition>) {
+    let body = text.get(segment.range.clone()).unwrap_or("");
+    let mut hasher = DefaultHasher::new();
+    body.hash(&mut hasher);
+    let mut appended = Vec::new();
+    if body.contains("[^") {
+        for label in footnote_references(body) {
+            let elsewhere = definitions.iter().find(|d| d.label == label && !ranges_overlap(&d.range, &segment.range));
+            if let Some(d) = elsewhere {
+                text.get(d.range.clone()).unwrap_or("").hash(&mut hasher);
+                appended.push(d.clone());
+            }
+        }
+    }
+    (hasher.finish(), appended)
+}
+
+fn ranges_overlap(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+fn check_key(piece: u64, relied_on: &[String]) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    (piece, relied_on).hash(&mut hasher);
+    hasher.finish()
+}
+
+fn read_piece(text: &str, segment: &Segment, definitions: Vec<FootnoteDefinition>) -> Piece {
+    let mut piece = text.get(segment.range.clone()).unwrap_or("").to_string();
+    let mut appended = Vec::new();
+    for d in definitions {
+        piece.push_str("\n\n");
+        appended.push((piece.len(), d.clone()));
+        piece.push_str(text.get(d.range.clone()).unwrap_or(""));
+    }
+    let draft = read_draft(&piece);
+    Piece { text: piece, draft, appended }
+}
+
+fn check_segment(piece: &Piece, segment: &Segment, against: &Against, relied_on: &[String]) -> CheckedSegment {
+    let start = segment.range.start;
+    let mut findings = check_piece(&piece.text, &piece.draft, against, relied_on);
+    for f in &mut findings {
+        f.range = piece.place(f.range.start, start)..piece.place(f.range.end, start);
+        for edit in f.fixes.iter_mut().flat_map(|fix| fix.edits.iter_mut()) {
+            edit.range = piece.place(edit.range.start, start)..piece.place(edit.range.end, start);
+        }
+    }
+    let definitions = piece.appended.iter().map(|(_, d)| d.clone()).collect();
+    CheckedSegment { findings, start, line: segment.line, definitions }
+}
