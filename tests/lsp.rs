@@ -202,7 +202,7 @@ fn fragile(
     cache: &mut stet::check::DraftCache,
     text: &str,
     ws: &stet::workspace::Workspace,
-    cancelled: &dyn Fn() -> bool,
+    cancelled: &stet::check::incremental::Cancelled<'_>,
 ) -> Option<stet::check::Checked> {
     assert!(!text.contains("PANIC"), "a check that fails on purpose");
     stet::lsp::check_in_workspace(cache, text, ws, cancelled)

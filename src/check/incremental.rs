@@ -6,10 +6,12 @@
 //! definitions and where they stand, and the sources the whole draft cites most. An edit then
 //! costs the segments it touched; the others are reused, shifted to where they now stand.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::ops::Range;
 use std::sync::Arc;
+
+use rayon::prelude::*;
 
 use super::finding::Finding;
 use super::rules::unsourced_figure::relied_on;
@@ -122,8 +124,8 @@ pub struct DraftCache {
 
 impl DraftCache {
     /// Checks `text`, reusing every segment checked before; `None` when `cancelled` says so
-    /// before the check is done.
-    pub fn check(&mut self, text: &str, against: &Against, cancelled: &dyn Fn() -> bool) -> Option<Checked> {
+    /// before the check is done. Segments not seen before are read and checked on every core.
+    pub fn check(&mut self, text: &str, against: &Against, cancelled: &Cancelled<'_>) -> Option<Checked> {
         let identity = (against.id, against.config.clone());
         if self.against.as_ref() != Some(&identity) {
             self.checks.clear();
@@ -131,56 +133,52 @@ impl DraftCache {
         }
         let segments = split_segments(text);
         let definitions = footnote_definitions(text, &segments);
-        let mut fresh = 0;
 
-        let mut pieces = Vec::with_capacity(segments.len());
-        for segment in &segments {
-            let (key, appended) = piece_key(text, segment, &definitions);
-            let piece = match self.pieces.get(&key) {
-                Some(p) => p.clone(),
-                None => {
-                    if cancelled() {
-                        return None;
-                    }
-                    let p = Arc::new(read_piece(text, segment, appended));
-                    self.pieces.insert(key, p.clone());
-                    p
-                }
-            };
-            pieces.push((key, piece));
-        }
+        let keyed: Vec<(u64, Vec<FootnoteDefinition>)> =
+            segments.iter().map(|segment| piece_key(text, segment, &definitions)).collect();
+        let unread: Vec<usize> = (0..segments.len()).filter(|&i| !self.pieces.contains_key(&keyed[i].0)).collect();
+        let read: Vec<(u64, Arc<Piece>)> = unread
+            .par_iter()
+            .map(|&i| {
+                (!cancelled()).then(|| (keyed[i].0, Arc::new(read_piece(text, &segments[i], keyed[i].1.clone()))))
+            })
+            .collect::<Option<_>>()?;
+        self.pieces.extend(read);
+        let pieces: Vec<(u64, Arc<Piece>)> =
+            keyed.iter().filter_map(|(key, _)| Some((*key, self.pieces.get(key)?.clone()))).collect();
 
         let cited = pieces.iter().flat_map(|(_, p)| p.draft.notes.iter().flat_map(|n| &n.keys));
         let relied_on = relied_on(cited.map(|k| k.key.as_str()), against.library);
         let silenced = pieces.iter().flat_map(|(_, p)| Suppressions::file_wide(&p.draft.layout)).collect();
 
-        let mut parts = Vec::with_capacity(segments.len());
-        for (segment, (piece_key, piece)) in segments.into_iter().zip(&pieces) {
-            let key = check_key(*piece_key, &relied_on);
-            let checked = match self.checks.get(&key) {
-                Some(c) => c.clone(),
-                None => {
-                    if cancelled() {
-                        return None;
-                    }
-                    fresh += 1;
-                    let c = Arc::new(check_segment(piece, &segment, against, &relied_on));
-                    self.checks.insert(key, c.clone());
-                    c
-                }
-            };
-            parts.push((segment, checked));
-        }
+        let keys: Vec<u64> = pieces.iter().map(|(key, _)| check_key(*key, &relied_on)).collect();
+        let unchecked: Vec<usize> = (0..keys.len()).filter(|&i| !self.checks.contains_key(&keys[i])).collect();
+        let checked: Vec<(u64, Arc<CheckedSegment>)> = unchecked
+            .par_iter()
+            .map(|&i| {
+                let (segment, piece) = (segments.get(i)?, &pieces.get(i)?.1);
+                (!cancelled()).then(|| (keys[i], Arc::new(check_segment(piece, segment, against, &relied_on))))
+            })
+            .collect::<Option<_>>()?;
+        let fresh = checked.len();
+        self.checks.extend(checked);
+        let parts: Vec<(Segment, Arc<CheckedSegment>)> = segments
+            .into_iter()
+            .zip(&keys)
+            .filter_map(|(segment, key)| Some((segment, self.checks.get(key)?.clone())))
+            .collect();
 
         // Keep only what this text used: a cache the size of the draft, not of its history.
-        let used: std::collections::HashSet<u64> = pieces.iter().map(|(k, _)| *k).collect();
+        let used: HashSet<u64> = pieces.iter().map(|(k, _)| *k).collect();
         self.pieces.retain(|k, _| used.contains(k));
-        let used: std::collections::HashSet<*const CheckedSegment> =
-            parts.iter().map(|(_, c)| Arc::as_ptr(c)).collect();
-        self.checks.retain(|_, c| used.contains(&Arc::as_ptr(c)));
+        let used: HashSet<u64> = keys.into_iter().collect();
+        self.checks.retain(|k, _| used.contains(k));
         Some(Checked { parts, definitions, silenced, fresh })
     }
 }
+
+/// Whether the check under way is no longer wanted; asked between segments, from any thread.
+pub type Cancelled<'a> = dyn Fn() -> bool + Sync + 'a;
 
 /// The hash of what a segment's reading depends on, and the definitions to append to it.
 fn piece_key(text: &str, segment: &Segment, definitions: &[FootnoteDefinition]) -> (u64, Vec<FootnoteDefinition>) {

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Result;
+use rayon::prelude::*;
 use unicode_width::UnicodeWidthStr;
 
 use super::json::json_finding;
@@ -22,10 +23,10 @@ pub struct Workspaces {
 }
 
 impl Workspaces {
-    /// The workspace a draft belongs to (its own folder when no root is found).
+    /// The workspace a draft belongs to (its own folder when no root is found), loaded the
+    /// first time.
     pub fn for_draft(&mut self, draft: &Path) -> &Workspace {
-        let root =
-            find_root(draft).or_else(|| draft.parent().map(Path::to_path_buf)).unwrap_or_else(|| PathBuf::from("."));
+        let root = root_of(draft);
         self.by_root.entry(root.clone()).or_insert_with(|| {
             let ws = Workspace::load(&root, None, None);
             for p in &ws.problems {
@@ -40,6 +41,30 @@ impl Workspaces {
             ws
         })
     }
+
+    /// The workspace of a draft already seen by `for_draft`.
+    pub fn loaded(&self, draft: &Path) -> Option<&Workspace> {
+        self.by_root.get(&root_of(draft))
+    }
+}
+
+fn root_of(draft: &Path) -> PathBuf {
+    find_root(draft).or_else(|| draft.parent().map(Path::to_path_buf)).unwrap_or_else(|| PathBuf::from("."))
+}
+
+/// A draft read and checked, or why it could not be read.
+struct Outcome {
+    text: String,
+    findings: Vec<Finding>,
+    explained: String,
+}
+
+fn check_one(draft: &Path, ws: &Workspace, explain: bool) -> Result<Outcome, std::io::Error> {
+    let text = fs::read_to_string(draft)?;
+    let a = ws.against();
+    let findings = check_text(&text, a.library, a.index, a.config);
+    let explained = if explain { explain_matches(draft, &text, ws) } else { String::new() };
+    Ok(Outcome { text, findings, explained })
 }
 
 pub fn run(format: CheckFormat, explain: bool, paths: &[PathBuf]) -> Result<ExitCode> {
@@ -50,19 +75,27 @@ pub fn run(format: CheckFormat, explain: bool, paths: &[PathBuf]) -> Result<Exit
     let mut json = Vec::new();
     let mut report = HumanReport::new(std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none());
     for draft in &drafts {
-        let text = match fs::read_to_string(draft) {
-            Ok(t) => t,
+        workspaces.for_draft(draft);
+    }
+    // Drafts are checked on every core, and reported in the order they were named.
+    let outcomes: Vec<_> = drafts
+        .par_iter()
+        .map(|draft| {
+            let ws = workspaces.loaded(draft).ok_or_else(|| std::io::Error::other("no workspace"))?;
+            check_one(draft, ws, explain)
+        })
+        .collect();
+    for (draft, outcome) in drafts.iter().zip(outcomes) {
+        let Outcome { text, findings, explained } = match outcome {
+            Ok(o) => o,
             Err(e) => {
                 eprintln!("stet: cannot read {}: {e}", draft.display());
                 unreadable = true;
                 continue;
             }
         };
-        let ws = workspaces.for_draft(draft);
-        let findings = check_text(&text, &ws.library, &ws.index, &ws.settings.check);
-        if explain {
-            eprint!("{}", explain_matches(draft, &text, ws));
-        }
+        let Some(ws) = workspaces.loaded(draft) else { continue };
+        eprint!("{explained}");
         any_error |= findings.iter().any(|f| f.severity == Severity::Error);
         let lines = LineIndex::new(&text);
         match format {

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use tower_lsp::lsp_types::Diagnostic;
 
 use super::convert::{diagnostic, Locate};
-use crate::check::incremental::CheckedSegment;
+use crate::check::incremental::{Cancelled, CheckedSegment};
 use crate::check::{Checked, DraftCache};
 use crate::text::segments::Segment;
 use crate::text::{Encoding, LineIndex};
@@ -15,14 +15,14 @@ use crate::workspace::Workspace;
 
 /// Checks a draft with the cache of its earlier checks; `None` when cancelled. Tests put in one
 /// that fails on purpose.
-pub type Checker = fn(&mut DraftCache, &str, &Workspace, &dyn Fn() -> bool) -> Option<Checked>;
+pub type Checker = fn(&mut DraftCache, &str, &Workspace, &Cancelled<'_>) -> Option<Checked>;
 
 /// The checker the server uses.
 pub fn check_in_workspace(
     cache: &mut DraftCache,
     text: &str,
     ws: &Workspace,
-    cancelled: &dyn Fn() -> bool,
+    cancelled: &Cancelled<'_>,
 ) -> Option<Checked> {
     cache.check(text, &ws.against(), cancelled)
 }
@@ -47,7 +47,7 @@ impl Session {
         ws: &Workspace,
         encoding: Encoding,
         checker: Checker,
-        cancelled: &dyn Fn() -> bool,
+        cancelled: &Cancelled<'_>,
     ) -> Option<Vec<Diagnostic>> {
         if self.encoding != Some(encoding) {
             self.diagnostics.clear();
