@@ -23,24 +23,40 @@ impl Lcg {
     }
 }
 
+/// Sentences about the example's facts, written as a careful reporter would: the reference's
+/// figures, cited. `{cite}` is a note most of the time; `{wrong}` marks a figure that is now and
+/// then replaced by a wrong one; `{name}` is a name, now and then misspelled.
 const SENTENCES: &[&str] = &[
-    "Since {year}, more than {n},000 people have been detained under the emergency powers{cite}.",
-    "The homicide rate fell to {d}.{d} per 100,000 in {year}{cite}.",
-    "El Salvador agreed to hold {n} deported suspects in the Terrorism Confinement Center{cite}.",
-    "Rights groups counted {n} deaths in custody over {d} years{cite}.",
-    "The navy seized {d}{d} tons of cocaine in the first {d} months of {year}{cite}.",
-    "President {bukele} said about {d}.{d}% of the population had been detained{cite}.",
-    "{hegseth} met officials from {d} nations at the Pentagon on April {d}, {year}{cite}.",
-    "Task Force Trident received {d} patrol boats, worth ${n} million, in {year}{cite}.",
-    "Officials expect {n} more joint patrols and {d}{d} training visits next year.",
-    "A survey of {n} residents found {d}{d}% felt safer than a year earlier{cite}.",
+    "Since 2022, more than {84,000} people have been detained under the emergency powers{cite}.",
+    "About {1.7}% of the population has been held since the crackdown began{cite}.",
+    "The homicide rate fell from {106} per 100,000 in 2015 to {2.2} in 2023{cite}.",
+    "El Salvador agreed to hold over {200} deported suspected gang members in the prison{cite}.",
+    "Rights groups have documented more than {300} deaths in custody{cite}.",
+    "The navy seized more than {11} tons of cocaine in the first seven months of 2024{cite}.",
+    "{name} met his Salvadoran counterpart at the Pentagon on April 16, 2025{cite}.",
+    "The United States donated {two} patrol boats to the navy in 2023{cite}.",
+    "Officials from {two} nations signed the agreement in April 2025{cite}.",
+    "Residents of San Salvador told us the streets felt calmer this spring{cite}.",
 ];
 
-const CITATIONS: &[&str] = &["", "", " [@newsvane-2025-04-16]", " [@reuters-2024]", ""];
-const BUKELE: &[&str] = &["Nayib Bukele", "Nayib Bukele", "Nayib Bukelle"];
-const HEGSETH: &[&str] = &["Defense Secretary Pete Hegseth", "Pete Hegseth", "Defense Minister Pete Hegseth"];
+/// Notes: one claim in twelve has none.
+const CITATIONS: &[&str] = &[
+    " [@newsvane-2025-04-16]",
+    " [@newsvane-2025-04-16]",
+    " [@newsvane-2025-04-16]",
+    " [@newsvane-2025-04-16]",
+    " [@newsvane-2025-04-16]",
+    " [@desk-interviews-2025]",
+    " [@newsvane-2025-04-16]",
+    " [@newsvane-2025-04-16]",
+    " [@newsvane-2025-04-16]",
+    " [@newsvane-2025-04-16]",
+    " [@newsvane-2025-04-16]",
+    "",
+];
+const NAMES: &[&str] = &["Defense Secretary Pete Hegseth", "Pete Hegseth", "Secretary Pete Hegseth"];
 
-/// One sentence with its figures filled in.
+/// One sentence with its figures filled in; about one figure in fifty is wrong.
 pub fn sentence(r: &mut Lcg) -> String {
     let template = r.pick(SENTENCES);
     let mut out = String::with_capacity(template.len() + 32);
@@ -50,18 +66,26 @@ pub fn sentence(r: &mut Lcg) -> String {
         let Some(close) = rest[open..].find('}') else { break };
         let slot = &rest[open + 1..open + close];
         match slot {
-            "year" => out.push_str(&(2015 + r.below(10)).to_string()),
-            "n" => out.push_str(&(100 + r.below(900)).to_string()),
-            "d" => out.push_str(&(1 + r.below(9)).to_string()),
             "cite" => out.push_str(r.pick(CITATIONS)),
-            "bukele" => out.push_str(r.pick(BUKELE)),
-            "hegseth" => out.push_str(r.pick(HEGSETH)),
-            _ => {}
+            "name" if r.below(50) == 0 => out.push_str("Pete Hegsett"),
+            "name" => out.push_str(r.pick(NAMES)),
+            figure if r.below(50) == 0 => out.push_str(&wrong(figure, r)),
+            figure => out.push_str(figure),
         }
         rest = &rest[open + close + 1..];
     }
     out.push_str(rest);
     out
+}
+
+/// Another value for a figure, written the same way.
+fn wrong(figure: &str, r: &mut Lcg) -> String {
+    match figure {
+        "two" => "three".to_string(),
+        f if f.contains(',') => format!("{},000", 20 + r.below(70)),
+        f if f.contains('.') => format!("{}.{}", 3 + r.below(5), r.below(10)),
+        _ => (400 + r.below(500)).to_string(),
+    }
 }
 
 /// A Markdown draft of about `bytes` bytes: a heading, then paragraphs of three to six sentences.

@@ -19,7 +19,9 @@ use super::suppress::Suppressions;
 use super::{check_piece, CheckConfig};
 use crate::extract::{read_draft, Draft};
 use crate::reference::{Index, Library};
-use crate::text::segments::{footnote_definitions, footnote_references, split_segments, FootnoteDefinition, Segment};
+use crate::text::segments::{
+    footnote_definitions, footnote_references, resplit, split_segments, FootnoteDefinition, Segment,
+};
 
 /// What drafts are checked against.
 #[derive(Clone, Copy)]
@@ -99,6 +101,10 @@ impl Checked {
 struct Piece {
     text: String,
     draft: Draft,
+    /// The keys its notes cite, each with how often, in the order first cited.
+    cited: Vec<(String, usize)>,
+    /// Its `stet-ignore-file` directives.
+    silences: Vec<Option<Vec<String>>>,
     /// Where each appended definition stands in `text` and in the draft.
     appended: Vec<(usize, FootnoteDefinition)>,
 }
@@ -120,6 +126,26 @@ pub struct DraftCache {
     checks: HashMap<u64, Arc<CheckedSegment>>,
     /// What the checks were made against; another library, index or settings empties the cache.
     against: Option<(u64, CheckConfig)>,
+    /// The text checked last and how it was cut, so the next text is cut only where it differs.
+    last: Option<Cut>,
+}
+
+/// A text cut into segments, with each segment's piece key and whether it holds footnote marks
+/// (whose keys depend on definitions elsewhere, and so are worked out every time).
+struct Cut {
+    text: String,
+    segments: Vec<Segment>,
+    keys: Vec<u64>,
+    marks: Vec<bool>,
+}
+
+/// The segments of a text, its footnote definitions and each segment's piece key with the
+/// definitions to append.
+struct Layout {
+    segments: Vec<Segment>,
+    definitions: Vec<FootnoteDefinition>,
+    keyed: Vec<(u64, Vec<FootnoteDefinition>)>,
+    marks: Vec<bool>,
 }
 
 impl DraftCache {
@@ -131,11 +157,7 @@ impl DraftCache {
             self.checks.clear();
             self.against = Some(identity);
         }
-        let segments = split_segments(text);
-        let definitions = footnote_definitions(text, &segments);
-
-        let keyed: Vec<(u64, Vec<FootnoteDefinition>)> =
-            segments.iter().map(|segment| piece_key(text, segment, &definitions)).collect();
+        let Layout { segments, definitions, keyed, marks } = self.layout(text);
         let unread: Vec<usize> = (0..segments.len()).filter(|&i| !self.pieces.contains_key(&keyed[i].0)).collect();
         let read: Vec<(u64, Arc<Piece>)> = unread
             .par_iter()
@@ -147,9 +169,9 @@ impl DraftCache {
         let pieces: Vec<(u64, Arc<Piece>)> =
             keyed.iter().filter_map(|(key, _)| Some((*key, self.pieces.get(key)?.clone()))).collect();
 
-        let cited = pieces.iter().flat_map(|(_, p)| p.draft.notes.iter().flat_map(|n| &n.keys));
-        let relied_on = relied_on(cited.map(|k| k.key.as_str()), against.library);
-        let silenced = pieces.iter().flat_map(|(_, p)| Suppressions::file_wide(&p.draft.layout)).collect();
+        let cited = pieces.iter().flat_map(|(_, p)| p.cited.iter().map(|(k, n)| (k.as_str(), *n)));
+        let relied_on = relied_on(cited, against.library);
+        let silenced = pieces.iter().flat_map(|(_, p)| p.silences.iter().cloned()).collect();
 
         let keys: Vec<u64> = pieces.iter().map(|(key, _)| check_key(*key, &relied_on)).collect();
         let unchecked: Vec<usize> = (0..keys.len()).filter(|&i| !self.checks.contains_key(&keys[i])).collect();
@@ -162,6 +184,7 @@ impl DraftCache {
             .collect::<Option<_>>()?;
         let fresh = checked.len();
         self.checks.extend(checked);
+        let cut = segments.clone();
         let parts: Vec<(Segment, Arc<CheckedSegment>)> = segments
             .into_iter()
             .zip(&keys)
@@ -173,8 +196,65 @@ impl DraftCache {
         self.pieces.retain(|k, _| used.contains(k));
         let used: HashSet<u64> = keys.into_iter().collect();
         self.checks.retain(|k, _| used.contains(k));
+        let keys = keyed.into_iter().map(|(k, _)| k).collect();
+        self.last = Some(Cut { text: text.to_string(), segments: cut, keys, marks });
         Some(Checked { parts, definitions, silenced, fresh })
     }
+}
+
+impl DraftCache {
+    /// Cuts `text`, again only where it differs from the text checked last.
+    fn layout(&self, text: &str) -> Layout {
+        let (segments, fresh, known, known_marks) = match &self.last {
+            Some(last) => {
+                let again = resplit(&last.text, &last.segments, text);
+                let moved = again.replaced.end..last.segments.len();
+                let keep = |r: Range<usize>| {
+                    let keys = last.keys.get(r.clone()).map(<[u64]>::to_vec).unwrap_or_default();
+                    (keys, last.marks.get(r).map(<[bool]>::to_vec).unwrap_or_default())
+                };
+                let (before, before_marks) = keep(0..again.replaced.start);
+                let (after, after_marks) = keep(moved);
+                (again.segments, again.fresh, (before, after), (before_marks, after_marks))
+            }
+            None => {
+                let segments = split_segments(text);
+                let all = 0..segments.len();
+                (segments, all, Default::default(), Default::default())
+            }
+        };
+        // Whatever does not add up is worked out afresh.
+        let (fresh, known, known_marks) = if known.0.len() + fresh.len() + known.1.len() == segments.len() {
+            (fresh, known, known_marks)
+        } else {
+            (0..segments.len(), Default::default(), Default::default())
+        };
+        let fresh_marks = segments.get(fresh.clone()).unwrap_or(&[]).iter().map(|s| has_marks(text, s));
+        let marks: Vec<bool> = known_marks.0.into_iter().chain(fresh_marks).chain(known_marks.1).collect();
+        let marked: Vec<Segment> = segments.iter().zip(&marks).filter(|(_, m)| **m).map(|(s, _)| s.clone()).collect();
+        let definitions = footnote_definitions(text, &marked);
+        let known: Vec<Option<u64>> = known
+            .0
+            .into_iter()
+            .map(Some)
+            .chain(fresh.clone().map(|_| None))
+            .chain(known.1.into_iter().map(Some))
+            .collect();
+        let keyed = segments
+            .iter()
+            .zip(&marks)
+            .zip(known)
+            .map(|((segment, marked), key)| match key {
+                Some(k) if !marked => (k, Vec::new()),
+                _ => piece_key(text, segment, &definitions),
+            })
+            .collect();
+        Layout { segments, definitions, keyed, marks }
+    }
+}
+
+fn has_marks(text: &str, segment: &Segment) -> bool {
+    text.get(segment.range.clone()).is_some_and(|b| b.contains("[^"))
 }
 
 /// Whether the check under way is no longer wanted; asked between segments, from any thread.
@@ -217,7 +297,15 @@ fn read_piece(text: &str, segment: &Segment, definitions: Vec<FootnoteDefinition
         piece.push_str(text.get(d.range.clone()).unwrap_or(""));
     }
     let draft = read_draft(&piece);
-    Piece { text: piece, draft, appended }
+    let mut cited: Vec<(String, usize)> = Vec::new();
+    for key in draft.notes.iter().flat_map(|n| &n.keys) {
+        match cited.iter_mut().find(|(k, _)| *k == key.key) {
+            Some((_, n)) => *n += 1,
+            None => cited.push((key.key.clone(), 1)),
+        }
+    }
+    let silences = Suppressions::file_wide(&draft.layout);
+    Piece { text: piece, draft, cited, silences, appended }
 }
 
 fn check_segment(piece: &Piece, segment: &Segment, against: &Against, relied_on: &[String]) -> CheckedSegment {

@@ -60,6 +60,9 @@ struct Around {
     terms: Vec<String>,
     /// The words of the figure's clause: between the commas, brackets or dashes around it.
     clause: Vec<String>,
+    /// How telling each term and clause word is (its IDF among the facts), worked out once.
+    terms_weight: Vec<f64>,
+    clause_weight: Vec<f64>,
     /// What the figure counts, by the same reading as a source's facts.
     subject: Vec<String>,
     years: Vec<i32>,
@@ -136,7 +139,7 @@ fn rank_in(
             continue;
         }
         let agrees = agrees(figure, fact);
-        let mut score = score(cx, figure, &around, &dataset.source.key, fact);
+        let mut score = score(cx, figure, &around, id, &dataset.source.key, fact);
         if only_one == Some(id) {
             score.cited += 0.10;
         }
@@ -215,10 +218,13 @@ fn around(cx: &Context, figure: &Figure, s: usize, facts: &SentenceFacts) -> Opt
     let figure_ranges: Vec<_> = in_sentence.iter().map(|f| f.range.clone()).collect();
     let subject =
         subject_of(&cx.draft.view, figure, range).map(|s| s.split_whitespace().map(stem).collect()).unwrap_or_default();
+    let clause = terms_around_figures(&cx.draft.view, clause, &figure_ranges);
     Some(Around {
         subject,
+        terms_weight: facts.terms.iter().map(|t| cx.index.idf(t)).collect(),
+        clause_weight: clause.iter().map(|t| cx.index.idf(t)).collect(),
         terms: facts.terms.clone(),
-        clause: terms_around_figures(&cx.draft.view, clause, &figure_ranges),
+        clause,
         years: facts.years.clone(),
         period_years: period.as_deref().map(period_years).unwrap_or_default(),
         period,
@@ -238,7 +244,7 @@ fn clause_of(view: &str, sentence: std::ops::Range<usize>, figure: std::ops::Ran
     start..end
 }
 
-fn score(cx: &Context, figure: &Figure, around: &Around, key: &str, fact: &Fact) -> Score {
+fn score(cx: &Context, figure: &Figure, around: &Around, id: FactId, key: &str, fact: &Fact) -> Score {
     let mut score = Score::default();
     let same_kind = figure.kind == fact.kind && figure.unit == fact.unit;
     score.kind = if same_kind { 0.10 } else { 0.0 };
@@ -260,26 +266,25 @@ fn score(cx: &Context, figure: &Figure, around: &Around, key: &str, fact: &Fact)
     }
 
     // What is counted: the fact's subject words in what the figure counts or in its clause.
-    if let Some(subject) = &fact.subject {
-        let words: Vec<String> = subject.split_whitespace().map(stem).collect();
+    let words = cx.index.subject_stems(id);
+    if !words.is_empty() {
         let found = words.iter().filter(|w| around.subject.contains(w) || around.clause.contains(w)).count();
-        if !words.is_empty() {
-            score.subject = 0.30 * found as f64 / words.len() as f64;
-        }
+        score.subject = 0.30 * found as f64 / words.len() as f64;
     }
 
     // The words around the figure, the rarer the weightier: its clause counts most, and alone
     // for a year, whose sentence often frames other claims too.
-    let recall = |terms: &[String]| -> f64 {
-        let total: f64 = terms.iter().map(|t| cx.index.idf(t)).sum();
-        let shared: f64 = terms.iter().filter(|t| fact.terms.contains(t)).map(|t| cx.index.idf(t)).sum();
+    let recall = |terms: &[String], weights: &[f64]| -> f64 {
+        let total: f64 = weights.iter().sum();
+        let shared: f64 = terms.iter().zip(weights).filter(|(t, _)| fact.terms.contains(t)).map(|(_, w)| w).sum();
         if total > 0.0 {
             shared / total
         } else {
             0.0
         }
     };
-    let (sentence, clause) = (recall(&around.terms), recall(&around.clause));
+    let (sentence, clause) =
+        (recall(&around.terms, &around.terms_weight), recall(&around.clause, &around.clause_weight));
     score.terms = if figure.kind.is_date() { 0.35 * clause } else { 0.35 * (0.4 * sentence + 0.6 * clause) };
     score.local = clause > 0.0 || score.subject > 0.0;
 

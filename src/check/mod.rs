@@ -60,7 +60,7 @@ pub fn check_text(text: &str, library: &Library, index: &Index, config: &CheckCo
 
 /// Checks a text read as one piece, citing what it cites most where a figure has no note.
 pub fn check_draft(text: &str, draft: &Draft, library: &Library, index: &Index, config: &CheckConfig) -> Vec<Finding> {
-    let keys = draft.notes.iter().flat_map(|n| &n.keys).map(|k| k.key.as_str());
+    let keys = draft.notes.iter().flat_map(|n| &n.keys).map(|k| (k.key.as_str(), 1));
     let relied_on = rules::unsourced_figure::relied_on(keys, library);
     check_piece(text, draft, &Against { id: 0, library, index, config }, &relied_on)
 }

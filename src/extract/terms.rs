@@ -1,5 +1,8 @@
 //! Content words: what a sentence is about, reduced to comparable stems.
 
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
 /// Words too common to say what a sentence is about.
 const STOPWORDS: &[&str] = &[
     "a",
@@ -172,10 +175,17 @@ const LEMMAS: &[(&[&str], &str)] = &[
 /// A light stem, the same for a source and a draft: `detained` and `detains` -> `detain`,
 /// `homicides` and `homicide` -> `homicid`, `countries` -> `country`.
 pub fn stem(word: &str) -> String {
-    let lower = word.to_lowercase();
+    stem_lower(&word.to_lowercase())
+}
+
+/// [`stem`] of a word already in lower case.
+fn stem_lower(lower: &str) -> String {
+    static LEMMA: OnceLock<HashMap<&str, &str>> = OnceLock::new();
+    let lemmas =
+        LEMMA.get_or_init(|| LEMMAS.iter().flat_map(|(forms, l)| forms.iter().map(move |f| (*f, *l))).collect());
     let w = lower.trim_end_matches("’s").trim_end_matches("'s");
     // Words whose forms share no stem: a death is a dying.
-    if let Some(lemma) = LEMMAS.iter().find(|(forms, _)| forms.contains(&w)).map(|(_, l)| l) {
+    if let Some(lemma) = lemmas.get(w) {
         return lemma.to_string();
     }
     // `deportation`, `deportee` and `deported` are one idea.
@@ -204,7 +214,9 @@ pub fn stem(word: &str) -> String {
 
 /// Whether a lower-cased word carries meaning.
 pub fn is_content_word(lower: &str) -> bool {
-    lower.chars().count() > 2 && lower.chars().any(char::is_alphabetic) && !STOPWORDS.contains(&lower)
+    static STOP: OnceLock<HashSet<&str>> = OnceLock::new();
+    let stop = STOP.get_or_init(|| STOPWORDS.iter().copied().collect());
+    lower.chars().count() > 2 && lower.chars().any(char::is_alphabetic) && !stop.contains(lower)
 }
 
 /// The stems of the content words of `text`, in order, without repeats.
@@ -216,7 +228,7 @@ pub fn content_terms(text: &str) -> Vec<String> {
         if word.chars().all(|c| c.is_ascii_digit() || c == '-') || !is_content_word(&lower) {
             continue;
         }
-        let s = stem(&lower);
+        let s = stem_lower(&lower);
         if !terms.contains(&s) {
             terms.push(s);
         }

@@ -32,6 +32,9 @@ struct Inner {
     /// Checks run at most one a core at a time: fifty drafts opened at once are checked a few at
     /// a time, so memory peaks at a few checks' worth, not fifty.
     running: tokio::sync::Semaphore,
+    /// Framed messages straight to the client. Diagnostics go this way, written once as JSON
+    /// from what each paragraph gave, not rebuilt as a JSON tree for every keystroke.
+    outgoing: tokio::sync::mpsc::UnboundedSender<Vec<u8>>,
 }
 
 #[derive(Default)]
@@ -69,11 +72,11 @@ impl Open {
 }
 
 impl Backend {
-    pub fn new(client: Client) -> Self {
-        Self::with_checker(client, check_in_workspace)
+    pub fn new(client: Client, outgoing: tokio::sync::mpsc::UnboundedSender<Vec<u8>>) -> Self {
+        Self::with_checker(client, check_in_workspace, outgoing)
     }
 
-    pub fn with_checker(client: Client, check: Checker) -> Self {
+    pub fn with_checker(client: Client, check: Checker, outgoing: tokio::sync::mpsc::UnboundedSender<Vec<u8>>) -> Self {
         let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
         let inner = Inner {
             client,
@@ -81,6 +84,7 @@ impl Backend {
             check,
             failure_shown: Default::default(),
             running: tokio::sync::Semaphore::new(cores),
+            outgoing,
         };
         Self { inner: Arc::new(inner) }
     }
@@ -147,8 +151,23 @@ impl Backend {
         let current =
             self.state().documents.get(&uri).is_some_and(|o| o.generation.load(Ordering::SeqCst) == generation);
         if current {
-            self.inner.client.publish_diagnostics(uri, diagnostics, Some(version)).await;
+            self.publish(&uri, &diagnostics.json, Some(version));
         }
+    }
+
+    /// Sends `textDocument/publishDiagnostics` with a JSON array of diagnostics already written.
+    /// Every publication goes this one way, so they reach the client in the order made.
+    fn publish(&self, uri: &Url, diagnostics: &[u8], version: Option<i32>) {
+        let uri = serde_json::to_string(uri.as_str()).unwrap_or_else(|_| "\"\"".into());
+        let version = version.map_or(String::new(), |v| format!(",\"version\":{v}"));
+        let mut body = format!(
+            "{{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/publishDiagnostics\",\"params\":{{\"uri\":{uri}{version},\"diagnostics\":"
+        )
+        .into_bytes();
+        body.extend_from_slice(diagnostics);
+        body.extend_from_slice(b"}}");
+        // The writer ends only with the server: nothing is left to tell if it is gone.
+        let _ = self.inner.outgoing.send(super::framing::frame(&body));
     }
 
     /// The loaded workspace at `root`, loading it off the message loop the first time.
@@ -205,10 +224,10 @@ impl Backend {
             (now, stale)
         };
         for uri in stale {
-            self.inner.client.publish_diagnostics(uri, Vec::new(), None).await;
+            self.publish(&uri, b"[]", None);
         }
         for (uri, diagnostics) in now {
-            self.inner.client.publish_diagnostics(uri, diagnostics, None).await;
+            self.publish(&uri, &serde_json::to_vec(&diagnostics).unwrap_or_else(|_| b"[]".to_vec()), None);
         }
     }
 
@@ -454,7 +473,7 @@ impl LanguageServer for Backend {
             // A check still running for it stops at its next paragraph.
             open.bump();
         }
-        self.inner.client.publish_diagnostics(uri, Vec::new(), None).await;
+        self.publish(&uri, b"[]", None);
     }
 
     async fn did_save(&self, params: DidSaveTextDocumentParams) {

@@ -136,7 +136,8 @@ fn normalise(body: Vec<u8>) -> Vec<u8> {
     body
 }
 
-fn frame(body: &[u8]) -> Vec<u8> {
+/// A message body with its `Content-Length` header.
+pub fn frame(body: &[u8]) -> Vec<u8> {
     let mut out = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
     out.extend_from_slice(body);
     out

@@ -71,13 +71,14 @@ where
     I: AsyncRead + Unpin + Send + 'static,
     O: AsyncWrite + Unpin + Send + 'static,
 {
-    let (service, socket) = LspService::new(move |client| Backend::with_checker(client, checker));
-    let ending = Arc::new(Ending::default());
-    let watched = Watch { inner: service, ending: ending.clone() };
     // stet frames the streams itself, so that a broken message costs that message only.
     let (to_server, server_input) = tokio::io::duplex(1 << 20);
     let (server_output, from_server) = tokio::io::duplex(1 << 20);
     let (replies, replies_rx) = tokio::sync::mpsc::unbounded_channel();
+    let outgoing = replies.clone();
+    let (service, socket) = LspService::new(move |client| Backend::with_checker(client, checker, outgoing));
+    let ending = Arc::new(Ending::default());
+    let watched = Watch { inner: service, ending: ending.clone() };
     let reader = tokio::spawn(framing::read_messages(input, to_server, replies));
     let writer = tokio::spawn(framing::write_messages(from_server, replies_rx, output));
     tokio::select! {

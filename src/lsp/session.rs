@@ -31,16 +31,39 @@ pub fn check_in_workspace(
 #[derive(Default)]
 pub struct Session {
     cache: DraftCache,
-    /// The diagnostics of each checked segment, by the segment's address, with the line the
-    /// segment started on when they were made.
-    diagnostics: HashMap<usize, (u32, Arc<Vec<Diagnostic>>)>,
-    encoding: Option<Encoding>,
+    /// What each checked segment gave, by the segment's address.
+    made: HashMap<usize, Made>,
+    /// The encoding and file-wide silences the diagnostics were made with.
+    made_with: Option<(Encoding, Vec<bool>)>,
     /// The latest state checked, for requests that need no new check.
     pub latest: Option<Arc<Checked>>,
 }
 
+/// A segment's diagnostics, and the same as JSON, for the line the segment started on.
+#[derive(Clone)]
+struct Made {
+    line: u32,
+    diagnostics: Arc<Vec<Diagnostic>>,
+    json: Arc<Vec<u8>>,
+}
+
+/// A draft's diagnostics, ready to publish: the JSON array, and how many it holds.
+#[derive(Debug, Default, PartialEq)]
+pub struct Diagnostics {
+    pub json: Vec<u8>,
+    pub count: usize,
+}
+
+impl Diagnostics {
+    pub fn parse(&self) -> Vec<Diagnostic> {
+        serde_json::from_slice(&self.json).unwrap_or_default()
+    }
+}
+
 impl Session {
     /// Checks `text` and returns its diagnostics, or `None` if `cancelled` before the end.
+    /// Segments the edit left alone give their diagnostics as they were, as JSON already
+    /// written unless they moved to another line.
     pub fn check(
         &mut self,
         text: &str,
@@ -48,35 +71,71 @@ impl Session {
         encoding: Encoding,
         checker: Checker,
         cancelled: &Cancelled<'_>,
-    ) -> Option<Vec<Diagnostic>> {
-        if self.encoding != Some(encoding) {
-            self.diagnostics.clear();
-            self.encoding = Some(encoding);
-        }
+    ) -> Option<Diagnostics> {
         let checked = checker(&mut self.cache, text, ws, cancelled)?;
+        let silences: Vec<bool> = crate::check::RULES.iter().map(|r| checked.silences(r.code)).collect();
+        if self.made_with.as_ref() != Some(&(encoding, silences.clone())) {
+            self.made.clear();
+            self.made_with = Some((encoding, silences));
+        }
         let mut whole: Option<LineIndex> = None;
         let locate = |r: &crate::check::Related| ws.locate(r);
         let mut kept = HashMap::with_capacity(checked.parts.len());
-        let mut out = Vec::new();
+        let mut out = Diagnostics { json: Vec::with_capacity(1024), count: 0 };
+        out.json.push(b'[');
         for (segment, part) in &checked.parts {
             let address = Arc::as_ptr(part) as usize;
-            let (line, made) = match self.diagnostics.get(&address) {
-                Some(d) => d.clone(),
-                None => (segment.line, Arc::new(convert(text, segment, part, encoding, &locate))),
+            let made = match self.made.get(&address) {
+                Some(m) if m.line == segment.line => m.clone(),
+                Some(m) => moved(m, segment.line, &checked),
+                None => made(segment.line, convert(text, segment, part, encoding, &locate), &checked),
             };
-            let delta = i64::from(segment.line) - i64::from(line);
-            out.extend(made.iter().filter(|d| !silenced(&checked, d)).map(|d| shifted(d, delta)));
+            append(&mut out, &made.json, made.diagnostics.len());
             // Findings in a footnote's definition move with it: placed anew every time.
             for f in part.findings.iter().filter(|f| part.reaches_definitions(f) && !checked.silences(f.code)) {
                 let lines = whole.get_or_insert_with(|| LineIndex::new(text));
-                out.push(diagnostic(text, lines, &checked.moved(segment, part, f), encoding, &locate));
+                let d = diagnostic(text, lines, &checked.moved(segment, part, f), encoding, &locate);
+                append(&mut out, &serde_json::to_vec(&d).unwrap_or_default(), 1);
             }
-            kept.insert(address, (line, made));
+            kept.insert(address, made);
         }
-        self.diagnostics = kept;
+        out.json.push(b']');
+        self.made = kept;
         self.latest = Some(Arc::new(checked));
         Some(out)
     }
+}
+
+/// Adds a run of `count` diagnostics, written as JSON without brackets, to the array.
+fn append(out: &mut Diagnostics, json: &[u8], count: usize) {
+    if json.is_empty() {
+        return;
+    }
+    if out.count > 0 {
+        out.json.push(b',');
+    }
+    out.json.extend_from_slice(json);
+    out.count += count;
+}
+
+/// A segment's diagnostics with the JSON that publishes them, leaving out silenced ones.
+fn made(line: u32, diagnostics: Vec<Diagnostic>, checked: &Checked) -> Made {
+    let kept: Vec<Diagnostic> = diagnostics.into_iter().filter(|d| !silenced(checked, d)).collect();
+    let mut json = Vec::new();
+    for (i, d) in kept.iter().enumerate() {
+        if i > 0 {
+            json.push(b',');
+        }
+        // Serialising a diagnostic cannot fail: it holds strings, numbers and JSON values only.
+        let _ = serde_json::to_writer(&mut json, d);
+    }
+    Made { line, diagnostics: Arc::new(kept), json: Arc::new(json) }
+}
+
+/// A segment's diagnostics moved to the line it now starts on.
+fn moved(m: &Made, line: u32, checked: &Checked) -> Made {
+    let delta = i64::from(line) - i64::from(m.line);
+    made(line, m.diagnostics.iter().map(|d| shifted(d, delta)).collect(), checked)
 }
 
 fn silenced(checked: &Checked, d: &Diagnostic) -> bool {

@@ -51,6 +51,8 @@ pub struct Index {
     name_owners: Vec<EntityId>,
     name_texts: Vec<String>,
     fact_count: usize,
+    /// The stems of each fact's subject, by dataset and fact, read once for every comparison.
+    subjects: Vec<Vec<Vec<String>>>,
 }
 
 impl Index {
@@ -81,6 +83,14 @@ impl Index {
                 }
             }
         }
+        index.subjects = index
+            .datasets
+            .iter()
+            .map(|d| {
+                let stems = |s: &String| s.split_whitespace().map(crate::extract::terms::stem).collect();
+                d.facts.iter().map(|f| f.subject.as_ref().map(stems).unwrap_or_default()).collect()
+            })
+            .collect();
         for values in index.by_kind.values_mut() {
             values.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
         }
@@ -115,6 +125,11 @@ impl Index {
     pub fn entity(&self, id: EntityId) -> Option<(&Dataset, &Entity)> {
         let dataset = self.datasets.get(id.dataset as usize)?;
         Some((dataset, dataset.entities.get(id.entity as usize)?))
+    }
+
+    /// The stems of a fact's subject (`people detained` -> `peopl`, `detain`).
+    pub fn subject_stems(&self, id: FactId) -> &[String] {
+        self.subjects.get(id.dataset as usize).and_then(|d| d.get(id.fact as usize)).map_or(&[], Vec::as_slice)
     }
 
     pub fn fact_count(&self) -> usize {

@@ -23,19 +23,103 @@ pub struct FootnoteDefinition {
 /// front matter, fenced code or an open HTML comment, and before an indented line (a list
 /// item's continuation or indented code, which depend on what comes before).
 pub fn split_segments(text: &str) -> Vec<Segment> {
+    cut(text, 0, 0, |_, _| false).0
+}
+
+/// The segments of `new`, from those of `old` that it was edited from: the segments before the
+/// edit and after it are kept (moved), only those around it are cut again.
+pub fn resplit(old: &str, segments: &[Segment], new: &str) -> Resplit {
+    let prefix = common_prefix(old.as_bytes(), new.as_bytes());
+    let room = old.len().min(new.len()) - prefix;
+    let suffix = common_suffix(old.as_bytes(), new.as_bytes()).min(room);
+    let (Some(last), true) = (segments.last(), old.len() != new.len() || prefix < old.len()) else {
+        let kept = segments.len();
+        return Resplit { segments: segments.to_vec(), fresh: kept..kept, replaced: kept..kept };
+    };
+    // A cut depends on the line after it, so the segment before the edited one is cut again too.
+    let edited = segments.partition_point(|s| s.range.end <= prefix).min(segments.len() - 1);
+    let first = edited.saturating_sub(1);
+    let restart = segments.get(first).unwrap_or(last);
+    let delta = new.len() as isize - old.len() as isize;
+    let edited_end = new.len() - suffix;
+    // Once a cut falls where an old segment starts, past the edit, the rest reads as before.
+    let resume = |at: usize, _line: u32| {
+        at >= edited_end && segments.binary_search_by_key(&at.wrapping_sub_signed(delta), |s| s.range.start).is_ok()
+    };
+    let (mut fresh, stopped) = cut(new, restart.range.start, restart.line, resume);
+    let mut out = segments[..first].to_vec();
+    let fresh_range = out.len()..out.len() + fresh.len();
+    out.append(&mut fresh);
+    let mut replaced_end = segments.len();
+    if let Some((at, line)) = stopped {
+        let old_at = at.wrapping_sub_signed(delta);
+        let k = segments.partition_point(|s| s.range.start < old_at);
+        let lines = i64::from(line) - segments.get(k).map_or(0, |s| i64::from(s.line));
+        out.extend(segments[k..].iter().map(|s| Segment {
+            range: s.range.start.wrapping_add_signed(delta)..s.range.end.wrapping_add_signed(delta),
+            line: u32::try_from(i64::from(s.line) + lines).unwrap_or(0),
+        }));
+        replaced_end = k;
+    }
+    Resplit { segments: out, fresh: fresh_range, replaced: first..replaced_end }
+}
+
+/// How many bytes `a` and `b` share at the start; compared a block at a time.
+fn common_prefix(a: &[u8], b: &[u8]) -> usize {
+    const BLOCK: usize = 256;
+    let mut same = 0;
+    while same + BLOCK <= a.len().min(b.len()) && a[same..same + BLOCK] == b[same..same + BLOCK] {
+        same += BLOCK;
+    }
+    same + a[same..].iter().zip(&b[same..]).take_while(|(x, y)| x == y).count()
+}
+
+/// How many bytes `a` and `b` share at the end.
+fn common_suffix(a: &[u8], b: &[u8]) -> usize {
+    const BLOCK: usize = 256;
+    let mut same = 0;
+    while same + BLOCK <= a.len().min(b.len())
+        && a[a.len() - same - BLOCK..a.len() - same] == b[b.len() - same - BLOCK..b.len() - same]
+    {
+        same += BLOCK;
+    }
+    same + a[..a.len() - same].iter().rev().zip(b[..b.len() - same].iter().rev()).take_while(|(x, y)| x == y).count()
+}
+
+/// The segments of an edited text, and which of them were cut anew.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Resplit {
+    pub segments: Vec<Segment>,
+    /// The new segments cut anew, by index.
+    pub fresh: Range<usize>,
+    /// The old segments they replace, by index; the old ones after them follow, moved.
+    pub replaced: Range<usize>,
+}
+
+/// Cuts `text` from byte `from` (a line start where nothing is open, on line `line`) into
+/// segments, until `stop` accepts a cut: then returns the segments before it and where it is.
+fn cut(
+    text: &str,
+    from: usize,
+    line: u32,
+    mut stop: impl FnMut(usize, u32) -> bool,
+) -> (Vec<Segment>, Option<(usize, u32)>) {
     let mut segments = Vec::new();
     let mut state = Open::default();
-    let mut start = 0;
-    let mut start_line = 0u32;
+    let mut start = from;
+    let mut start_line = line;
     let mut after_blank = false;
-    let mut offset = 0;
-    let mut number = 0u32;
-    for line in text.split_inclusive('\n') {
+    let mut offset = from;
+    let mut number = line;
+    for line in text.get(from..).unwrap_or("").split_inclusive('\n') {
         let content = line.trim_end_matches(['\n', '\r']);
         let blank = content.trim().is_empty();
         let free = state.is_closed();
         if after_blank && !blank && free && !content.starts_with([' ', '\t']) && offset > start {
             segments.push(Segment { range: start..offset, line: start_line });
+            if stop(offset, number) {
+                return (segments, Some((offset, number)));
+            }
             start = offset;
             start_line = number;
         }
@@ -47,7 +131,7 @@ pub fn split_segments(text: &str) -> Vec<Segment> {
     if offset > start || segments.is_empty() {
         segments.push(Segment { range: start..text.len(), line: start_line });
     }
-    segments
+    (segments, None)
 }
 
 /// The line breaks in `line` as the editor counts them: `\n`, `\r\n` and a lone `\r`.
@@ -82,6 +166,11 @@ impl Open {
         }
         let trimmed = line.trim_start_matches(' ');
         let indent = line.len() - trimmed.len();
+        let marks = |c: u8| line.as_bytes().contains(&c);
+        if self.fence.is_none() && !self.comment && !trimmed.starts_with(['`', '~']) && !marks(b'<') {
+            // Most lines open nothing: plain prose.
+            return;
+        }
         if let Some((c, n)) = self.fence {
             let run = trimmed.chars().take_while(|x| *x == c).count();
             if indent < 4 && run >= n && trimmed[run * c.len_utf8()..].trim().is_empty() {
@@ -99,6 +188,9 @@ impl Open {
             }
         }
         // The last comment mark on the line decides: `<!-- a --> b <!--` leaves one open.
+        if !marks(b'<') && !marks(b'>') {
+            return;
+        }
         let opened = line.rfind("<!--");
         let closed = line.rfind("-->");
         self.comment = match (opened, closed) {
@@ -194,6 +286,29 @@ mod tests {
         assert_eq!(cut(comment), ["A.\n\n", "<!-- a note\n\nstill the note -->\n\n", "B.\n"]);
         let list = "- item\n\n  more of the item\n\nNext.\n";
         assert_eq!(cut(list), ["- item\n\n  more of the item\n\n", "Next.\n"]);
+    }
+
+    #[test]
+    fn cutting_again_after_an_edit_equals_cutting_afresh() {
+        let old = "# T\n\nOne 5.\n\nTwo 6.\n\n```\nx\n\ny\n```\n\nThree 7.\n\n- a\n\n  b\n\nFour.\n";
+        let segments = split_segments(old);
+        let edits: &[(usize, usize, &str)] = &[
+            (8, 8, "x"),
+            (8, 8, "\n\nNew.\n\n"),
+            (20, 24, ""),
+            (23, 23, "```\n"),
+            (0, 0, "  "),
+            (46, 47, ""),
+            (old.len(), old.len(), "\nEnd."),
+        ];
+        for &(from, to, insert) in edits {
+            let new = format!("{}{insert}{}", &old[..from], &old[to..]);
+            let again = resplit(old, &segments, &new);
+            assert_eq!(again.segments, split_segments(&new), "{new:?}");
+            assert!(again.fresh.len() <= 4, "{new:?}: {:?}", again.fresh);
+        }
+        let same = resplit(old, &segments, old);
+        assert_eq!((same.segments, same.fresh.len()), (segments, 0));
     }
 
     #[test]

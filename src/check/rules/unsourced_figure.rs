@@ -75,13 +75,21 @@ fn supporting_source<'a>(cx: &'a Context, figure: usize) -> Option<&'a str> {
 }
 
 /// The known sources a draft cites, most cited first (the first cited first among equals), at
-/// most three; when it cites none and the workspace has one source, that one.
-pub fn relied_on<'a>(keys: impl Iterator<Item = &'a str>, library: &crate::reference::Library) -> Vec<String> {
+/// most three, from its cited keys and how often each is cited; when it cites none and the
+/// workspace has one source, that one.
+pub fn relied_on<'a>(
+    cited: impl Iterator<Item = (&'a str, usize)>,
+    library: &crate::reference::Library,
+) -> Vec<String> {
     let mut counts: Vec<(&str, usize)> = Vec::new();
-    for key in keys.filter(|k| library.contains(k)) {
-        match counts.iter_mut().find(|(k, _)| *k == key) {
-            Some((_, n)) => *n = n.saturating_add(1),
-            None => counts.push((key, 1)),
+    let mut at: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (key, n) in cited.filter(|(k, _)| library.contains(k)) {
+        match at.get(key) {
+            Some(&i) => counts[i].1 = counts[i].1.saturating_add(n),
+            None => {
+                at.insert(key, counts.len());
+                counts.push((key, n));
+            }
         }
     }
     counts.sort_by(|a, b| b.1.cmp(&a.1));

@@ -24,7 +24,9 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
             continue;
         }
         let cited = cited_with_text(cx, figure.range.start);
-        if cited.is_empty() || match_figure(cx, figure, Some(&cited)).is_some() {
+        // A figure whose best fact is in a cited source is supported: no need to rank again.
+        let by_cited = found.and_then(|m| cx.index.fact(m.fact)).is_some_and(|(d, _)| cited.contains(&d.source.key));
+        if cited.is_empty() || by_cited || match_figure(cx, figure, Some(&cited)).is_some() {
             continue;
         }
         let written = cx.text.get(figure.range.clone()).unwrap_or("");
