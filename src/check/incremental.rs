@@ -97,14 +97,11 @@ impl Checked {
     }
 }
 
-/// A segment read on its own, with the footnote definitions it refers to appended.
+/// A segment read on its own, with the footnote definitions it refers to appended. Kept only
+/// while the segment is checked: what later checks need of it is its [`Summary`].
 struct Piece {
     text: String,
     draft: Draft,
-    /// The keys its notes cite, each with how often, in the order first cited.
-    cited: Vec<(String, usize)>,
-    /// Its `stet-ignore-file` directives.
-    silences: Vec<Option<Vec<String>>>,
     /// Where each appended definition stands in `text` and in the draft.
     appended: Vec<(usize, FootnoteDefinition)>,
 }
@@ -119,10 +116,18 @@ impl Piece {
     }
 }
 
+/// What the whole draft needs to know of a segment, kept between checks.
+struct Summary {
+    /// The keys its notes cite, each with how often, in the order first cited.
+    cited: Vec<(String, usize)>,
+    /// Its `stet-ignore-file` directives.
+    silences: Vec<Option<Vec<String>>>,
+}
+
 /// The results of one draft's earlier checks, to reuse on the next.
 #[derive(Default)]
 pub struct DraftCache {
-    pieces: HashMap<u64, Arc<Piece>>,
+    summaries: HashMap<u64, Arc<Summary>>,
     checks: HashMap<u64, Arc<CheckedSegment>>,
     /// What the checks were made against; another library, index or settings empties the cache.
     against: Option<(u64, CheckConfig)>,
@@ -158,28 +163,33 @@ impl DraftCache {
             self.against = Some(identity);
         }
         let Layout { segments, definitions, keyed, marks } = self.layout(text);
-        let unread: Vec<usize> = (0..segments.len()).filter(|&i| !self.pieces.contains_key(&keyed[i].0)).collect();
-        let read: Vec<(u64, Arc<Piece>)> = unread
+        let unread: Vec<usize> = (0..segments.len()).filter(|&i| !self.summaries.contains_key(&keyed[i].0)).collect();
+        let read: Vec<(usize, Piece)> = unread
             .par_iter()
-            .map(|&i| {
-                (!cancelled()).then(|| (keyed[i].0, Arc::new(read_piece(text, &segments[i], keyed[i].1.clone()))))
-            })
+            .map(|&i| (!cancelled()).then(|| (i, read_piece(text, &segments[i], keyed[i].1.clone()))))
             .collect::<Option<_>>()?;
-        self.pieces.extend(read);
-        let pieces: Vec<(u64, Arc<Piece>)> =
-            keyed.iter().filter_map(|(key, _)| Some((*key, self.pieces.get(key)?.clone()))).collect();
+        let mut read: HashMap<usize, Piece> = read.into_iter().collect();
+        for (&i, piece) in &read {
+            self.summaries.insert(keyed[i].0, Arc::new(summary(&piece.draft)));
+        }
+        let summaries: Vec<Arc<Summary>> =
+            keyed.iter().filter_map(|(key, _)| self.summaries.get(key).cloned()).collect();
 
-        let cited = pieces.iter().flat_map(|(_, p)| p.cited.iter().map(|(k, n)| (k.as_str(), *n)));
+        let cited = summaries.iter().flat_map(|p| p.cited.iter().map(|(k, n)| (k.as_str(), *n)));
         let relied_on = relied_on(cited, against.library);
-        let silenced = pieces.iter().flat_map(|(_, p)| p.silences.iter().cloned()).collect();
+        let silenced = summaries.iter().flat_map(|p| p.silences.iter().cloned()).collect();
 
-        let keys: Vec<u64> = pieces.iter().map(|(key, _)| check_key(*key, &relied_on)).collect();
-        let unchecked: Vec<usize> = (0..keys.len()).filter(|&i| !self.checks.contains_key(&keys[i])).collect();
+        let keys: Vec<u64> = keyed.iter().map(|(key, _)| check_key(*key, &relied_on)).collect();
+        let unchecked: Vec<(usize, Option<Piece>)> =
+            (0..keys.len()).filter(|&i| !self.checks.contains_key(&keys[i])).map(|i| (i, read.remove(&i))).collect();
         let checked: Vec<(u64, Arc<CheckedSegment>)> = unchecked
-            .par_iter()
-            .map(|&i| {
-                let (segment, piece) = (segments.get(i)?, &pieces.get(i)?.1);
-                (!cancelled()).then(|| (keys[i], Arc::new(check_segment(piece, segment, against, &relied_on))))
+            .into_par_iter()
+            .map(|(i, piece)| {
+                let segment = segments.get(i)?;
+                // Read again only when the draft's sources changed and a known segment must be
+                // checked anew.
+                let piece = piece.unwrap_or_else(|| read_piece(text, segment, keyed[i].1.clone()));
+                (!cancelled()).then(|| (keys[i], Arc::new(check_segment(&piece, segment, against, &relied_on))))
             })
             .collect::<Option<_>>()?;
         let fresh = checked.len();
@@ -192,8 +202,8 @@ impl DraftCache {
             .collect();
 
         // Keep only what this text used: a cache the size of the draft, not of its history.
-        let used: HashSet<u64> = pieces.iter().map(|(k, _)| *k).collect();
-        self.pieces.retain(|k, _| used.contains(k));
+        let used: HashSet<u64> = keyed.iter().map(|(k, _)| *k).collect();
+        self.summaries.retain(|k, _| used.contains(k));
         let used: HashSet<u64> = keys.into_iter().collect();
         self.checks.retain(|k, _| used.contains(k));
         let keys = keyed.into_iter().map(|(k, _)| k).collect();
@@ -297,6 +307,10 @@ fn read_piece(text: &str, segment: &Segment, definitions: Vec<FootnoteDefinition
         piece.push_str(text.get(d.range.clone()).unwrap_or(""));
     }
     let draft = read_draft(&piece);
+    Piece { text: piece, draft, appended }
+}
+
+fn summary(draft: &Draft) -> Summary {
     let mut cited: Vec<(String, usize)> = Vec::new();
     for key in draft.notes.iter().flat_map(|n| &n.keys) {
         match cited.iter_mut().find(|(k, _)| *k == key.key) {
@@ -304,8 +318,7 @@ fn read_piece(text: &str, segment: &Segment, definitions: Vec<FootnoteDefinition
             None => cited.push((key.key.clone(), 1)),
         }
     }
-    let silences = Suppressions::file_wide(&draft.layout);
-    Piece { text: piece, draft, cited, silences, appended }
+    Summary { cited, silences: Suppressions::file_wide(&draft.layout) }
 }
 
 fn check_segment(piece: &Piece, segment: &Segment, against: &Against, relied_on: &[String]) -> CheckedSegment {

@@ -81,17 +81,16 @@ pub fn relied_on<'a>(
     cited: impl Iterator<Item = (&'a str, usize)>,
     library: &crate::reference::Library,
 ) -> Vec<String> {
+    // A draft cites a handful of sources: a list searched in order beats hashing every key.
     let mut counts: Vec<(&str, usize)> = Vec::new();
-    let mut at: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-    for (key, n) in cited.filter(|(k, _)| library.contains(k)) {
-        match at.get(key) {
-            Some(&i) => counts[i].1 = counts[i].1.saturating_add(n),
-            None => {
-                at.insert(key, counts.len());
-                counts.push((key, n));
-            }
+    for (key, n) in cited {
+        match counts.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, total)) => *total = total.saturating_add(n),
+            None => counts.push((key, n)),
         }
     }
+    // Unknown keys are left out once each, not once a citation.
+    counts.retain(|(k, _)| library.contains(k));
     counts.sort_by(|a, b| b.1.cmp(&a.1));
     let mut keys: Vec<String> = counts.into_iter().take(3).map(|(k, _)| k.to_string()).collect();
     if keys.is_empty() && library.len() == 1 {
