@@ -10,7 +10,7 @@
 use crate::check::agreement::{agree, comparable, Claim};
 use crate::check::Context;
 use crate::extract::context::{period_of, period_years, subject_of, years_of};
-use crate::extract::terms::{stem, terms_around_figures};
+use crate::extract::terms::{distinct, stem, words_around_figures};
 use crate::extract::{Figure, Kind};
 use crate::reference::{Fact, FactId};
 
@@ -185,6 +185,8 @@ fn same_date(a_kind: Kind, a: f64, b_kind: Kind, b: f64) -> bool {
 #[derive(Clone)]
 struct SentenceFacts {
     terms: Vec<String>,
+    /// The sentence's content words with their places, for the terms of each figure's clause.
+    words: Vec<(String, std::ops::Range<usize>)>,
     years: Vec<i32>,
     entities: Vec<String>,
     cited: Vec<String>,
@@ -202,8 +204,10 @@ fn sentence_facts(cx: &Context, s: usize) -> SentenceFacts {
         .filter_map(|m| cx.index.entity(m.entity).map(|(_, e)| e.name.clone()))
         .collect();
     let cited = cx.draft.notes_of(s).flat_map(|n| n.keys.iter().map(|k| k.key.clone())).collect();
+    let words = words_around_figures(&cx.draft.view, range, &figure_ranges);
     SentenceFacts {
-        terms: terms_around_figures(&cx.draft.view, range, &figure_ranges),
+        terms: distinct(words.iter().map(|(w, _)| w)),
+        words,
         years: years_of(&in_sentence),
         entities,
         cited,
@@ -215,10 +219,10 @@ fn around(cx: &Context, figure: &Figure, s: usize, facts: &SentenceFacts) -> Opt
     let in_sentence: Vec<&Figure> = cx.draft.figures_in(s).iter().collect();
     let period = period_of(&cx.draft.view, figure, &in_sentence);
     let clause = clause_of(&cx.draft.view, range.clone(), figure.range.clone());
-    let figure_ranges: Vec<_> = in_sentence.iter().map(|f| f.range.clone()).collect();
     let subject =
         subject_of(&cx.draft.view, figure, range).map(|s| s.split_whitespace().map(stem).collect()).unwrap_or_default();
-    let clause = terms_around_figures(&cx.draft.view, clause, &figure_ranges);
+    let in_clause = facts.words.iter().filter(|(_, at)| at.start >= clause.start && at.end <= clause.end);
+    let clause = distinct(in_clause.map(|(w, _)| w));
     Some(Around {
         subject,
         terms_weight: facts.terms.iter().map(|t| cx.index.idf(t)).collect(),

@@ -99,9 +99,11 @@ pub fn period_years(period: &str) -> Vec<i32> {
 pub fn subject_of(prose: &str, figure: &Figure, sentence: Range<usize>) -> Option<String> {
     let after = prose.get(figure.range.end..sentence.end).unwrap_or("");
     let before = prose.get(sentence.start..figure.range.start).unwrap_or("");
+    // `of the` and three words of the noun are all that is read.
     let words_after: Vec<String> = after
         .split(|c: char| !(c.is_alphanumeric() || c == '-'))
         .filter(|w| !w.is_empty())
+        .take(5)
         .map(str::to_lowercase)
         .collect();
     let mut k = 0;
@@ -150,7 +152,13 @@ fn nearest_past_verb(prose: &str, figure: Range<usize>, sentence: Range<usize>, 
     for word in text.split_inclusive(|c: char| !c.is_alphabetic()) {
         let start = offset;
         offset += word.len();
-        let w = word.trim_end_matches(|c: char| !c.is_alphabetic()).to_lowercase();
+        // Only words within reach of the figure are worth reading.
+        let bare = word.trim_end_matches(|c: char| !c.is_alphabetic());
+        let past = bare.len() > 2 && bare.as_bytes()[bare.len() - 2..].eq_ignore_ascii_case(b"ed");
+        if start > figure.end + REACH || offset + REACH < figure.start || !past {
+            continue;
+        }
+        let w = bare.to_lowercase();
         let is_verb = w.len() > 4
             && w.ends_with("ed")
             && !skip.contains(&w.as_str())

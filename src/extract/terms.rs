@@ -221,19 +221,30 @@ pub fn is_content_word(lower: &str) -> bool {
 
 /// The stems of the content words of `text`, in order, without repeats.
 pub fn content_terms(text: &str) -> Vec<String> {
-    let mut terms: Vec<String> = Vec::new();
-    for word in text.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '’')) {
-        let word = word.trim_matches(|c: char| c == '-' || c == '\'' || c == '’');
+    distinct(content_words(text, 0).iter().map(|(s, _)| s))
+}
+
+/// The stems of the content words of `text`, in order, each with where it stands (from `base`).
+pub fn content_words(text: &str, base: usize) -> Vec<(String, std::ops::Range<usize>)> {
+    let mut words = Vec::new();
+    let separator = |c: char| !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '’');
+    let trim = |c: char| c == '-' || c == '\'' || c == '’';
+    let mut offset = 0;
+    for piece in text.split_inclusive(separator) {
+        let start = offset;
+        offset += piece.len();
+        let raw = piece.strip_suffix(separator).unwrap_or(piece);
+        let word = raw.trim_start_matches(trim);
+        let lead = raw.len() - word.len();
+        let word = word.trim_end_matches(trim);
         let lower = word.to_lowercase();
         if word.chars().all(|c| c.is_ascii_digit() || c == '-') || !is_content_word(&lower) {
             continue;
         }
-        let s = stem_lower(&lower);
-        if !terms.contains(&s) {
-            terms.push(s);
-        }
+        let at = base + start + lead;
+        words.push((stem_lower(&lower), at..at + word.len()));
     }
-    terms
+    words
 }
 
 #[cfg(test)]
@@ -264,6 +275,15 @@ pub fn terms_around_figures(
     range: std::ops::Range<usize>,
     figures: &[std::ops::Range<usize>],
 ) -> Vec<String> {
+    distinct(words_around_figures(text, range, figures).iter().map(|(s, _)| s))
+}
+
+/// [`terms_around_figures`] with each word's place in `text`, repeats kept.
+pub fn words_around_figures(
+    text: &str,
+    range: std::ops::Range<usize>,
+    figures: &[std::ops::Range<usize>],
+) -> Vec<(String, std::ops::Range<usize>)> {
     let Some(slice) = text.get(range.clone()) else { return Vec::new() };
     let mut blanked = slice.to_string();
     for f in figures {
@@ -272,5 +292,16 @@ pub fn terms_around_figures(
             blanked.replace_range(start..end, &" ".repeat(end - start));
         }
     }
-    content_terms(&blanked)
+    content_words(&blanked, range.start)
+}
+
+/// The terms in order, without repeats.
+pub fn distinct<'a>(terms: impl Iterator<Item = &'a String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for t in terms {
+        if !out.contains(t) {
+            out.push(t.clone());
+        }
+    }
+    out
 }
