@@ -164,10 +164,10 @@ impl DraftCache {
         }
         let Layout { segments, definitions, keyed, marks } = self.layout(text);
         let unread: Vec<usize> = (0..segments.len()).filter(|&i| !self.summaries.contains_key(&keyed[i].0)).collect();
-        let read: Vec<(usize, Piece)> = unread
-            .par_iter()
-            .map(|&i| (!cancelled()).then(|| (i, read_piece(text, &segments[i], keyed[i].1.clone()))))
-            .collect::<Option<_>>()?;
+        let read: Vec<(usize, Piece)> = map_all(unread, |i| {
+            let (segment, (_, appended)) = (segments.get(i)?, keyed.get(i)?);
+            (!cancelled()).then(|| (i, read_piece(text, segment, appended.clone())))
+        })?;
         let mut read: HashMap<usize, Piece> = read.into_iter().collect();
         for (&i, piece) in &read {
             self.summaries.insert(keyed[i].0, Arc::new(summary(&piece.draft)));
@@ -182,16 +182,13 @@ impl DraftCache {
         let keys: Vec<u64> = keyed.iter().map(|(key, _)| check_key(*key, &relied_on)).collect();
         let unchecked: Vec<(usize, Option<Piece>)> =
             (0..keys.len()).filter(|&i| !self.checks.contains_key(&keys[i])).map(|i| (i, read.remove(&i))).collect();
-        let checked: Vec<(u64, Arc<CheckedSegment>)> = unchecked
-            .into_par_iter()
-            .map(|(i, piece)| {
-                let segment = segments.get(i)?;
-                // Read again only when the draft's sources changed and a known segment must be
-                // checked anew.
-                let piece = piece.unwrap_or_else(|| read_piece(text, segment, keyed[i].1.clone()));
-                (!cancelled()).then(|| (keys[i], Arc::new(check_segment(&piece, segment, against, &relied_on))))
-            })
-            .collect::<Option<_>>()?;
+        let checked: Vec<(u64, Arc<CheckedSegment>)> = map_all(unchecked, |(i, piece)| {
+            let (segment, key) = (segments.get(i)?, *keys.get(i)?);
+            // Read again only when the draft's sources changed and a known segment must be
+            // checked anew.
+            let piece = piece.or_else(|| Some(read_piece(text, segment, keyed.get(i)?.1.clone())))?;
+            (!cancelled()).then(|| (key, Arc::new(check_segment(&piece, segment, against, &relied_on))))
+        })?;
         let fresh = checked.len();
         self.checks.extend(checked);
         let cut = segments.clone();
@@ -265,6 +262,17 @@ impl DraftCache {
 
 fn has_marks(text: &str, segment: &Segment) -> bool {
     text.get(segment.range.clone()).is_some_and(|b| b.contains("[^"))
+}
+
+/// `f` of every item, on every core when there are enough to share, else in this thread (waking
+/// the pool for a keystroke's one paragraph costs more than checking it); `None` if any is.
+fn map_all<T: Send, R: Send>(items: Vec<T>, f: impl Fn(T) -> Option<R> + Sync + Send) -> Option<Vec<R>> {
+    const SHARED_FROM: usize = 4;
+    if items.len() < SHARED_FROM {
+        items.into_iter().map(f).collect()
+    } else {
+        items.into_par_iter().map(f).collect()
+    }
 }
 
 /// Whether the check under way is no longer wanted; asked between segments, from any thread.
