@@ -247,27 +247,6 @@ pub fn content_words(text: &str, base: usize) -> Vec<(String, std::ops::Range<us
     words
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn stems_agree_across_forms() {
-        assert_eq!(stem("detained"), stem("detains"));
-        assert_eq!(stem("homicides"), stem("homicide"));
-        assert_eq!(stem("rates"), stem("rate"));
-        assert_eq!(stem("seize"), stem("seized"));
-        assert_eq!(stem("countries"), "country");
-        assert_eq!(stem("seized"), stem("seizes"));
-        assert_eq!(stem("boss"), "boss");
-    }
-
-    #[test]
-    fn content_terms_skip_numbers_and_common_words() {
-        assert_eq!(content_terms("Over 84,000 people have been detained since 2022."), ["peopl", "detain"]);
-    }
-}
-
 /// The content terms of `text[range]` leaving out the figures in it (`tons`, `percent` and the
 /// numbers say what kind a figure is; the words around it say what it is about).
 pub fn terms_around_figures(
@@ -304,4 +283,25 @@ pub fn distinct<'a>(terms: impl Iterator<Item = &'a String>) -> Vec<String> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stems_agree_across_forms() {
+        assert_eq!(stem("detained"), stem("detains"));
+        assert_eq!(stem("homicides"), stem("homicide"));
+        assert_eq!(stem("rates"), stem("rate"));
+        assert_eq!(stem("seize"), stem("seized"));
+        assert_eq!(stem("countries"), "country");
+        assert_eq!(stem("seized"), stem("seizes"));
+        assert_eq!(stem("boss"), "boss");
+    }
+
+    #[test]
+    fn content_terms_skip_numbers_and_common_words() {
+        assert_eq!(content_terms("Over 84,000 people have been detained since 2022."), ["peopl", "detain"]);
+    }
 }

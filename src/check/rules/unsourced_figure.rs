@@ -91,7 +91,7 @@ pub fn relied_on<'a>(
     }
     // Unknown keys are left out once each, not once a citation.
     counts.retain(|(k, _)| library.contains(k));
-    counts.sort_by(|a, b| b.1.cmp(&a.1));
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
     let mut keys: Vec<String> = counts.into_iter().take(3).map(|(k, _)| k.to_string()).collect();
     if keys.is_empty() && library.len() == 1 {
         keys.extend(library.iter().map(|s| s.key.clone()));
