@@ -248,3 +248,36 @@ fn a_conflict_points_at_the_fact_in_the_source_and_explain_shows_why() {
     assert!(explain.contains("drafts/c.md:1:6: 94,000 (number)"), "{explain}");
     assert!(explain.contains("conflicts with over 84,000 (newsvane-2025-04-16, line 5) [kind +0.10"), "{explain}");
 }
+
+#[test]
+fn min_severity_chooses_what_fails_the_run() {
+    let ws = workspace();
+    fs::write(ws.path().join("drafts/warned.md"), "Then 300 died.\n").unwrap();
+    // Only a warning: the run passes by default and fails from `--min-severity warning` down.
+    assert_eq!(stet(ws.path(), &["check", "drafts/warned.md"]).status.code(), Some(0));
+    assert_eq!(stet(ws.path(), &["check", "--min-severity", "warning", "drafts/warned.md"]).status.code(), Some(1));
+    assert_eq!(stet(ws.path(), &["check", "--min-severity", "hint", "drafts/warned.md"]).status.code(), Some(1));
+    assert_eq!(stet(ws.path(), &["check", "--min-severity", "warning", "drafts/clean.md"]).status.code(), Some(0));
+    assert_eq!(stet(ws.path(), &["check", "--min-severity", "loud", "drafts/warned.md"]).status.code(), Some(2));
+}
+
+#[test]
+fn explain_tells_why_a_rule_matters_and_how_to_fix_it() {
+    let ws = workspace();
+    let out = stet(ws.path(), &["explain", "conflicting-role"]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&out.stdout);
+    for part in ["Why.", "Example.", "Fix.", "\"Defense Minister Pete Hegseth\"", "Default severity: warning."] {
+        assert!(text.contains(part), "{part} missing from:\n{text}");
+    }
+    assert!(!text.contains("//!") && !text.contains('`'), "{text}");
+
+    let list = stet(ws.path(), &["explain"]);
+    let listed = String::from_utf8_lossy(&list.stdout);
+    assert_eq!(listed.lines().count(), stet::check::RULES.len());
+    assert!(listed.lines().all(|l| stet::check::RULES.iter().any(|r| l.starts_with(r.code))), "{listed}");
+
+    let unknown = stet(ws.path(), &["explain", "unsourced"]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("unsourced-figure"));
+}

@@ -67,7 +67,7 @@ fn check_one(draft: &Path, ws: &Workspace, explain: bool) -> Result<Outcome, std
     Ok(Outcome { text, findings, explained })
 }
 
-pub fn run(format: CheckFormat, explain: bool, paths: &[PathBuf]) -> Result<ExitCode> {
+pub fn run(format: CheckFormat, explain: bool, fails_at: Severity, paths: &[PathBuf]) -> Result<ExitCode> {
     let mut workspaces = Workspaces::default();
     let drafts = collect_drafts(paths, &mut workspaces);
     let mut unreadable = false;
@@ -96,7 +96,8 @@ pub fn run(format: CheckFormat, explain: bool, paths: &[PathBuf]) -> Result<Exit
         };
         let Some(ws) = workspaces.loaded(draft) else { continue };
         eprint!("{explained}");
-        any_error |= findings.iter().any(|f| f.severity == Severity::Error);
+        // Severities order from the most severe: a finding at `fails_at` or above fails the run.
+        any_error |= findings.iter().any(|f| f.severity <= fails_at);
         let lines = LineIndex::new(&text);
         match format {
             CheckFormat::Json => {

@@ -1,4 +1,4 @@
-//! The command line: `stet check`, `stet figures`, `stet lsp`.
+//! The command line: `stet check`, `stet figures`, `stet explain`, `stet reference`, `stet lsp`.
 
 mod check;
 mod figures;
@@ -31,6 +31,9 @@ enum Command {
         /// Also show, for every figure, the fact it matched and the parts of the score.
         #[arg(long)]
         explain: bool,
+        /// The least severe finding that makes the run fail (exit 1).
+        #[arg(long, value_enum, default_value_t = MinSeverity::Error)]
+        min_severity: MinSeverity,
         /// Draft files, or folders to search for drafts.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
@@ -41,6 +44,11 @@ enum Command {
         format: FiguresFormat,
         /// Drafts; with `--format jsonl` and none, reads `{"text": ...}` lines from stdin.
         paths: Vec<PathBuf>,
+    },
+    /// Explain a rule: why it matters, an example, its fix; without a rule, list them all.
+    Explain {
+        /// A rule id, such as `unsourced-figure`.
+        rule: Option<String>,
     },
     /// Speak the Language Server Protocol over stdio.
     Lsp,
@@ -72,11 +80,55 @@ pub enum CheckFormat {
     Json,
 }
 
+/// The severities, from the most severe.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum MinSeverity {
+    Error,
+    Warning,
+    Information,
+    Hint,
+}
+
+impl MinSeverity {
+    pub fn severity(self) -> crate::check::Severity {
+        use crate::check::Severity;
+        match self {
+            MinSeverity::Error => Severity::Error,
+            MinSeverity::Warning => Severity::Warning,
+            MinSeverity::Information => Severity::Information,
+            MinSeverity::Hint => Severity::Hint,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum FiguresFormat {
     Human,
     Json,
     Jsonl,
+}
+
+/// `stet explain`: a rule's documentation, or the list of rules.
+fn explain(code: Option<&str>) -> anyhow::Result<ExitCode> {
+    use crate::check::{rules::explanation, RULES};
+    match code {
+        None => {
+            for r in RULES {
+                println!("{:<20} {:<8} {}", r.code, r.default_severity.as_str(), r.summary);
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(code) => match (explanation(code), crate::check::rule(code)) {
+            (Some(text), Some(r)) => {
+                println!("{text}\n\nDefault severity: {}.", r.default_severity.as_str());
+                Ok(ExitCode::SUCCESS)
+            }
+            _ => {
+                let known: Vec<&str> = RULES.iter().map(|r| r.code).collect();
+                anyhow::bail!("no rule {code}; the rules are {}", known.join(", "))
+            }
+        },
+    }
 }
 
 /// Runs the command line; returns the process exit code.
@@ -90,7 +142,10 @@ pub fn run() -> ExitCode {
     };
     let result = match cli.command {
         None | Some(Command::Lsp) => crate::lsp::run_stdio(),
-        Some(Command::Check { format, explain, paths }) => check::run(format, explain, &paths),
+        Some(Command::Check { format, explain, min_severity, paths }) => {
+            check::run(format, explain, min_severity.severity(), &paths)
+        }
+        Some(Command::Explain { rule }) => explain(rule.as_deref()),
         Some(Command::Figures { format, paths }) => figures::run(format, &paths),
         Some(Command::Reference { command: ReferenceCommand::Build { article, key, output } }) => {
             reference::build(&article, key.as_deref(), output.as_deref())

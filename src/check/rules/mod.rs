@@ -59,6 +59,25 @@ pub const RULES: &[Rule] = &[
 ];
 
 /// The rule with this code.
+/// The documentation of a rule as its module writes it: why it matters, an example, the fix.
+pub fn explanation(code: &str) -> Option<String> {
+    let source = match code {
+        unsourced_figure::CODE => include_str!("unsourced_figure.rs"),
+        conflicting_figure::CODE => include_str!("conflicting_figure.rs"),
+        unsupported_figure::CODE => include_str!("unsupported_figure.rs"),
+        unknown_source::CODE => include_str!("unknown_source.rs"),
+        misspelled_entity::CODE => include_str!("misspelled_entity.rs"),
+        conflicting_role::CODE => include_str!("conflicting_role.rs"),
+        _ => return None,
+    };
+    let doc: Vec<&str> = source
+        .lines()
+        .take_while(|l| l.starts_with("//!"))
+        .map(|l| l.trim_start_matches("//!").strip_prefix(' ').unwrap_or(l.trim_start_matches("//!")))
+        .collect();
+    Some(doc.join("\n").replace("**", "").replace('`', "\""))
+}
+
 pub fn rule(code: &str) -> Option<&'static Rule> {
     RULES.iter().find(|r| r.code == code)
 }
