@@ -257,3 +257,56 @@ async fn fifty_drafts_and_ten_thousand_edits_lose_nothing() {
         assert_eq!(summary(&diagnostics), [format!("unsourced-figure 0:7-0:{}", 7 + expected.len())]);
     }
 }
+
+#[tokio::test]
+async fn hover_tells_who_a_name_is_how_a_figure_reads_and_what_a_key_cites() {
+    let ws = tempfile::tempdir().unwrap();
+    let root = fs::canonicalize(ws.path()).unwrap();
+    fs::create_dir_all(root.join("sources")).unwrap();
+    fs::write(
+        root.join("sources/nv.md"),
+        "---\nkey: nv\ntitle: Security ties\npublisher: NewsVane\ndate: 2025-04-16\n---\n\
+         President Nayib Bukele said more than 84,000 people have been detained since 2022.\n\
+         Nayib Bukele spoke again later.\n",
+    )
+    .unwrap();
+    fs::write(root.join("stet.toml"), "[server]\ndebounce_ms = 0\n").unwrap();
+    let mut client = Client::start();
+    let init = client.initialize(&root, json!({})).await;
+    assert_eq!(init["capabilities"]["hoverProvider"], true);
+    let uri = format!("file://{}/d.md", root.display());
+    let text = "Nayib Bukele said 84,000 people have been detained since 2022 [@nv].\n\nThen 7 left.\n";
+    client.open(&uri, text).await;
+    let hover = |character: u32, line: u32| json!({"textDocument": {"uri": uri}, "position": {"line": line, "character": character}});
+
+    let name = client.request("textDocument/hover", hover(8, 0)).await;
+    let shown = name["result"]["contents"]["value"].as_str().unwrap_or_default().to_string();
+    for part in ["**Nayib Bukele**", "person", "President", "Mentioned 2 times in nv", "sources/nv.md#L7"] {
+        assert!(shown.contains(part), "{part} missing from {shown}");
+    }
+    assert_eq!(
+        name["result"]["range"],
+        json!({"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 12}})
+    );
+
+    let figure = client.request("textDocument/hover", hover(20, 0)).await;
+    let shown = figure["result"]["contents"]["value"].as_str().unwrap_or_default().to_string();
+    for part in
+        ["**84,000**", "Read as 84000", "Status: **matched**", "over 84,000 people detained", "(nv, match", "nv.md#L7"]
+    {
+        assert!(shown.contains(part), "{part} missing from {shown:?}");
+    }
+
+    let lone = client.request("textDocument/hover", hover(5, 2)).await;
+    let shown = lone["result"]["contents"]["value"].as_str().unwrap_or_default().to_string();
+    assert!(shown.contains("Status: **unsourced**"), "{shown}");
+
+    let key = client.request("textDocument/hover", hover(65, 0)).await;
+    let shown = key["result"]["contents"]["value"].as_str().unwrap_or_default().to_string();
+    for part in ["**nv**", "*Security ties*", "NewsVane", "2025-04-16"] {
+        assert!(shown.contains(part), "{part} missing from {shown}");
+    }
+
+    // Nothing to say about a plain word.
+    assert_eq!(client.request("textDocument/hover", hover(26, 0)).await["result"], Value::Null);
+}

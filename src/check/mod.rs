@@ -3,6 +3,7 @@
 pub mod agreement;
 pub mod config;
 pub mod finding;
+pub mod hover;
 pub mod incremental;
 pub mod matching;
 pub mod rules;

@@ -10,7 +10,7 @@ use tower_lsp::jsonrpc::Result as RpcResult;
 use tower_lsp::lsp_types::*;
 use tower_lsp::{Client, LanguageServer};
 
-use super::convert::{file_problem, quick_fixes};
+use super::convert::{file_problem, hover_at, quick_fixes};
 use super::document::Document;
 use super::session::{check_in_workspace, Checker, Session};
 use crate::settings::SettingsLayer;
@@ -378,6 +378,7 @@ impl LanguageServer for Backend {
                     save: Some(TextDocumentSyncSaveOptions::Supported(true)),
                     ..Default::default()
                 })),
+                hover_provider: Some(HoverProviderCapability::Simple(true)),
                 code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
                     code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
                     ..Default::default()
@@ -498,6 +499,19 @@ impl LanguageServer for Backend {
             self.reload(root).await;
         }
         self.recheck(|_| true);
+    }
+
+    async fn hover(&self, params: HoverParams) -> RpcResult<Option<Hover>> {
+        let at = params.text_document_position_params;
+        let found = {
+            let state = self.state();
+            state.documents.get(&at.text_document.uri).map(|o| (o.doc.text(), o.root.clone(), state.encoding))
+        };
+        let Some((text, root, encoding)) = found else { return Ok(None) };
+        let workspace = self.workspace(root).await;
+        // The paragraph under the pointer is read on its own: no wait for a check of the draft.
+        let hover = tokio::task::spawn_blocking(move || hover_at(&text, at.position, encoding, &workspace)).await;
+        Ok(hover.ok().flatten())
     }
 
     async fn code_action(&self, params: CodeActionParams) -> RpcResult<Option<CodeActionResponse>> {

@@ -2,8 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 use tower_lsp::lsp_types::{
-    CodeAction, CodeActionKind, Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Location, NumberOrString,
-    Position, Range, TextEdit, Url, WorkspaceEdit,
+    CodeAction, CodeActionKind, Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Hover, HoverContents,
+    Location, MarkupContent, MarkupKind, NumberOrString, Position, Range, TextEdit, Url, WorkspaceEdit,
 };
 
 use crate::check::{Finding, Severity};
@@ -109,4 +109,28 @@ pub fn quick_fixes(uri: &Url, diagnostic: &Diagnostic) -> Vec<CodeAction> {
             ..CodeAction::default()
         })
         .collect()
+}
+
+/// What `stet::check::hover` found at a place of the text, as an LSP hover: Markdown, with a link
+/// to the place in the source when the workspace has its file.
+pub fn hover_at(text: &str, position: Position, encoding: Encoding, ws: &crate::workspace::Workspace) -> Option<Hover> {
+    let lines = LineIndex::new(text);
+    let offset = lines.offset(text, crate::text::Position::new(position.line, position.character), encoding)?;
+    let segments = crate::text::segments::split_segments(text);
+    let segment = segments.iter().find(|s| s.range.contains(&offset) || s.range.end == offset)?;
+    let paragraph = text.get(segment.range.clone())?;
+    let start = segment.range.start;
+    let info = crate::check::hover::hover(paragraph, offset - start, &ws.against(), &[])?;
+    let mut markdown = format!("**{}**\n\n{}", info.title, info.lines.join("  \n"));
+    if let Some((file, place)) = info.source.as_ref().and_then(|r| ws.locate(r)) {
+        if let Ok(mut uri) = Url::from_file_path(&file) {
+            uri.set_fragment(Some(&format!("L{}", place.line + 1)));
+            let key = info.source.as_ref().map_or("", |r| r.source_key.as_str());
+            markdown.push_str(&format!("\n\n[{key}, line {}]({uri})", place.line + 1));
+        }
+    }
+    Some(Hover {
+        contents: HoverContents::Markup(MarkupContent { kind: MarkupKind::Markdown, value: markdown }),
+        range: Some(range(text, &lines, start + info.range.start..start + info.range.end, encoding)),
+    })
 }
