@@ -2,9 +2,10 @@
 //!
 //! A draft is cut into segments that Markdown reads the same alone (`text::segments`). Each is
 //! read and checked on its own, with the footnote definitions it refers to appended, and the
-//! results are kept under the hash of what they depend on: the segment's text, those
-//! definitions and where they stand, and the sources the whole draft cites most. An edit then
-//! costs the segments it touched; the others are reused, shifted to where they now stand.
+//! results are kept under the hash of what they depend on: the segment's text, the text of those
+//! definitions, and the sources the whole draft cites most. After an edit the draft is cut again
+//! only around the change; the segments it did not touch keep their findings, moved to where
+//! they now stand (findings inside a footnote's definition move with the definition).
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{DefaultHasher, Hash, Hasher};
@@ -163,14 +164,17 @@ impl DraftCache {
             self.against = Some(identity);
         }
         let Layout { segments, definitions, keyed, marks } = self.layout(text);
-        let unread: Vec<usize> = (0..segments.len()).filter(|&i| !self.summaries.contains_key(&keyed[i].0)).collect();
+        let is_unread = |i: &usize| keyed.get(*i).is_some_and(|(key, _)| !self.summaries.contains_key(key));
+        let unread: Vec<usize> = (0..segments.len()).filter(is_unread).collect();
         let read: Vec<(usize, Piece)> = map_all(unread, |i| {
             let (segment, (_, appended)) = (segments.get(i)?, keyed.get(i)?);
             (!cancelled()).then(|| (i, read_piece(text, segment, appended.clone())))
         })?;
         let mut read: HashMap<usize, Piece> = read.into_iter().collect();
         for (&i, piece) in &read {
-            self.summaries.insert(keyed[i].0, Arc::new(summary(&piece.draft)));
+            if let Some((key, _)) = keyed.get(i) {
+                self.summaries.insert(*key, Arc::new(summary(&piece.draft)));
+            }
         }
         let summaries: Vec<Arc<Summary>> =
             keyed.iter().filter_map(|(key, _)| self.summaries.get(key).cloned()).collect();
@@ -180,8 +184,10 @@ impl DraftCache {
         let silenced = summaries.iter().flat_map(|p| p.silences.iter().cloned()).collect();
 
         let keys: Vec<u64> = keyed.iter().map(|(key, _)| check_key(*key, &relied_on)).collect();
-        let unchecked: Vec<(usize, Option<Piece>)> =
-            (0..keys.len()).filter(|&i| !self.checks.contains_key(&keys[i])).map(|i| (i, read.remove(&i))).collect();
+        let unchecked: Vec<(usize, Option<Piece>)> = (0..keys.len())
+            .filter(|i| keys.get(*i).is_some_and(|key| !self.checks.contains_key(key)))
+            .map(|i| (i, read.remove(&i)))
+            .collect();
         let checked: Vec<(u64, Arc<CheckedSegment>)> = map_all(unchecked, |(i, piece)| {
             let (segment, key) = (segments.get(i)?, *keys.get(i)?);
             // Read again only when the draft's sources changed and a known segment must be

@@ -35,7 +35,8 @@ pub struct Session {
     made: HashMap<usize, Made>,
     /// The encoding and file-wide silences the diagnostics were made with.
     made_with: Option<(Encoding, Vec<bool>)>,
-    /// The latest state checked, for requests that need no new check.
+    /// The latest state checked. Holding it keeps every segment's results alive, so the
+    /// addresses that key `made` cannot be reused by new results.
     pub latest: Option<Arc<Checked>>,
 }
 
@@ -52,12 +53,6 @@ struct Made {
 pub struct Diagnostics {
     pub json: Vec<u8>,
     pub count: usize,
-}
-
-impl Diagnostics {
-    pub fn parse(&self) -> Vec<Diagnostic> {
-        serde_json::from_slice(&self.json).unwrap_or_default()
-    }
 }
 
 impl Session {
