@@ -71,12 +71,19 @@ async fn quick_fixes_come_from_the_diagnostic_data() {
         )
         .await;
     let actions = response["result"].as_array().unwrap();
-    assert_eq!(actions.len(), 1);
-    assert_eq!(actions[0]["title"], "Cite nv");
+    let titles: Vec<&str> = actions.iter().map(|a| a["title"].as_str().unwrap()).collect();
+    assert_eq!(titles, ["Cite nv", "Ignore this unsourced-figure finding"]);
     assert_eq!(actions[0]["kind"], "quickfix");
+    assert_eq!(actions[0]["isPreferred"], true);
     let edits = &actions[0]["edit"]["changes"][&uri];
     assert_eq!(edits[0]["newText"], " [@nv]");
     assert_eq!(edits[0]["range"]["start"], json!({"line": 0, "character": 42}));
+
+    // Ignoring inserts the comment above the line, and the finding goes.
+    let ignore = &actions[1]["edit"]["changes"][&uri][0];
+    assert_eq!(ignore["range"]["start"], json!({"line": 0, "character": 0}));
+    client.change(&uri, 2, json!([{"range": ignore["range"], "text": ignore["newText"]}])).await;
+    assert_eq!(summary(&client.diagnostics(&uri, 2).await), Vec::<String>::new());
 }
 
 #[tokio::test]

@@ -10,7 +10,7 @@ use tower_lsp::jsonrpc::Result as RpcResult;
 use tower_lsp::lsp_types::*;
 use tower_lsp::{Client, LanguageServer};
 
-use super::convert::{file_problem, hover_at, quick_fixes};
+use super::convert::{file_problem, hover_at, ignore_action, quick_fixes};
 use super::document::Document;
 use super::session::{check_in_workspace, Checker, Session};
 use crate::settings::SettingsLayer;
@@ -521,7 +521,7 @@ impl LanguageServer for Backend {
             .diagnostics
             .iter()
             .filter(|d| d.source.as_deref() == Some("stet"))
-            .flat_map(|d| quick_fixes(&uri, d))
+            .flat_map(|d| quick_fixes(&uri, d).into_iter().chain(ignore_action(&uri, d)))
             .map(CodeActionOrCommand::CodeAction)
             .collect();
         Ok(Some(actions))

@@ -90,6 +90,26 @@ pub fn file_problem(error: &FileError) -> Diagnostic {
     }
 }
 
+/// An action that silences a finding where it stands: a `stet-ignore` comment for its rule on a
+/// line of its own above the finding's line, the writer's judgement left in the draft.
+pub fn ignore_action(uri: &Url, diagnostic: &Diagnostic) -> Option<CodeAction> {
+    let Some(NumberOrString::String(code)) = &diagnostic.code else { return None };
+    let line_start = Position::new(diagnostic.range.start.line, 0);
+    let edit =
+        TextEdit { range: Range::new(line_start, line_start), new_text: format!("<!-- stet-ignore {code} -->\n") };
+    Some(CodeAction {
+        title: format!("Ignore this {code} finding"),
+        kind: Some(CodeActionKind::QUICKFIX),
+        diagnostics: Some(vec![diagnostic.clone()]),
+        edit: Some(WorkspaceEdit {
+            changes: Some([(uri.clone(), vec![edit])].into_iter().collect()),
+            ..Default::default()
+        }),
+        is_preferred: Some(false),
+        ..CodeAction::default()
+    })
+}
+
 /// The quick fixes a diagnostic carries.
 pub fn quick_fixes(uri: &Url, diagnostic: &Diagnostic) -> Vec<CodeAction> {
     let Some(data) = &diagnostic.data else { return Vec::new() };
