@@ -317,3 +317,47 @@ async fn hover_tells_who_a_name_is_how_a_figure_reads_and_what_a_key_cites() {
     // Nothing to say about a plain word.
     assert_eq!(client.request("textDocument/hover", hover(26, 0)).await["result"], Value::Null);
 }
+
+#[tokio::test]
+async fn completion_offers_source_keys_in_notes_and_footnote_labels() {
+    let ws = workspace();
+    let root = fs::canonicalize(ws.path()).unwrap();
+    fs::write(root.join("sources/more.bib"), "@misc{ap-2023, title = {Boats at sea}, year = {2023}}\n").unwrap();
+    let mut client = Client::start();
+    let init = client.initialize(&root, json!({})).await;
+    assert_eq!(init["capabilities"]["completionProvider"]["triggerCharacters"], json!(["@", "^"]));
+    let uri = format!("file://{}/drafts/c.md", root.display());
+    let text = "In all, 300 people died in custody [@\n\nThe boats [^\n\n[^boats]: A call.\n\nSee <!-- source: a";
+    client.open(&uri, text).await;
+    let complete = |line: u32, character: u32| {
+        json!({"textDocument": {"uri": uri}, "position": {"line": line, "character": character}})
+    };
+    let labels = |response: &Value| -> Vec<String> {
+        let mut items: Vec<(String, String)> = response["result"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| (i["sortText"].as_str().unwrap().to_string(), i["label"].as_str().unwrap().to_string()))
+            .collect();
+        items.sort();
+        items.into_iter().map(|(_, l)| l).collect()
+    };
+
+    // After `[@`: every key, the source that supports `300 people died` first.
+    let keys = client.request("textDocument/completion", complete(0, 37)).await;
+    assert_eq!(labels(&keys), ["nv", "ap-2023"]);
+    let ap = keys["result"].as_array().unwrap().iter().find(|i| i["label"] == "ap-2023").unwrap().clone();
+    assert_eq!(ap["detail"], "Boats at sea, 2023");
+
+    let footnotes = client.request("textDocument/completion", complete(2, 12)).await;
+    assert_eq!(labels(&footnotes), ["boats"]);
+
+    // In a source comment, the typed start narrows the keys and is replaced.
+    let narrowed = client.request("textDocument/completion", complete(6, 18)).await;
+    assert_eq!(labels(&narrowed), ["ap-2023"]);
+    let edit = &narrowed["result"][0]["textEdit"];
+    assert_eq!(edit["range"]["start"], json!({"line": 6, "character": 17}));
+
+    // Elsewhere, nothing.
+    assert_eq!(client.request("textDocument/completion", complete(0, 5)).await["result"], Value::Null);
+}

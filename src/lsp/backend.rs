@@ -10,6 +10,7 @@ use tower_lsp::jsonrpc::Result as RpcResult;
 use tower_lsp::lsp_types::*;
 use tower_lsp::{Client, LanguageServer};
 
+use super::completion::complete;
 use super::convert::{file_problem, hover_at, ignore_action, quick_fixes};
 use super::document::Document;
 use super::session::{check_in_workspace, Checker, Session};
@@ -379,6 +380,10 @@ impl LanguageServer for Backend {
                     ..Default::default()
                 })),
                 hover_provider: Some(HoverProviderCapability::Simple(true)),
+                completion_provider: Some(CompletionOptions {
+                    trigger_characters: Some(vec!["@".into(), "^".into()]),
+                    ..CompletionOptions::default()
+                }),
                 code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
                     code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
                     ..Default::default()
@@ -512,6 +517,18 @@ impl LanguageServer for Backend {
         // The paragraph under the pointer is read on its own: no wait for a check of the draft.
         let hover = tokio::task::spawn_blocking(move || hover_at(&text, at.position, encoding, &workspace)).await;
         Ok(hover.ok().flatten())
+    }
+
+    async fn completion(&self, params: CompletionParams) -> RpcResult<Option<CompletionResponse>> {
+        let at = params.text_document_position;
+        let found = {
+            let state = self.state();
+            state.documents.get(&at.text_document.uri).map(|o| (o.doc.text(), o.root.clone(), state.encoding))
+        };
+        let Some((text, root, encoding)) = found else { return Ok(None) };
+        let workspace = self.workspace(root).await;
+        let items = tokio::task::spawn_blocking(move || complete(&text, at.position, encoding, &workspace)).await;
+        Ok(items.ok().flatten().map(CompletionResponse::Array))
     }
 
     async fn code_action(&self, params: CodeActionParams) -> RpcResult<Option<CodeActionResponse>> {

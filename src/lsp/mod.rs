@@ -1,6 +1,7 @@
 //! The Language Server Protocol face of stet, on tower-lsp.
 
 mod backend;
+pub mod completion;
 pub mod convert;
 pub mod document;
 pub mod framing;
