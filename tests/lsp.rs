@@ -329,9 +329,7 @@ async fn completion_offers_source_keys_in_notes_and_footnote_labels() {
     let uri = format!("file://{}/drafts/c.md", root.display());
     let text = "In all, 300 people died in custody [@\n\nThe boats [^\n\n[^boats]: A call.\n\nSee <!-- source: a";
     client.open(&uri, text).await;
-    let complete = |line: u32, character: u32| {
-        json!({"textDocument": {"uri": uri}, "position": {"line": line, "character": character}})
-    };
+    let complete = |line: u32, character: u32| json!({"textDocument": {"uri": uri}, "position": {"line": line, "character": character}});
     let labels = |response: &Value| -> Vec<String> {
         let mut items: Vec<(String, String)> = response["result"]
             .as_array()

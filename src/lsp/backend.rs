@@ -156,6 +156,21 @@ impl Backend {
         }
     }
 
+    /// Runs `answer` on the current text of an open draft and its workspace, off the message loop.
+    async fn at_text<T: Send + 'static>(
+        &self,
+        uri: &Url,
+        answer: impl FnOnce(&str, &Workspace, Encoding) -> Option<T> + Send + 'static,
+    ) -> Option<T> {
+        let (text, root, encoding) = {
+            let state = self.state();
+            let open = state.documents.get(uri)?;
+            (open.doc.text(), open.root.clone(), state.encoding)
+        };
+        let workspace = self.workspace(root).await;
+        tokio::task::spawn_blocking(move || answer(&text, &workspace, encoding)).await.ok().flatten()
+    }
+
     /// Sends `textDocument/publishDiagnostics` with a JSON array of diagnostics already written.
     /// Every publication goes this one way, so they reach the client in the order made.
     fn publish(&self, uri: &Url, diagnostics: &[u8], version: Option<i32>) {
@@ -508,27 +523,17 @@ impl LanguageServer for Backend {
 
     async fn hover(&self, params: HoverParams) -> RpcResult<Option<Hover>> {
         let at = params.text_document_position_params;
-        let found = {
-            let state = self.state();
-            state.documents.get(&at.text_document.uri).map(|o| (o.doc.text(), o.root.clone(), state.encoding))
-        };
-        let Some((text, root, encoding)) = found else { return Ok(None) };
-        let workspace = self.workspace(root).await;
         // The paragraph under the pointer is read on its own: no wait for a check of the draft.
-        let hover = tokio::task::spawn_blocking(move || hover_at(&text, at.position, encoding, &workspace)).await;
-        Ok(hover.ok().flatten())
+        Ok(self
+            .at_text(&at.text_document.uri, move |text, ws, encoding| hover_at(text, at.position, encoding, ws))
+            .await)
     }
 
     async fn completion(&self, params: CompletionParams) -> RpcResult<Option<CompletionResponse>> {
         let at = params.text_document_position;
-        let found = {
-            let state = self.state();
-            state.documents.get(&at.text_document.uri).map(|o| (o.doc.text(), o.root.clone(), state.encoding))
-        };
-        let Some((text, root, encoding)) = found else { return Ok(None) };
-        let workspace = self.workspace(root).await;
-        let items = tokio::task::spawn_blocking(move || complete(&text, at.position, encoding, &workspace)).await;
-        Ok(items.ok().flatten().map(CompletionResponse::Array))
+        let items =
+            self.at_text(&at.text_document.uri, move |text, ws, encoding| complete(text, at.position, encoding, ws));
+        Ok(items.await.map(CompletionResponse::Array))
     }
 
     async fn code_action(&self, params: CodeActionParams) -> RpcResult<Option<CodeActionResponse>> {
