@@ -266,7 +266,7 @@ async fn fifty_drafts_and_ten_thousand_edits_lose_nothing() {
 }
 
 #[tokio::test]
-async fn hover_tells_who_a_name_is_how_a_figure_reads_and_what_a_key_cites() {
+async fn hover_and_outline_tell_who_a_name_is_and_how_a_figure_reads() {
     let ws = tempfile::tempdir().unwrap();
     let root = fs::canonicalize(ws.path()).unwrap();
     fs::create_dir_all(root.join("sources")).unwrap();
@@ -316,6 +316,18 @@ async fn hover_tells_who_a_name_is_how_a_figure_reads_and_what_a_key_cites() {
 
     // Nothing to say about a plain word.
     assert_eq!(client.request("textDocument/hover", hover(26, 0)).await["result"], Value::Null);
+
+    // The outline lists the names and figures in order.
+    let outline = client.request("textDocument/documentSymbol", json!({"textDocument": {"uri": uri}})).await;
+    let symbols: Vec<(String, i64)> = outline["result"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| (s["name"].as_str().unwrap().to_string(), s["kind"].as_i64().unwrap()))
+        .collect();
+    let expected = [("Nayib Bukele", 19), ("84,000", 16), ("2022", 16), ("7", 16)];
+    assert_eq!(symbols, expected.map(|(n, k)| (n.to_string(), k)));
+    assert_eq!(outline["result"][1]["range"]["start"], json!({"line": 0, "character": 18}));
 }
 
 #[tokio::test]

@@ -14,6 +14,7 @@ use super::completion::complete;
 use super::convert::{file_problem, hover_at, ignore_action, quick_fixes};
 use super::document::Document;
 use super::session::{check_in_workspace, Checker, Session};
+use super::symbols::document_symbols;
 use crate::settings::SettingsLayer;
 use crate::text::Encoding;
 use crate::workspace::{find_root, Workspace, SETTINGS_FILE};
@@ -395,6 +396,7 @@ impl LanguageServer for Backend {
                     ..Default::default()
                 })),
                 hover_provider: Some(HoverProviderCapability::Simple(true)),
+                document_symbol_provider: Some(OneOf::Left(true)),
                 completion_provider: Some(CompletionOptions {
                     trigger_characters: Some(vec!["@".into(), "^".into()]),
                     ..CompletionOptions::default()
@@ -534,6 +536,13 @@ impl LanguageServer for Backend {
         let items =
             self.at_text(&at.text_document.uri, move |text, ws, encoding| complete(text, at.position, encoding, ws));
         Ok(items.await.map(CompletionResponse::Array))
+    }
+
+    async fn document_symbol(&self, params: DocumentSymbolParams) -> RpcResult<Option<DocumentSymbolResponse>> {
+        let symbols = self.at_text(&params.text_document.uri, |text, ws, encoding| {
+            Some(DocumentSymbolResponse::Nested(document_symbols(text, encoding, ws)))
+        });
+        Ok(symbols.await)
     }
 
     async fn code_action(&self, params: CodeActionParams) -> RpcResult<Option<CodeActionResponse>> {

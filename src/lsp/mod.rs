@@ -6,6 +6,7 @@ pub mod convert;
 pub mod document;
 pub mod framing;
 pub mod session;
+pub mod symbols;
 
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};

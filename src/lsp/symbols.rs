@@ -1,0 +1,43 @@
+//! The outline of a draft: its figures and the known names it mentions, in order, so an editor
+//! can list and jump to every claim.
+
+use tower_lsp::lsp_types::{DocumentSymbol, SymbolKind};
+
+use super::convert::range;
+use crate::extract::read_draft;
+use crate::text::{Encoding, LineIndex};
+use crate::workspace::Workspace;
+
+/// Every claim figure and every known name of `text`, in the order they stand.
+#[allow(deprecated)] // `DocumentSymbol::deprecated` must still be spelled out.
+pub fn document_symbols(text: &str, encoding: Encoding, ws: &Workspace) -> Vec<DocumentSymbol> {
+    let draft = read_draft(text);
+    let lines = LineIndex::new(text);
+    let figures = draft.figures.iter().filter(|f| f.kind.is_claim() && !f.period).map(|f| {
+        let detail = format!("{:?}", f.kind).to_lowercase();
+        (f.range.clone(), text.get(f.range.clone()).unwrap_or("").to_string(), SymbolKind::NUMBER, detail)
+    });
+    let names = ws.index.find_names(&draft.view).into_iter().filter_map(|m| {
+        let (_, entity) = ws.index.entity(m.entity)?;
+        let detail = format!("{:?}", entity.kind).to_lowercase();
+        Some((m.range, entity.name.clone(), SymbolKind::OBJECT, detail))
+    });
+    let mut found: Vec<_> = figures.chain(names).collect();
+    found.sort_by_key(|(r, ..)| (r.start, r.end));
+    found
+        .into_iter()
+        .map(|(bytes, name, kind, detail)| {
+            let at = range(text, &lines, bytes, encoding);
+            DocumentSymbol {
+                name,
+                detail: Some(detail),
+                kind,
+                tags: None,
+                deprecated: None,
+                range: at,
+                selection_range: at,
+                children: None,
+            }
+        })
+        .collect()
+}
