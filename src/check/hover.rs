@@ -8,7 +8,7 @@ use super::finding::Related;
 use super::incremental::Against;
 use super::matching::match_figures;
 use super::rules::conflicting_figure::{fact_phrase, related};
-use super::{check_piece, Context};
+use super::{check_matched, Context};
 use crate::extract::{read_draft, Figure};
 use crate::reference::Place;
 
@@ -91,8 +91,9 @@ fn figure(
 ) -> Option<Info> {
     let f: &Figure = draft.figures.get(i)?;
     let cx = Context::new(paragraph, draft, against.library, against.index, against.config);
-    let found = match_figures(&cx).into_iter().nth(i).flatten();
-    let findings = check_piece(paragraph, draft, against, relied_on);
+    let matches = match_figures(&cx);
+    let findings = check_matched(paragraph, draft, against, relied_on, &matches);
+    let found = matches.into_iter().nth(i).flatten();
     let on_it = |code: &str| findings.iter().any(|x| x.code == code && x.range == f.range);
     let status = if on_it("conflicting-figure") {
         "conflicting"

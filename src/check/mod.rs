@@ -69,10 +69,22 @@ pub fn check_draft(text: &str, draft: &Draft, library: &Library, index: &Index, 
 /// Checks a text read as one piece, with the sources the whole draft relies on given.
 pub fn check_piece(text: &str, draft: &Draft, against: &Against, relied_on: &[String]) -> Vec<Finding> {
     let Against { library, index, config, .. } = *against;
+    let matches = matching::match_figures(&Context::new(text, draft, library, index, config));
+    check_matched(text, draft, against, relied_on, &matches)
+}
+
+/// [`check_piece`] with the draft's figures already matched.
+pub fn check_matched(
+    text: &str,
+    draft: &Draft,
+    against: &Against,
+    relied_on: &[String],
+    matches: &[Option<matching::FigureMatch>],
+) -> Vec<Finding> {
+    let Against { library, index, config, .. } = *against;
     let unmatched = Context::new(text, draft, library, index, config);
-    let matches = matching::match_figures(&unmatched);
     let names = name_runs_of(draft, index);
-    let cx = Context { matches: &matches, names: &names, relied_on, ..unmatched };
+    let cx = Context { matches, names: &names, relied_on, ..unmatched };
     let mut findings = Vec::new();
     rules::unsourced_figure::check(&cx, &mut findings);
     rules::conflicting_figure::check(&cx, &mut findings);

@@ -7,7 +7,7 @@ use tower_lsp::lsp_types::{CompletionItem, CompletionItemKind, CompletionTextEdi
 use crate::check::matching::match_figures;
 use crate::check::Context;
 use crate::extract::read_draft;
-use crate::text::segments::{footnote_definitions, split_segments};
+use crate::text::segments::{footnote_definitions, segment_at, split_segments};
 use crate::text::{Encoding, LineIndex};
 use crate::workspace::Workspace;
 
@@ -95,10 +95,7 @@ fn units(text: &str, encoding: Encoding) -> u32 {
 
 /// The sources whose facts agree with the figures of the paragraph at `offset`.
 fn supporting_sources(text: &str, offset: usize, ws: &Workspace) -> Vec<String> {
-    let segments = split_segments(text);
-    let Some(segment) = segments.iter().find(|s| s.range.contains(&offset) || s.range.end == offset) else {
-        return Vec::new();
-    };
+    let Some(segment) = segment_at(text, offset) else { return Vec::new() };
     let paragraph = text.get(segment.range.clone()).unwrap_or("");
     let draft = read_draft(paragraph);
     let cx = Context::new(paragraph, &draft, &ws.library, &ws.index, &ws.settings.check);

@@ -136,8 +136,7 @@ pub fn quick_fixes(uri: &Url, diagnostic: &Diagnostic) -> Vec<CodeAction> {
 pub fn hover_at(text: &str, position: Position, encoding: Encoding, ws: &crate::workspace::Workspace) -> Option<Hover> {
     let lines = LineIndex::new(text);
     let offset = lines.offset(text, crate::text::Position::new(position.line, position.character), encoding)?;
-    let segments = crate::text::segments::split_segments(text);
-    let segment = segments.iter().find(|s| s.range.contains(&offset) || s.range.end == offset)?;
+    let segment = crate::text::segments::segment_at(text, offset)?;
     let paragraph = text.get(segment.range.clone())?;
     let start = segment.range.start;
     let info = crate::check::hover::hover(paragraph, offset - start, &ws.against(), &[])?;

@@ -26,6 +26,11 @@ pub fn split_segments(text: &str) -> Vec<Segment> {
     cut(text, 0, 0, |_, _| false).0
 }
 
+/// The segment of `text` that holds byte `offset` (the last one for the end of the text).
+pub fn segment_at(text: &str, offset: usize) -> Option<Segment> {
+    split_segments(text).into_iter().find(|s| s.range.contains(&offset) || s.range.end == offset)
+}
+
 /// The segments of `new`, from those of `old` that it was edited from: the segments before the
 /// edit and after it are kept (moved), only those around it are cut again.
 pub fn resplit(old: &str, segments: &[Segment], new: &str) -> Resplit {
