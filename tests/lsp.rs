@@ -72,7 +72,16 @@ async fn quick_fixes_come_from_the_diagnostic_data() {
         .await;
     let actions = response["result"].as_array().unwrap();
     let titles: Vec<&str> = actions.iter().map(|a| a["title"].as_str().unwrap()).collect();
-    assert_eq!(titles, ["Cite nv", "Ignore this unsourced-figure finding"]);
+    // The finding's own fixes first; asked for every kind, the source actions follow.
+    assert_eq!(
+        titles,
+        [
+            "Cite nv",
+            "Ignore this unsourced-figure finding",
+            "Cite the matching source of every unsourced figure in this paragraph (1 citation)",
+            "Cite the matching source of every unsourced figure in the draft (1 citation)"
+        ]
+    );
     assert_eq!(actions[0]["kind"], "quickfix");
     assert_eq!(actions[0]["isPreferred"], true);
     let edits = &actions[0]["edit"]["changes"][&uri];
@@ -370,4 +379,75 @@ async fn completion_offers_source_keys_in_notes_and_footnote_labels() {
 
     // Elsewhere, nothing.
     assert_eq!(client.request("textDocument/completion", complete(0, 5)).await["result"], Value::Null);
+}
+
+#[tokio::test]
+async fn go_to_source_the_summary_lens_and_citing_every_certain_figure() {
+    let ws = tempfile::tempdir().unwrap();
+    let root = fs::canonicalize(ws.path()).unwrap();
+    fs::create_dir_all(root.join("sources")).unwrap();
+    fs::write(
+        root.join("sources/nv.md"),
+        "---\nkey: nv\n---\nOver 84,000 people were held.\n\nIn all, 300 people died in custody.\n",
+    )
+    .unwrap();
+    fs::write(root.join("stet.toml"), "[server]\ndebounce_ms = 0\n").unwrap();
+    let mut client = Client::start();
+    let init = client.initialize(&root, json!({"workspace": {"codeLens": {"refreshSupport": true}}})).await;
+    assert_eq!(init["capabilities"]["definitionProvider"], true);
+    let uri = format!("file://{}/d.md", root.display());
+    let source = format!("file://{}/sources/nv.md", root.display());
+    let text = "More than 84,000 people were held [@nv].\n\nIn all, 300 people died in custody.\n\n\
+                See the full report [@nv].\n\nThe navy seized 11 tons.\n";
+    client.open(&uri, text).await;
+    let diagnostics = client.diagnostics(&uri, 1).await;
+    assert_eq!(summary(&diagnostics), ["unsourced-figure 2:8-2:11", "unsourced-figure 6:16-6:23"]);
+    client.wait_for("workspace/codeLens/refresh", |_| true).await;
+    let at = |line: u32, character: u32| json!({"textDocument": {"uri": uri}, "position": {"line": line, "character": character}});
+
+    // A citation key leads to the sentence of its source that gives the figure it covers; a
+    // figure, to the fact it matched; a key that covers no figure, to the top of the source.
+    let definition = |response: &Value| {
+        let r = &response["result"];
+        (r["uri"].as_str().unwrap_or_default().to_string(), r["range"]["start"]["line"].as_i64().unwrap_or(-1))
+    };
+    assert_eq!(definition(&client.request("textDocument/definition", at(0, 37)).await), (source.clone(), 3));
+    assert_eq!(definition(&client.request("textDocument/definition", at(2, 9)).await), (source.clone(), 5));
+    assert_eq!(definition(&client.request("textDocument/definition", at(4, 22)).await), (source.clone(), 0));
+    assert_eq!(client.request("textDocument/definition", at(2, 2)).await["result"], Value::Null);
+
+    // The lens on the first line sums the draft up; the key's hover counts what it supports.
+    let lens = client.request("textDocument/codeLens", json!({"textDocument": {"uri": uri}})).await;
+    assert_eq!(lens["result"][0]["command"]["title"], "stet: 3 figures · 1 verified · 2 unsourced · 0 conflicting");
+    let hover = client.request("textDocument/hover", at(0, 37)).await;
+    let shown = hover["result"]["contents"]["value"].as_str().unwrap_or_default().to_string();
+    assert!(shown.contains("Supports 1 of the draft's 3 figures"), "{shown}");
+
+    // Citing every certain figure cites nv for `300`, whose fact it gives, and leaves `11 tons`,
+    // which nv does not give, for the reporter to source.
+    let range = json!({"start": {"line": 2, "character": 0}, "end": {"line": 2, "character": 0}});
+    let request = json!({"textDocument": {"uri": uri}, "range": range, "context": {"diagnostics": [], "only": ["source"]}});
+    let actions = client.request("textDocument/codeAction", request).await;
+    let actions = actions["result"].as_array().unwrap().clone();
+    let titles: Vec<&str> = actions.iter().map(|a| a["title"].as_str().unwrap()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Cite the matching source of every unsourced figure in this paragraph (1 citation)",
+            "Cite the matching source of every unsourced figure in the draft (1 citation)"
+        ]
+    );
+    assert_eq!(actions[1]["kind"], "source.fixAll");
+    let edits = actions[1]["edit"]["changes"][&uri].as_array().unwrap().clone();
+    assert_eq!(edits.len(), 1);
+    assert_eq!(edits[0]["newText"], " [@nv]");
+    let start = &edits[0]["range"]["start"];
+    let (line, character) = (start["line"].as_u64().unwrap() as u32, start["character"].as_u64().unwrap() as u32);
+    client.change(&uri, 2, json!([edit(line, character, character, " [@nv]")])).await;
+    assert_eq!(summary(&client.diagnostics(&uri, 2).await), ["unsourced-figure 6:16-6:23"]);
+
+    // Nothing to cite in a paragraph without a certain figure.
+    let range = json!({"start": {"line": 6, "character": 0}, "end": {"line": 6, "character": 0}});
+    let request = json!({"textDocument": {"uri": uri}, "range": range, "context": {"diagnostics": [], "only": ["source"]}});
+    assert_eq!(client.request("textDocument/codeAction", request).await["result"], json!([]));
 }

@@ -37,6 +37,9 @@ pub struct Edit {
 pub struct Fix {
     pub title: String,
     pub edits: Vec<Edit>,
+    /// Whether the fix is sure to be right, so it may be applied with others unread (a citation
+    /// of the source whose fact matches the figure with high confidence).
+    pub certain: bool,
 }
 
 /// A place in a source that explains a finding.

@@ -22,6 +22,8 @@ pub struct Info {
     pub lines: Vec<String>,
     /// A place in a source to link to: the matched fact, or a name's first mention.
     pub source: Option<Related>,
+    /// The source key, when the thing is a citation key.
+    pub key: Option<String>,
 }
 
 /// The information for byte `offset` of `paragraph`, if a citation key, a figure or a known
@@ -55,12 +57,13 @@ pub fn hover(paragraph: &str, offset: usize, against: &Against, relied_on: &[Str
         place: *place,
         message: "first mention".to_string(),
     });
-    Some(Info { range: name.range, title: entity.name.clone(), lines, source })
+    Some(Info { range: name.range, title: entity.name.clone(), lines, source, key: None })
 }
 
 fn citation(key: &str, range: Range<usize>, against: &Against) -> Info {
     let Some(source) = against.library.get(key) else {
-        return Info { range, title: key.to_string(), lines: vec!["No source defines this key.".into()], source: None };
+        let lines = vec!["No source defines this key.".into()];
+        return Info { range, title: key.to_string(), lines, source: None, key: Some(key.to_string()) };
     };
     let mut lines = Vec::new();
     if let Some(title) = &source.title {
@@ -79,7 +82,7 @@ fn citation(key: &str, range: Range<usize>, against: &Against) -> Info {
     }
     let top = Place { line: 0, character: 0, end_line: 0, end_character: 0 };
     let source = Related { source_key: key.to_string(), fact_id: None, place: top, message: "the source".into() };
-    Info { range, title: key.to_string(), lines, source: Some(source) }
+    Info { range, title: key.to_string(), lines, source: Some(source), key: Some(key.to_string()) }
 }
 
 fn figure(
@@ -123,5 +126,5 @@ fn figure(
         source = Some(related(dataset, fact));
     }
     let written = paragraph.get(f.range.clone()).unwrap_or("").to_string();
-    Some(Info { range: f.range.clone(), title: written, lines, source })
+    Some(Info { range: f.range.clone(), title: written, lines, source, key: None })
 }

@@ -17,7 +17,10 @@ use rayon::prelude::*;
 use super::finding::Finding;
 use super::rules::unsourced_figure::relied_on;
 use super::suppress::Suppressions;
-use super::{check_piece, CheckConfig};
+use super::matching::{match_figures, FigureMatch};
+use super::rules::{conflicting_figure::CODE as CONFLICTING, unsourced_figure::CODE as UNSOURCED};
+use super::rules::unsupported_figure::CODE as UNSUPPORTED;
+use super::{check_matched, CheckConfig, Context};
 use crate::extract::{read_draft, Draft};
 use crate::reference::{Index, Library};
 use crate::text::segments::{
@@ -44,6 +47,45 @@ pub struct CheckedSegment {
     /// The footnote definitions it refers to, where they stood then: findings inside them move
     /// with them, not with the segment.
     pub definitions: Vec<FootnoteDefinition>,
+    pub tally: Tally,
+}
+
+/// How a draft's claim figures stand, for a summary at a glance.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Tally {
+    pub figures: usize,
+    /// Figures that agree with a fact of a source and draw no finding.
+    pub verified: usize,
+    pub unsourced: usize,
+    pub conflicting: usize,
+    pub unsupported: usize,
+    /// How many verified figures each source gives, in the order first seen.
+    pub supported_by: Vec<(String, usize)>,
+}
+
+impl Tally {
+    fn add(&mut self, other: &Tally) {
+        self.figures += other.figures;
+        self.verified += other.verified;
+        self.unsourced += other.unsourced;
+        self.conflicting += other.conflicting;
+        self.unsupported += other.unsupported;
+        for (key, n) in &other.supported_by {
+            self.supported(key, *n);
+        }
+    }
+
+    fn supported(&mut self, key: &str, n: usize) {
+        match self.supported_by.iter_mut().find(|(k, _)| k == key) {
+            Some((_, total)) => *total += n,
+            None => self.supported_by.push((key.to_string(), n)),
+        }
+    }
+
+    /// How many verified figures source `key` gives.
+    pub fn supported_by(&self, key: &str) -> usize {
+        self.supported_by.iter().find(|(k, _)| k == key).map_or(0, |(_, n)| *n)
+    }
 }
 
 impl CheckedSegment {
@@ -68,6 +110,15 @@ pub struct Checked {
 }
 
 impl Checked {
+    /// How the draft's claim figures stand.
+    pub fn tally(&self) -> Tally {
+        let mut tally = Tally::default();
+        for (_, part) in &self.parts {
+            tally.add(&part.tally);
+        }
+        tally
+    }
+
     /// Whether the draft silences every finding of `code`.
     pub fn silences(&self, code: &str) -> bool {
         self.silenced.iter().any(|codes| codes.as_ref().is_none_or(|c| c.iter().any(|x| x == code)))
@@ -337,7 +388,10 @@ fn summary(draft: &Draft) -> Summary {
 
 fn check_segment(piece: &Piece, segment: &Segment, against: &Against, relied_on: &[String]) -> CheckedSegment {
     let start = segment.range.start;
-    let mut findings = check_piece(&piece.text, &piece.draft, against, relied_on);
+    let Against { library, index, config, .. } = *against;
+    let matches = match_figures(&Context::new(&piece.text, &piece.draft, library, index, config));
+    let mut findings = check_matched(&piece.text, &piece.draft, against, relied_on, &matches);
+    let tally = tally(&piece.draft, &matches, &findings, index);
     for f in &mut findings {
         f.range = piece.place(f.range.start, start)..piece.place(f.range.end, start);
         for edit in f.fixes.iter_mut().flat_map(|fix| fix.edits.iter_mut()) {
@@ -345,5 +399,27 @@ fn check_segment(piece: &Piece, segment: &Segment, against: &Against, relied_on:
         }
     }
     let definitions = piece.appended.iter().map(|(_, d)| d.clone()).collect();
-    CheckedSegment { findings, start, line: segment.line, definitions }
+    CheckedSegment { findings, start, line: segment.line, definitions, tally }
+}
+
+/// How the claim figures of a piece stand, from its matches and findings.
+fn tally(draft: &Draft, matches: &[Option<FigureMatch>], findings: &[Finding], index: &Index) -> Tally {
+    let mut tally = Tally::default();
+    let on = |code: &str, range: &Range<usize>| findings.iter().any(|f| f.code == code && f.range == *range);
+    for (figure, found) in draft.figures.iter().zip(matches) {
+        if !figure.kind.is_claim() {
+            continue;
+        }
+        tally.figures += 1;
+        let codes = [UNSOURCED, CONFLICTING, UNSUPPORTED].map(|code| on(code, &figure.range));
+        tally.unsourced += usize::from(codes[0]);
+        tally.conflicting += usize::from(codes[1]);
+        tally.unsupported += usize::from(codes[2]);
+        let agreeing = found.as_ref().filter(|m| m.agrees).and_then(|m| index.fact(m.fact));
+        if let (Some((dataset, _)), [false, false, false]) = (agreeing, codes) {
+            tally.verified += 1;
+            tally.supported(&dataset.source.key, 1);
+        }
+    }
+    tally
 }

@@ -2,6 +2,7 @@
 
 pub mod agreement;
 pub mod config;
+pub mod definition;
 pub mod finding;
 pub mod hover;
 pub mod incremental;
@@ -12,7 +13,7 @@ pub mod suppress;
 
 pub use config::{CheckConfig, Scope};
 pub use finding::{Edit, Finding, Fix, Related, Severity};
-pub use incremental::{Against, Checked, DraftCache};
+pub use incremental::{Against, Checked, DraftCache, Tally};
 pub use rules::{rule, Rule, RULES};
 
 use crate::extract::Draft;

@@ -11,7 +11,7 @@ use tower_lsp::lsp_types::*;
 use tower_lsp::{Client, LanguageServer};
 
 use super::completion::complete;
-use super::convert::{file_problem, hover_at, ignore_action, quick_fixes};
+use super::convert::{cite_certain, definition_at, file_problem, hover_at, ignore_action, quick_fixes, summary_lens};
 use super::document::Document;
 use super::session::{check_in_workspace, Checker, Session};
 use super::symbols::document_symbols;
@@ -48,6 +48,8 @@ struct State {
     documents: HashMap<Url, Open>,
     problem_files: HashSet<Url>,
     watch_registration: bool,
+    /// Whether the client can be asked to fetch code lenses again.
+    lens_refresh: bool,
     /// Watches the workspace folders when the client cannot watch files for us.
     watcher: Option<notify::RecommendedWatcher>,
     watched: Vec<PathBuf>,
@@ -61,11 +63,20 @@ struct Open {
     root: Option<PathBuf>,
     /// What the draft's earlier checks found, paragraph by paragraph.
     session: Arc<Mutex<Session>>,
+    /// What was last published for it, for answers about the whole draft.
+    published: Option<Published>,
+}
+
+/// The diagnostics published last for a draft, with the version they were made for.
+struct Published {
+    version: i32,
+    diagnostics: Vec<Arc<Vec<Diagnostic>>>,
+    tally: crate::check::Tally,
 }
 
 impl Open {
     fn new(doc: Document, root: Option<PathBuf>) -> Self {
-        Self { doc, generation: Default::default(), root, session: Default::default() }
+        Self { doc, generation: Default::default(), root, session: Default::default(), published: None }
     }
 
     fn bump(&self) {
@@ -150,11 +161,29 @@ impl Backend {
                 return;
             }
         };
-        let current =
-            self.state().documents.get(&uri).is_some_and(|o| o.generation.load(Ordering::SeqCst) == generation);
-        if current {
+        let refresh_lens = {
+            let mut state = self.state();
+            let lens_refresh = state.lens_refresh;
+            let Some(open) = state.documents.get_mut(&uri) else { return };
+            if open.generation.load(Ordering::SeqCst) != generation {
+                return;
+            }
             self.publish(&uri, &diagnostics.json, Some(version));
+            let changed = open.published.as_ref().is_none_or(|p| p.tally != diagnostics.tally);
+            let crate::lsp::session::Diagnostics { list, tally, .. } = diagnostics;
+            open.published = Some(Published { version, diagnostics: list, tally });
+            changed && lens_refresh
+        };
+        if refresh_lens {
+            let client = self.inner.client.clone();
+            // The answer says nothing worth waiting for.
+            tokio::spawn(async move { client.code_lens_refresh().await });
         }
+    }
+
+    /// The tally of the draft's last published check.
+    fn tally(&self, uri: &Url) -> Option<crate::check::Tally> {
+        self.state().documents.get(uri)?.published.as_ref().map(|p| p.tally.clone())
     }
 
     /// Runs `answer` on the current text of an open draft and its workspace, off the message loop.
@@ -297,6 +326,38 @@ impl Backend {
     }
 }
 
+/// The kind of the action that cites the certain sources of a paragraph's figures.
+const CITE_PARAGRAPH: &str = "source.citeCertain.paragraph";
+
+impl Backend {
+    /// Actions that cite the source of every unsourced figure whose match is certain: in the
+    /// paragraph at `at`, and in the whole draft. Made from the diagnostics last published, and
+    /// only while they are those of the text as it stands.
+    fn cite_certain_actions(&self, uri: &Url, at: Position) -> Vec<CodeAction> {
+        let state = self.state();
+        let Some(open) = state.documents.get(uri) else { return Vec::new() };
+        let Some(published) = open.published.as_ref().filter(|p| p.version == open.doc.version) else {
+            return Vec::new();
+        };
+        let all = || published.diagnostics.iter().flat_map(|d| d.iter());
+        let text = open.doc.text();
+        let lines = crate::text::LineIndex::new(&text);
+        let paragraph = lines
+            .offset(&text, crate::text::Position::new(at.line, at.character), state.encoding)
+            .and_then(|offset| crate::text::segments::segment_at(&text, offset))
+            .map(|s| s.line..lines.position(&text, s.range.end, Encoding::Utf8).line + 1);
+        let in_paragraph = all().filter(|d| paragraph.as_ref().is_some_and(|p| p.contains(&d.range.start.line)));
+        let title = "Cite the matching source of every unsourced figure";
+        [
+            cite_certain(uri, in_paragraph, &format!("{title} in this paragraph"), CodeActionKind::new(CITE_PARAGRAPH)),
+            cite_certain(uri, all(), &format!("{title} in the draft"), CodeActionKind::SOURCE_FIX_ALL),
+        ]
+        .into_iter()
+        .flatten()
+        .collect()
+    }
+}
+
 impl Backend {
     /// Watches the workspace folders itself, for clients that cannot watch files for the server.
     fn watch_folders(&self, roots: &[PathBuf]) {
@@ -365,6 +426,13 @@ impl LanguageServer for Backend {
             .as_ref()
             .and_then(|g| g.position_encodings.as_ref())
             .is_some_and(|e| e.contains(&PositionEncodingKind::UTF8));
+        let lens_refresh = params
+            .capabilities
+            .workspace
+            .as_ref()
+            .and_then(|w| w.code_lens.as_ref())
+            .and_then(|c| c.refresh_support)
+            .unwrap_or(false);
         let watch = params
             .capabilities
             .workspace
@@ -384,6 +452,7 @@ impl LanguageServer for Backend {
             state.roots = roots.iter().map(|r| std::fs::canonicalize(r).unwrap_or_else(|_| r.clone())).collect();
             state.editor = editor_layer(params.initialization_options);
             state.watch_registration = watch;
+            state.lens_refresh = lens_refresh;
         }
         Ok(InitializeResult {
             server_info: Some(ServerInfo { name: "stet".into(), version: Some(env!("CARGO_PKG_VERSION").into()) }),
@@ -396,13 +465,19 @@ impl LanguageServer for Backend {
                     ..Default::default()
                 })),
                 hover_provider: Some(HoverProviderCapability::Simple(true)),
+                definition_provider: Some(OneOf::Left(true)),
+                code_lens_provider: Some(CodeLensOptions { resolve_provider: Some(false) }),
                 document_symbol_provider: Some(OneOf::Left(true)),
                 completion_provider: Some(CompletionOptions {
                     trigger_characters: Some(vec!["@".into(), "^".into()]),
                     ..CompletionOptions::default()
                 }),
                 code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
-                    code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
+                    code_action_kinds: Some(vec![
+                        CodeActionKind::QUICKFIX,
+                        CodeActionKind::new(CITE_PARAGRAPH),
+                        CodeActionKind::SOURCE_FIX_ALL,
+                    ]),
                     ..Default::default()
                 })),
                 ..ServerCapabilities::default()
@@ -525,10 +600,22 @@ impl LanguageServer for Backend {
 
     async fn hover(&self, params: HoverParams) -> RpcResult<Option<Hover>> {
         let at = params.text_document_position_params;
+        let tally = self.tally(&at.text_document.uri);
         // The paragraph under the pointer is read on its own: no wait for a check of the draft.
-        Ok(self
-            .at_text(&at.text_document.uri, move |text, ws, encoding| hover_at(text, at.position, encoding, ws))
-            .await)
+        let hover = move |text: &str, ws: &Workspace, encoding| hover_at(text, at.position, encoding, ws, tally.as_ref());
+        Ok(self.at_text(&at.text_document.uri, hover).await)
+    }
+
+    async fn goto_definition(&self, params: GotoDefinitionParams) -> RpcResult<Option<GotoDefinitionResponse>> {
+        let at = params.text_document_position_params;
+        let found = self.at_text(&at.text_document.uri, move |text, ws, encoding| {
+            definition_at(text, at.position, encoding, ws).map(GotoDefinitionResponse::Scalar)
+        });
+        Ok(found.await)
+    }
+
+    async fn code_lens(&self, params: CodeLensParams) -> RpcResult<Option<Vec<CodeLens>>> {
+        Ok(self.tally(&params.text_document.uri).map(|tally| vec![summary_lens(&tally)]))
     }
 
     async fn completion(&self, params: CompletionParams) -> RpcResult<Option<CompletionResponse>> {
@@ -554,6 +641,14 @@ impl LanguageServer for Backend {
             .filter(|d| d.source.as_deref() == Some("stet"))
             .flat_map(|d| quick_fixes(&uri, d).into_iter().chain(ignore_action(&uri, d)))
             .map(CodeActionOrCommand::CodeAction)
+            .collect();
+        let wanted = |kind: &CodeActionKind| {
+            params.context.only.as_ref().is_none_or(|only| only.iter().any(|o| kind.as_str().starts_with(o.as_str())))
+        };
+        let source_actions = self.cite_certain_actions(&uri, params.range.start).into_iter();
+        let actions = actions
+            .into_iter()
+            .chain(source_actions.filter(|a| a.kind.as_ref().is_some_and(wanted)).map(CodeActionOrCommand::CodeAction))
             .collect();
         Ok(Some(actions))
     }

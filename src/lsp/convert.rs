@@ -2,11 +2,11 @@
 
 use serde::{Deserialize, Serialize};
 use tower_lsp::lsp_types::{
-    CodeAction, CodeActionKind, Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Hover, HoverContents,
+    CodeAction, CodeActionKind, CodeLens, Command, Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Hover, HoverContents,
     Location, MarkupContent, MarkupKind, NumberOrString, Position, Range, TextEdit, Url, WorkspaceEdit,
 };
 
-use crate::check::{Finding, Severity};
+use crate::check::{Finding, Severity, Tally};
 use crate::reference::FileError;
 use crate::text::{Encoding, LineIndex};
 
@@ -15,6 +15,9 @@ use crate::text::{Encoding, LineIndex};
 pub struct FixData {
     pub title: String,
     pub edits: Vec<TextEdit>,
+    /// Whether the fix may be applied with others unread (see `check::Fix::certain`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub certain: bool,
 }
 
 pub fn range(text: &str, lines: &LineIndex, bytes: std::ops::Range<usize>, encoding: Encoding) -> Range {
@@ -63,6 +66,7 @@ pub fn diagnostic(text: &str, lines: &LineIndex, finding: &Finding, encoding: En
                     new_text: e.new_text.clone(),
                 })
                 .collect(),
+            certain: fix.certain,
         })
         .collect();
     Diagnostic {
@@ -131,16 +135,35 @@ pub fn quick_fixes(uri: &Url, diagnostic: &Diagnostic) -> Vec<CodeAction> {
         .collect()
 }
 
-/// What `stet::check::hover` found at a place of the text, as an LSP hover: Markdown, with a link
-/// to the place in the source when the workspace has its file.
-pub fn hover_at(text: &str, position: Position, encoding: Encoding, ws: &crate::workspace::Workspace) -> Option<Hover> {
+/// The paragraph holding `position`: the text's line index, where the paragraph starts, its text,
+/// and the position's byte in it.
+fn paragraph_at(text: &str, position: Position, encoding: Encoding) -> Option<(LineIndex, usize, &str, usize)> {
     let lines = LineIndex::new(text);
     let offset = lines.offset(text, crate::text::Position::new(position.line, position.character), encoding)?;
     let segment = crate::text::segments::segment_at(text, offset)?;
     let paragraph = text.get(segment.range.clone())?;
     let start = segment.range.start;
-    let info = crate::check::hover::hover(paragraph, offset - start, &ws.against(), &[])?;
+    Some((lines, start, paragraph, offset - start))
+}
+
+/// What `stet::check::hover` found at a place of the text, as an LSP hover: Markdown, with a link
+/// to the place in the source when the workspace has its file. `tally`, the draft's last check,
+/// tells how many of its figures a cited source supports.
+pub fn hover_at(
+    text: &str,
+    position: Position,
+    encoding: Encoding,
+    ws: &crate::workspace::Workspace,
+    tally: Option<&Tally>,
+) -> Option<Hover> {
+    let (lines, start, paragraph, offset) = paragraph_at(text, position, encoding)?;
+    let info = crate::check::hover::hover(paragraph, offset, &ws.against(), &[])?;
     let mut markdown = format!("**{}**\n\n{}", info.title, info.lines.join("  \n"));
+    if let (Some(key), Some(tally)) = (&info.key, tally) {
+        let (n, all) = (tally.supported_by(key), tally.figures);
+        let figures = if all == 1 { "figure" } else { "figures" };
+        markdown.push_str(&format!("  \nSupports {n} of the draft's {all} {figures}"));
+    }
     if let Some((file, place)) = info.source.as_ref().and_then(|r| ws.locate(r)) {
         if let Ok(mut uri) = Url::from_file_path(&file) {
             uri.set_fragment(Some(&format!("L{}", place.line + 1)));
@@ -151,5 +174,67 @@ pub fn hover_at(text: &str, position: Position, encoding: Encoding, ws: &crate::
     Some(Hover {
         contents: HoverContents::Markup(MarkupContent { kind: MarkupKind::Markdown, value: markdown }),
         range: Some(range(text, &lines, start + info.range.start..start + info.range.end, encoding)),
+    })
+}
+
+/// Where go-to-definition leads from a place of the text: the place in a source file that
+/// `stet::check::definition` names.
+pub fn definition_at(
+    text: &str,
+    position: Position,
+    encoding: Encoding,
+    ws: &crate::workspace::Workspace,
+) -> Option<Location> {
+    let (_, _, paragraph, offset) = paragraph_at(text, position, encoding)?;
+    let related = crate::check::definition::definition(paragraph, offset, &ws.against())?;
+    let (file, place) = ws.locate(&related)?;
+    let range =
+        Range::new(Position::new(place.line, place.character), Position::new(place.end_line, place.end_character));
+    Some(Location { uri: Url::from_file_path(file).ok()?, range })
+}
+
+/// The lens on a draft's first line that sums up how its figures stand.
+pub fn summary_lens(tally: &Tally) -> CodeLens {
+    let title = format!(
+        "stet: {} figures · {} verified · {} unsourced · {} conflicting",
+        tally.figures, tally.verified, tally.unsourced, tally.conflicting
+    );
+    let start = Position::new(0, 0);
+    CodeLens {
+        range: Range::new(start, start),
+        // Nothing to run: the lens is there to be read.
+        command: Some(Command { title, command: String::new(), arguments: None }),
+        data: None,
+    }
+}
+
+/// One action that applies the certain fix of every given diagnostic that has one: a citation of
+/// the source whose fact matches the figure. `None` when no diagnostic has such a fix.
+pub fn cite_certain<'a>(
+    uri: &Url,
+    diagnostics: impl Iterator<Item = &'a Diagnostic>,
+    title: &str,
+    kind: CodeActionKind,
+) -> Option<CodeAction> {
+    let mut edits: Vec<TextEdit> = Vec::new();
+    for d in diagnostics.filter(|d| d.source.as_deref() == Some("stet")) {
+        let Some(data) = &d.data else { continue };
+        let Ok(fixes) = serde_json::from_value::<Vec<FixData>>(data.clone()) else { continue };
+        for edit in fixes.into_iter().filter(|f| f.certain).take(1).flat_map(|f| f.edits) {
+            // Two figures of one sentence cite the same source once.
+            if !edits.contains(&edit) {
+                edits.push(edit);
+            }
+        }
+    }
+    if edits.is_empty() {
+        return None;
+    }
+    let n = edits.len();
+    Some(CodeAction {
+        title: format!("{title} ({n} citation{})", if n == 1 { "" } else { "s" }),
+        kind: Some(kind),
+        edit: Some(WorkspaceEdit { changes: Some([(uri.clone(), edits)].into_iter().collect()), ..Default::default() }),
+        ..CodeAction::default()
     })
 }

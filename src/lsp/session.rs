@@ -8,7 +8,7 @@ use tower_lsp::lsp_types::Diagnostic;
 
 use super::convert::{diagnostic, Locate};
 use crate::check::incremental::{Cancelled, CheckedSegment};
-use crate::check::{Checked, DraftCache};
+use crate::check::{Checked, DraftCache, Tally};
 use crate::text::segments::Segment;
 use crate::text::{Encoding, LineIndex};
 use crate::workspace::Workspace;
@@ -48,11 +48,14 @@ struct Made {
     json: Arc<Vec<u8>>,
 }
 
-/// A draft's diagnostics, ready to publish: the JSON array, and how many it holds.
+/// A draft's diagnostics, ready to publish: the JSON array, how many it holds, the same as
+/// structs (paragraph by paragraph, for actions over many at once) and how its figures stand.
 #[derive(Debug, Default, PartialEq)]
 pub struct Diagnostics {
     pub json: Vec<u8>,
     pub count: usize,
+    pub list: Vec<Arc<Vec<Diagnostic>>>,
+    pub tally: Tally,
 }
 
 impl Session {
@@ -76,7 +79,7 @@ impl Session {
         let mut whole: Option<LineIndex> = None;
         let locate = |r: &crate::check::Related| ws.locate(r);
         let mut kept = HashMap::with_capacity(checked.parts.len());
-        let mut out = Diagnostics { json: Vec::with_capacity(1024), count: 0 };
+        let mut out = Diagnostics { json: Vec::with_capacity(1024), tally: checked.tally(), ..Default::default() };
         out.json.push(b'[');
         for (segment, part) in &checked.parts {
             let address = Arc::as_ptr(part) as usize;
@@ -86,11 +89,13 @@ impl Session {
                 None => made(segment.line, convert(text, segment, part, encoding, &locate), &checked),
             };
             append(&mut out, &made.json, made.diagnostics.len());
+            out.list.push(made.diagnostics.clone());
             // Findings in a footnote's definition move with it: placed anew every time.
             for f in part.findings.iter().filter(|f| part.reaches_definitions(f) && !checked.silences(f.code)) {
                 let lines = whole.get_or_insert_with(|| LineIndex::new(text));
                 let d = diagnostic(text, lines, &checked.moved(segment, part, f), encoding, &locate);
                 append(&mut out, &serde_json::to_vec(&d).unwrap_or_default(), 1);
+                out.list.push(Arc::new(vec![d]));
             }
             kept.insert(address, made);
         }

@@ -26,6 +26,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
         let fixes = restyle(written, figure, fact)
             .filter(|new| new != written)
             .map(|new| Fix {
+                certain: false,
                 title: format!("Replace with {new}"),
                 edits: vec![Edit { range: figure.range.clone(), new_text: new }],
             })

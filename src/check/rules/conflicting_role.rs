@@ -33,6 +33,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
             source_key: Some(dataset.source.key.clone()),
             related: Vec::new(),
             fixes: vec![Fix {
+                certain: false,
                 title: format!("Replace with {known}"),
                 edits: vec![Edit { range: role_range.clone(), new_text: known.clone() }],
             }],

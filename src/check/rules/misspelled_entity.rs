@@ -46,6 +46,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
                     source_key: None,
                     related: Vec::new(),
                     fixes: vec![Fix {
+                        certain: false,
                         title: format!("Replace with {near}"),
                         edits: vec![Edit { range, new_text: near.to_string() }],
                     }],

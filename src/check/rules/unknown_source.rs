@@ -34,6 +34,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
             related: Vec::new(),
             fixes: nearest
                 .map(|n| Fix {
+                    certain: false,
                     title: format!("Replace with {n}"),
                     edits: vec![Edit { range: key.range.clone(), new_text: n.to_string() }],
                 })

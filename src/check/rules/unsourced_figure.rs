@@ -68,10 +68,13 @@ fn covered_sentences(cx: &Context) -> Vec<bool> {
     covered
 }
 
-/// The source whose fact the figure matched and agrees with.
-fn supporting_source<'a>(cx: &'a Context, figure: usize) -> Option<&'a str> {
+/// The confidence from which a supporting source is certain enough to be cited unread.
+pub const CERTAIN: f64 = 0.7;
+
+/// The source whose fact the figure matched and agrees with, and whether the match is certain.
+fn supporting_source<'a>(cx: &'a Context, figure: usize) -> Option<(&'a str, bool)> {
     let m = cx.matches.get(figure)?.as_ref().filter(|m| m.agrees)?;
-    cx.index.fact(m.fact).map(|(d, _)| d.source.key.as_str())
+    cx.index.fact(m.fact).map(|(d, _)| (d.source.key.as_str(), m.confidence() >= CERTAIN))
 }
 
 /// The known sources a draft cites, most cited first (the first cited first among equals), at
@@ -101,16 +104,17 @@ pub fn relied_on<'a>(
 
 /// Fixes that cite the source that supports the figure, else the sources the draft already
 /// cites, most cited first.
-fn citation_fixes(cx: &Context, sentence: usize, supporting: Option<&str>) -> Vec<Fix> {
+fn citation_fixes(cx: &Context, sentence: usize, supporting: Option<(&str, bool)>) -> Vec<Fix> {
     let at = citation_point(cx, sentence);
-    let others = cx.relied_on.iter().map(String::as_str).filter(|k| Some(*k) != supporting);
+    let others = cx.relied_on.iter().map(String::as_str).filter(|k| Some(*k) != supporting.map(|s| s.0));
     supporting
         .into_iter()
-        .chain(others)
+        .chain(others.map(|key| (key, false)))
         .take(3)
-        .map(|key| Fix {
+        .map(|(key, certain)| Fix {
             title: format!("Cite {key}"),
             edits: vec![Edit { range: at..at, new_text: format!(" [@{key}]") }],
+            certain,
         })
         .collect()
 }

@@ -46,6 +46,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
             finding.related.push(related(dataset, fact));
             if let Some(at) = cited_key_range(cx, figure.range.start, &cited) {
                 finding.fixes.push(Fix {
+                    certain: false,
                     title: format!("Cite {key} instead"),
                     edits: vec![Edit { range: at, new_text: key.clone() }],
                 });
