@@ -281,3 +281,36 @@ fn explain_tells_why_a_rule_matters_and_how_to_fix_it() {
     assert_eq!(unknown.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&unknown.stderr).contains("unsourced-figure"));
 }
+
+#[test]
+fn sarif_names_rules_places_and_fixes_for_code_scanning() {
+    let ws = workspace();
+    let out = stet(ws.path(), &["check", "--format", "sarif", "drafts/a.md"]);
+    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+    let log: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(log["version"], "2.1.0");
+    let run = &log["runs"][0];
+    let rules: Vec<&str> =
+        run["tool"]["driver"]["rules"].as_array().unwrap().iter().map(|r| r["id"].as_str().unwrap()).collect();
+    assert_eq!(rules, stet::check::RULES.iter().map(|r| r.code).collect::<Vec<_>>());
+    let help = run["tool"]["driver"]["rules"][0]["help"]["markdown"].as_str().unwrap();
+    assert!(help.contains("**Fix.**"), "{help}");
+
+    let results = run["results"].as_array().unwrap();
+    let unknown = &results[0];
+    assert_eq!(unknown["ruleId"], "unknown-source");
+    assert_eq!(unknown["level"], "error");
+    assert_eq!(run["tool"]["driver"]["rules"][unknown["ruleIndex"].as_u64().unwrap() as usize]["id"], "unknown-source");
+    let place = &unknown["locations"][0]["physicalLocation"];
+    assert_eq!(place["artifactLocation"], serde_json::json!({"uri": "drafts/a.md", "uriBaseId": "%SRCROOT%"}));
+    // SARIF counts lines and columns from 1; columns in UTF-16 units, like the JSON output.
+    let column = "René said 😀 that 84,000 people were held [@".encode_utf16().count() + 1;
+    assert_eq!(place["region"]["startLine"], 3);
+    assert_eq!(place["region"]["startColumn"], column);
+    let fix = &unknown["fixes"][0];
+    assert_eq!(fix["description"]["text"], "Replace with newsvane-2025-04-16");
+    assert_eq!(fix["artifactChanges"][0]["replacements"][0]["insertedContent"]["text"], "newsvane-2025-04-16");
+    assert_eq!(results[1]["level"], "warning");
+    let root = fs::canonicalize(ws.path()).unwrap();
+    assert_eq!(run["originalUriBaseIds"]["%SRCROOT%"]["uri"], format!("file://{}/", root.display()));
+}

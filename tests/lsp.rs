@@ -426,7 +426,8 @@ async fn go_to_source_the_summary_lens_and_citing_every_certain_figure() {
     // Citing every certain figure cites nv for `300`, whose fact it gives, and leaves `11 tons`,
     // which nv does not give, for the reporter to source.
     let range = json!({"start": {"line": 2, "character": 0}, "end": {"line": 2, "character": 0}});
-    let request = json!({"textDocument": {"uri": uri}, "range": range, "context": {"diagnostics": [], "only": ["source"]}});
+    let request =
+        json!({"textDocument": {"uri": uri}, "range": range, "context": {"diagnostics": [], "only": ["source"]}});
     let actions = client.request("textDocument/codeAction", request).await;
     let actions = actions["result"].as_array().unwrap().clone();
     let titles: Vec<&str> = actions.iter().map(|a| a["title"].as_str().unwrap()).collect();
@@ -448,6 +449,43 @@ async fn go_to_source_the_summary_lens_and_citing_every_certain_figure() {
 
     // Nothing to cite in a paragraph without a certain figure.
     let range = json!({"start": {"line": 6, "character": 0}, "end": {"line": 6, "character": 0}});
-    let request = json!({"textDocument": {"uri": uri}, "range": range, "context": {"diagnostics": [], "only": ["source"]}});
+    let request =
+        json!({"textDocument": {"uri": uri}, "range": range, "context": {"diagnostics": [], "only": ["source"]}});
     assert_eq!(client.request("textDocument/codeAction", request).await["result"], json!([]));
+}
+
+#[tokio::test]
+async fn settings_for_other_servers_leave_those_given_at_start() {
+    let ws = workspace();
+    let root = fs::canonicalize(ws.path()).unwrap();
+    let mut client = Client::start();
+    let root_uri = format!("file://{}", root.display());
+    client
+        .request(
+            "initialize",
+            json!({
+                "processId": null, "rootUri": root_uri, "capabilities": {},
+                "initializationOptions": {"rules": {"unsourced-figure": "error"}},
+            }),
+        )
+        .await;
+    // Eglot sends `{}` when a project sets nothing; other clients send other servers' sections.
+    // Sent before `initialized`, they would decide the settings the workspace is loaded with.
+    client.notify("workspace/didChangeConfiguration", json!({"settings": {}})).await;
+    client.notify("workspace/didChangeConfiguration", json!({"settings": {"pylsp": {"plugins": {}}}})).await;
+    client.notify("initialized", json!({})).await;
+    let uri = format!("file://{}/drafts/s.md", root.display());
+    client.open(&uri, "Then 300 died.\n").await;
+    let diagnostics = client.diagnostics(&uri, 1).await;
+    assert_eq!(diagnostics[0]["severity"], 1);
+
+    // A `stet` section replaces them.
+    let stet = json!({"settings": {"stet": {"rules": {"unsourced-figure": "hint"}}}});
+    client.notify("workspace/didChangeConfiguration", stet).await;
+    let hinted = client
+        .wait_for("textDocument/publishDiagnostics", |p| {
+            p["uri"] == uri.as_str() && p["diagnostics"][0]["severity"] == 4
+        })
+        .await;
+    assert_eq!(hinted["diagnostics"].as_array().unwrap().len(), 1);
 }

@@ -16,5 +16,8 @@ fn every_rule_has_a_readme_section_and_a_table_row() {
 fn the_readme_names_its_two_commands() {
     let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
     assert!(readme.contains("    cargo run --release -- check examples/el-salvador/drafts\n"));
-    assert!(readme.contains("    cargo test\n"));
+    assert!(readme.contains("    tests/all\n"));
+    // CI runs the test command the README gives.
+    let ci = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/.ci/run")).unwrap();
+    assert!(ci.lines().any(|l| l.starts_with("tests/all")), "{ci}");
 }

@@ -15,11 +15,11 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use super::finding::Finding;
-use super::rules::unsourced_figure::relied_on;
-use super::suppress::Suppressions;
 use super::matching::{match_figures, FigureMatch};
-use super::rules::{conflicting_figure::CODE as CONFLICTING, unsourced_figure::CODE as UNSOURCED};
+use super::rules::unsourced_figure::relied_on;
 use super::rules::unsupported_figure::CODE as UNSUPPORTED;
+use super::rules::{conflicting_figure::CODE as CONFLICTING, unsourced_figure::CODE as UNSOURCED};
+use super::suppress::Suppressions;
 use super::{check_matched, CheckConfig, Context};
 use crate::extract::{read_draft, Draft};
 use crate::reference::{Index, Library};

@@ -100,7 +100,7 @@ pub fn run(format: CheckFormat, explain: bool, fails_at: Severity, paths: &[Path
         any_error |= findings.iter().any(|f| f.severity <= fails_at);
         let lines = LineIndex::new(&text);
         match format {
-            CheckFormat::Json => {
+            CheckFormat::Json | CheckFormat::Sarif => {
                 json.extend(findings.iter().map(|f| json_finding(draft, &text, &lines, f, &|r| ws.locate(r))))
             }
             CheckFormat::Human => report.add(draft, &text, &lines, &findings),
@@ -109,6 +109,10 @@ pub fn run(format: CheckFormat, explain: bool, fails_at: Severity, paths: &[Path
     let mut out = std::io::stdout().lock();
     match format {
         CheckFormat::Json => writeln!(out, "{}", serde_json::to_string_pretty(&json)?)?,
+        CheckFormat::Sarif => {
+            let cwd = std::env::current_dir().and_then(std::fs::canonicalize)?;
+            writeln!(out, "{}", serde_json::to_string_pretty(&super::sarif::log(&json, &cwd))?)?
+        }
         CheckFormat::Human => report.finish(&mut out, drafts.len())?,
     }
     Ok(if unreadable {

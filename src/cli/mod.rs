@@ -4,6 +4,7 @@ mod check;
 mod figures;
 pub mod json;
 mod reference;
+pub mod sarif;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -78,6 +79,8 @@ enum ReferenceCommand {
 pub enum CheckFormat {
     Human,
     Json,
+    /// SARIF 2.1.0, for code-scanning tools.
+    Sarif,
 }
 
 /// The severities, from the most severe.

@@ -58,9 +58,9 @@ pub const RULES: &[Rule] = &[
     },
 ];
 
-/// The rule with this code.
-/// The documentation of a rule as its module writes it: why it matters, an example, the fix.
-pub fn explanation(code: &str) -> Option<String> {
+/// The documentation of a rule as its module writes it, in Markdown: why it matters, an
+/// example, the fix.
+pub fn documentation(code: &str) -> Option<String> {
     let source = match code {
         unsourced_figure::CODE => include_str!("unsourced_figure.rs"),
         conflicting_figure::CODE => include_str!("conflicting_figure.rs"),
@@ -75,9 +75,15 @@ pub fn explanation(code: &str) -> Option<String> {
         .take_while(|l| l.starts_with("//!"))
         .map(|l| l.trim_start_matches("//!").strip_prefix(' ').unwrap_or(l.trim_start_matches("//!")))
         .collect();
-    Some(doc.join("\n").replace("**", "").replace('`', "\""))
+    Some(doc.join("\n"))
 }
 
+/// A rule's documentation as plain text, for a terminal.
+pub fn explanation(code: &str) -> Option<String> {
+    documentation(code).map(|doc| doc.replace("**", "").replace('`', "\""))
+}
+
+/// The rule with this code.
 pub fn rule(code: &str) -> Option<&'static Rule> {
     RULES.iter().find(|r| r.code == code)
 }
