@@ -67,10 +67,11 @@ struct Open {
     published: Option<Published>,
 }
 
-/// The diagnostics published last for a draft, with the version they were made for.
+/// What the diagnostics published last for a draft say of it as a whole, with the version they
+/// were made for: those with a certain fix, and how its figures stand.
 struct Published {
     version: i32,
-    diagnostics: Vec<Arc<Vec<Diagnostic>>>,
+    certain: Vec<Arc<Vec<Diagnostic>>>,
     tally: crate::check::Tally,
 }
 
@@ -170,8 +171,8 @@ impl Backend {
             }
             self.publish(&uri, &diagnostics.json, Some(version));
             let changed = open.published.as_ref().is_none_or(|p| p.tally != diagnostics.tally);
-            let crate::lsp::session::Diagnostics { list, tally, .. } = diagnostics;
-            open.published = Some(Published { version, diagnostics: list, tally });
+            let crate::lsp::session::Diagnostics { certain, tally, .. } = diagnostics;
+            open.published = Some(Published { version, certain, tally });
             changed && lens_refresh
         };
         if refresh_lens {
@@ -339,7 +340,7 @@ impl Backend {
         let Some(published) = open.published.as_ref().filter(|p| p.version == open.doc.version) else {
             return Vec::new();
         };
-        let all = || published.diagnostics.iter().flat_map(|d| d.iter());
+        let all = || published.certain.iter().flat_map(|d| d.iter());
         let text = open.doc.text();
         let lines = crate::text::LineIndex::new(&text);
         let paragraph = lines

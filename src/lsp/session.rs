@@ -46,15 +46,18 @@ struct Made {
     line: u32,
     diagnostics: Arc<Vec<Diagnostic>>,
     json: Arc<Vec<u8>>,
+    /// Those of the diagnostics that carry a certain fix.
+    certain: Arc<Vec<Diagnostic>>,
 }
 
-/// A draft's diagnostics, ready to publish: the JSON array, how many it holds, the same as
-/// structs (paragraph by paragraph, for actions over many at once) and how its figures stand.
+/// A draft's diagnostics, ready to publish: the JSON array, how many it holds, those with a
+/// certain fix (paragraph by paragraph, for the action that applies them all) and how its
+/// figures stand.
 #[derive(Debug, Default, PartialEq)]
 pub struct Diagnostics {
     pub json: Vec<u8>,
     pub count: usize,
-    pub list: Vec<Arc<Vec<Diagnostic>>>,
+    pub certain: Vec<Arc<Vec<Diagnostic>>>,
     pub tally: Tally,
 }
 
@@ -89,13 +92,17 @@ impl Session {
                 None => made(segment.line, convert(text, segment, part, encoding, &locate), &checked),
             };
             append(&mut out, &made.json, made.diagnostics.len());
-            out.list.push(made.diagnostics.clone());
+            if !made.certain.is_empty() {
+                out.certain.push(made.certain.clone());
+            }
             // Findings in a footnote's definition move with it: placed anew every time.
             for f in part.findings.iter().filter(|f| part.reaches_definitions(f) && !checked.silences(f.code)) {
                 let lines = whole.get_or_insert_with(|| LineIndex::new(text));
                 let d = diagnostic(text, lines, &checked.moved(segment, part, f), encoding, &locate);
                 append(&mut out, &serde_json::to_vec(&d).unwrap_or_default(), 1);
-                out.list.push(Arc::new(vec![d]));
+                if has_certain_fix(&d) {
+                    out.certain.push(Arc::new(vec![d]));
+                }
             }
             kept.insert(address, made);
         }
@@ -129,7 +136,14 @@ fn made(line: u32, diagnostics: Vec<Diagnostic>, checked: &Checked) -> Made {
         // Serialising a diagnostic cannot fail: it holds strings, numbers and JSON values only.
         let _ = serde_json::to_writer(&mut json, d);
     }
-    Made { line, diagnostics: Arc::new(kept), json: Arc::new(json) }
+    let certain = kept.iter().filter(|d| has_certain_fix(d)).cloned().collect();
+    Made { line, diagnostics: Arc::new(kept), json: Arc::new(json), certain: Arc::new(certain) }
+}
+
+/// Whether a diagnostic carries a fix that may be applied with others unread.
+fn has_certain_fix(d: &Diagnostic) -> bool {
+    let fixes = d.data.as_ref().and_then(|data| data.as_array());
+    fixes.is_some_and(|fixes| fixes.iter().any(|f| f.get("certain") == Some(&serde_json::Value::Bool(true))))
 }
 
 /// A segment's diagnostics moved to the line it now starts on.
