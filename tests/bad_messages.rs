@@ -2,109 +2,32 @@
 //! JSON-RPC answer the specification names (or none, for notifications), and the server goes on
 //! answering.
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::process::{Child, ChildStdin, Command, Stdio};
-use std::sync::mpsc::{channel, Receiver};
+mod common;
+
 use std::time::Duration;
 
 use serde_json::{json, Value};
 
-struct Server {
-    child: Child,
-    stdin: ChildStdin,
-    messages: Receiver<Value>,
-}
+use common::binary::Server;
 
-impl Server {
-    fn start() -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_stet"))
-            .arg("lsp")
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let stdin = child.stdin.take().unwrap();
-        let mut stdout = BufReader::new(child.stdout.take().unwrap());
-        let (send, messages) = channel();
-        std::thread::spawn(move || loop {
-            let mut length = 0;
-            loop {
-                let mut line = String::new();
-                if stdout.read_line(&mut line).unwrap_or(0) == 0 {
-                    return;
-                }
-                let line = line.trim_end();
-                if line.is_empty() {
-                    break;
-                }
-                if let Some(n) = line.strip_prefix("Content-Length: ") {
-                    length = n.parse().unwrap_or(0);
-                }
-            }
-            let mut body = vec![0; length];
-            if stdout.read_exact(&mut body).is_err() {
-                return;
-            }
-            if send.send(serde_json::from_slice(&body).unwrap_or(Value::Null)).is_err() {
-                return;
-            }
-        });
-        Server { child, stdin, messages }
-    }
-
-    fn raw(&mut self, bytes: &[u8]) {
-        self.stdin.write_all(bytes).unwrap();
-        self.stdin.flush().unwrap();
-    }
-
-    fn send(&mut self, message: Value) {
-        let body = message.to_string();
-        self.raw(format!("Content-Length: {}\r\n\r\n{}", body.len(), body).as_bytes());
-    }
-
-    /// The next message that is a response (has no method), within a few seconds.
-    fn response(&mut self) -> Value {
-        loop {
-            let m = self.messages.recv_timeout(Duration::from_secs(30)).expect("the server answered nothing");
-            if m.get("method").is_none() {
-                return m;
-            }
+/// The response with `id`, passing over parse errors sent for broken frames.
+fn response_to(s: &mut Server, id: i64) -> Value {
+    loop {
+        let m = s.response();
+        if m["id"] == id {
+            return m;
         }
-    }
-
-    /// The response with `id`, passing over parse errors sent for broken frames.
-    fn response_to(&mut self, id: i64) -> Value {
-        loop {
-            let m = self.response();
-            if m["id"] == id {
-                return m;
-            }
-            assert_eq!(m["error"]["code"], -32700, "an unexpected answer: {m}");
-        }
-    }
-
-    fn initialize(&mut self) {
-        self.send(json!({"jsonrpc": "2.0", "id": 0, "method": "initialize", "params": {"capabilities": {}}}));
-        assert!(self.response()["result"]["capabilities"].is_object());
-        self.send(json!({"jsonrpc": "2.0", "method": "initialized", "params": {}}));
-    }
-
-    /// Asks something every live server answers, and returns the answer.
-    fn still_answers(&mut self, id: i64) -> Value {
-        self.send(json!({"jsonrpc": "2.0", "id": id, "method": "textDocument/codeAction", "params": {
-            "textDocument": {"uri": "file:///nowhere/x.md"},
-            "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}},
-            "context": {"diagnostics": []}}}));
-        self.response_to(id)
+        assert_eq!(m["error"]["code"], -32700, "an unexpected answer: {m}");
     }
 }
 
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
+/// Asks something every live server answers, and returns the answer.
+fn still_answers(s: &mut Server, id: i64) -> Value {
+    s.send(json!({"jsonrpc": "2.0", "id": id, "method": "textDocument/codeAction", "params": {
+        "textDocument": {"uri": "file:///nowhere/x.md"},
+        "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}},
+        "context": {"diagnostics": []}}}));
+    response_to(s, id)
 }
 
 #[test]
@@ -113,7 +36,7 @@ fn a_request_before_initialize_is_refused_then_initialize_works() {
     s.send(json!({"jsonrpc": "2.0", "id": 1, "method": "textDocument/hover", "params": {}}));
     assert_eq!(s.response()["error"]["code"], -32002);
     s.initialize();
-    s.still_answers(2);
+    still_answers(&mut s, 2);
 }
 
 #[test]
@@ -123,7 +46,7 @@ fn malformed_json_gets_a_parse_error_and_the_server_goes_on() {
     s.raw(b"Content-Length: 12\r\n\r\n{not json!!}");
     let error = s.response();
     assert_eq!((error["error"]["code"].clone(), error["id"].clone()), (json!(-32700), Value::Null));
-    s.still_answers(3);
+    still_answers(&mut s, 3);
 }
 
 #[test]
@@ -136,8 +59,8 @@ fn wrong_or_missing_lengths_cost_only_their_own_message() {
     s.raw(format!("Content-Length: {}\r\n\r\n", long.len() + 30).as_bytes());
     s.raw(long);
     // Whatever the broken frames cost, a valid request after them is answered.
-    s.still_answers(10);
-    s.still_answers(11);
+    still_answers(&mut s, 10);
+    still_answers(&mut s, 11);
 }
 
 #[test]
@@ -148,7 +71,7 @@ fn unknown_methods_and_notifications() {
     s.send(json!({"jsonrpc": "2.0", "id": 4, "method": "stet/noSuchRequest", "params": {}}));
     let answer = s.response();
     assert_eq!((answer["id"].clone(), answer["error"]["code"].clone()), (json!(4), json!(-32601)));
-    s.still_answers(5);
+    still_answers(&mut s, 5);
 }
 
 #[test]
@@ -164,7 +87,7 @@ fn an_edit_past_the_end_and_a_huge_document_do_not_stop_the_server() {
     let big = "Over 84,000 people were held in 2023. ".repeat(20 * 1024 * 1024 / 40);
     s.send(json!({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {
         "uri": "file:///tmp/stet-bad-messages/big.md", "languageId": "markdown", "version": 1, "text": big}}}));
-    s.still_answers(6);
+    still_answers(&mut s, 6);
 }
 
 #[test]

@@ -34,6 +34,8 @@ struct Inner {
     /// Checks run at most one a core at a time: fifty drafts opened at once are checked a few at
     /// a time, so memory peaks at a few checks' worth, not fifty.
     running: tokio::sync::Semaphore,
+    /// Counts closed drafts, so that of a burst of closes only the last gives memory back.
+    closes: AtomicU64,
     /// Framed messages straight to the client. Diagnostics go this way, written once as JSON
     /// from what each paragraph gave, not rebuilt as a JSON tree for every keystroke.
     outgoing: tokio::sync::mpsc::UnboundedSender<Vec<u8>>,
@@ -98,6 +100,7 @@ impl Backend {
             check,
             failure_shown: Default::default(),
             running: tokio::sync::Semaphore::new(cores),
+            closes: AtomicU64::new(0),
             outgoing,
         };
         Self { inner: Arc::new(inner) }
@@ -180,6 +183,20 @@ impl Backend {
             // The answer says nothing worth waiting for.
             tokio::spawn(async move { client.code_lens_refresh().await });
         }
+    }
+
+    /// Returns freed memory to the system a moment after the last of a burst of closes, once the
+    /// checks they stopped have let go of theirs.
+    fn give_back_memory(&self) {
+        let close = self.inner.closes.fetch_add(1, Ordering::SeqCst) + 1;
+        let inner = self.inner.clone();
+        tokio::spawn(async move {
+            tokio::time::sleep(Duration::from_millis(200)).await;
+            if inner.closes.load(Ordering::SeqCst) == close {
+                // Trimming a large heap takes a few milliseconds: not on the message loop.
+                let _ = tokio::task::spawn_blocking(super::memory::give_back).await;
+            }
+        });
     }
 
     /// The tally of the draft's last published check.
@@ -584,6 +601,7 @@ impl LanguageServer for Backend {
             open.bump();
         }
         self.publish(&uri, b"[]", None);
+        self.give_back_memory();
     }
 
     async fn did_save(&self, params: DidSaveTextDocumentParams) {

@@ -5,6 +5,7 @@ pub mod completion;
 pub mod convert;
 pub mod document;
 pub mod framing;
+mod memory;
 pub mod session;
 pub mod symbols;
 
@@ -95,6 +96,8 @@ where
 
 /// `stet lsp`: serves stdio; exits 0 after `shutdown` and `exit`, 1 on `exit` alone.
 pub fn run_stdio() -> anyhow::Result<ExitCode> {
+    // One arena a core, as many as checks run at once; before the runtime's threads exist.
+    memory::limit_arenas(std::thread::available_parallelism().map_or(2, |n| n.get()));
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     let clean = runtime.block_on(serve(tokio::io::stdin(), tokio::io::stdout()));
     // Background reads of stdin would keep the runtime alive; leave without waiting for them.

@@ -22,6 +22,8 @@ pub struct Client {
     pub server: JoinHandle<bool>,
 }
 
+pub mod binary;
+
 pub const WAIT: Duration = Duration::from_secs(20);
 
 impl Client {
