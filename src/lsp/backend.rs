@@ -358,13 +358,8 @@ impl Backend {
             return Vec::new();
         };
         let all = || published.certain.iter().flat_map(|d| d.iter());
-        let text = open.doc.text();
-        let lines = crate::text::LineIndex::new(&text);
-        let paragraph = lines
-            .offset(&text, crate::text::Position::new(at.line, at.character), state.encoding)
-            .and_then(|offset| crate::text::segments::segment_at(&text, offset))
-            .map(|s| s.line..lines.position(&text, s.range.end, Encoding::Utf8).line + 1);
-        let in_paragraph = all().filter(|d| paragraph.as_ref().is_some_and(|p| p.contains(&d.range.start.line)));
+        let paragraph = open.doc.paragraph_lines(at.line);
+        let in_paragraph = all().filter(|d| paragraph.contains(&d.range.start.line));
         let title = "Cite the matching source of every unsourced figure";
         [
             cite_certain(uri, in_paragraph, &format!("{title} in this paragraph"), CodeActionKind::new(CITE_PARAGRAPH)),

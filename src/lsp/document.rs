@@ -47,6 +47,21 @@ impl Document {
     pub fn text(&self) -> String {
         self.rope.to_string()
     }
+
+    /// The lines of the paragraph holding `line`: the run of non-blank lines around it.
+    pub fn paragraph_lines(&self, line: u32) -> std::ops::Range<u32> {
+        let lines = u32::try_from(self.rope.len_lines()).unwrap_or(u32::MAX);
+        let blank = |i: u32| {
+            let slice = self.rope.get_line(i as usize);
+            slice.is_none_or(|l| l.chars().all(char::is_whitespace))
+        };
+        if line >= lines || blank(line) {
+            return line..line;
+        }
+        let first = (0..line).rev().find(|&i| blank(i)).map_or(0, |i| i + 1);
+        let end = (line + 1..lines).find(|&i| blank(i)).unwrap_or(lines);
+        first..end
+    }
 }
 
 /// The char index of an LSP position; `None` when its line lies past the end. A character past
@@ -118,5 +133,17 @@ mod tests {
         let mut doc = Document::new("a\rb", 1);
         edit(&mut doc, (1, 0, 1, 1), "c").unwrap();
         assert_eq!(doc.text(), "a\rc");
+    }
+
+    #[test]
+    fn a_paragraph_is_the_run_of_non_blank_lines_around_a_line() {
+        let doc = Document::new("# Title\n\nOne line,\nand its next.\n  \nLast\r\n", 1);
+        assert_eq!(doc.paragraph_lines(3), 2..4);
+        assert_eq!(doc.paragraph_lines(2), 2..4);
+        assert_eq!(doc.paragraph_lines(0), 0..1);
+        assert_eq!(doc.paragraph_lines(5), 5..6);
+        // A blank line, or one past the end, is a paragraph of nothing.
+        assert_eq!(doc.paragraph_lines(4), 4..4);
+        assert_eq!(doc.paragraph_lines(40), 40..40);
     }
 }
