@@ -2,6 +2,8 @@
 -- checks its diagnostics (with a rule's severity set through the plugin's settings), hover on a
 -- name, and applies the insert-citation fix. Prints JSON lines; exits 0 when all hold, else 1.
 --   STET=/abs/stet REPO=/abs/repo nvim --headless -u NONE -i NONE -l e2e.lua
+-- With ROUTE=0.10, vim.lsp.config and vim.lsp.enable are hidden first, so setup() takes the way
+-- it takes on Neovim 0.10 (a FileType autocommand and vim.lsp.start).
 local repo = assert(os.getenv('REPO'), 'set REPO')
 local stet = assert(os.getenv('STET'), 'set STET')
 local timeout = 20000
@@ -28,6 +30,10 @@ end
 
 local ok, err = pcall(function()
   vim.opt.runtimepath:prepend(repo .. '/editors/neovim')
+  if os.getenv('ROUTE') == '0.10' then
+    vim.lsp.config = nil
+    vim.lsp.enable = nil
+  end
   require('stet').setup({
     cmd = { stet },
     settings = { stet = { rules = { ['conflicting-role'] = 'error' } } },
