@@ -307,9 +307,16 @@ async fn hover_and_outline_tell_who_a_name_is_and_how_a_figure_reads() {
 
     let figure = client.request("textDocument/hover", hover(20, 0)).await;
     let shown = figure["result"]["contents"]["value"].as_str().unwrap_or_default().to_string();
-    for part in
-        ["**84,000**", "Read as 84000", "Status: **matched**", "over 84,000 people detained", "(nv, match", "nv.md#L7"]
-    {
+    for part in [
+        "**84,000**",
+        "Read as 84000",
+        "Counts: people",
+        "Period: since 2022",
+        "Status: **matched**",
+        "over 84,000 people detained",
+        "(nv, match",
+        "nv.md#L7",
+    ] {
         assert!(shown.contains(part), "{part} missing from {shown:?}");
     }
 

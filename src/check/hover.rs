@@ -9,6 +9,7 @@ use super::incremental::Against;
 use super::matching::match_figures;
 use super::rules::conflicting_figure::{fact_phrase, related};
 use super::{check_matched, Context};
+use crate::extract::context::{period_of, subject_of};
 use crate::extract::{read_draft, Figure};
 use crate::reference::Place;
 
@@ -118,6 +119,16 @@ fn figure(
         reading.insert(0, h.as_str().to_string());
     }
     let mut lines = vec![format!("Read as {} ({})", reading.join(" "), format!("{:?}", f.kind).to_lowercase())];
+    if let Some(s) = draft.sentence_at(f.range.start) {
+        let in_sentence: Vec<&Figure> = draft.figures_in(s).iter().collect();
+        let sentence = draft.sentences.get(s).map_or(0..0, |x| x.range.clone());
+        if let Some(subject) = subject_of(&draft.view, f, sentence) {
+            lines.push(format!("Counts: {subject}"));
+        }
+        if let Some(period) = period_of(&draft.view, f, &in_sentence) {
+            lines.push(format!("Period: {period}"));
+        }
+    }
     lines.push(format!("Status: **{status}**"));
     let mut source = None;
     if let Some((dataset, fact)) = found.as_ref().and_then(|m| against.index.fact(m.fact)) {
