@@ -93,6 +93,15 @@ impl SettingsLayer {
         })
     }
 
+    /// Whether settings an editor sends speak to stet: a `stet` section, or only the sections of
+    /// `stet.toml`. Clients send one configuration for all their servers.
+    pub fn speaks_to_stet(settings: &serde_json::Value) -> bool {
+        const SECTIONS: [&str; 5] = ["server", "check", "rules", "sources", "reference"];
+        settings.as_object().is_some_and(|object| {
+            object.contains_key("stet") || (!object.is_empty() && object.keys().all(|k| SECTIONS.contains(&k.as_str())))
+        })
+    }
+
     /// Reads the `stet` section an editor sends.
     pub fn from_json(value: serde_json::Value) -> Result<Self, SettingError> {
         serde_json::from_value(value).map_err(|e| SettingError(format!("editor settings for stet: {e}")))

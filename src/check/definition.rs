@@ -2,13 +2,12 @@
 //! name leads to. Worked out on the paragraph under the cursor alone, like hover.
 
 use super::finding::Related;
-use super::hover::hover;
+use super::hover::hover_in;
 use super::incremental::Against;
 use super::matching::match_figures;
 use super::rules::conflicting_figure::related;
 use super::Context;
 use crate::extract::read_draft;
-use crate::reference::Place;
 
 /// The place byte `offset` of `paragraph` leads to. On a citation key: the sentence of that
 /// source which gives the figure nearest the cursor among those the note covers (its own
@@ -19,7 +18,7 @@ pub fn definition(paragraph: &str, offset: usize, against: &Against) -> Option<R
     let Some((note, key)) =
         draft.notes.iter().find_map(|n| Some((n, n.keys.iter().find(|k| k.range.contains(&offset))?)))
     else {
-        return hover(paragraph, offset, against, &[])?.source;
+        return hover_in(paragraph, &draft, offset, against, &[])?.source;
     };
     let Against { library, index, config, .. } = *against;
     let matches = match_figures(&Context::new(paragraph, &draft, library, index, config));
@@ -41,7 +40,5 @@ pub fn definition(paragraph: &str, offset: usize, against: &Against) -> Option<R
     if let Some((_, (dataset, fact))) = nearest {
         return Some(related(dataset, fact));
     }
-    library.get(&key.key)?;
-    let top = Place { line: 0, character: 0, end_line: 0, end_character: 0 };
-    Some(Related { source_key: key.key.clone(), fact_id: None, place: top, message: "the source".into() })
+    library.contains(&key.key).then(|| Related::top_of(&key.key))
 }

@@ -53,6 +53,14 @@ pub struct Related {
     pub message: String,
 }
 
+impl Related {
+    /// The top of source `key`, for when nothing in it more precise is known.
+    pub fn top_of(key: &str) -> Related {
+        let top = crate::reference::Place { line: 0, character: 0, end_line: 0, end_character: 0 };
+        Related { source_key: key.to_string(), fact_id: None, place: top, message: "the source".into() }
+    }
+}
+
 /// A problem found in a draft.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {

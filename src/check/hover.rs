@@ -10,8 +10,7 @@ use super::matching::match_figures;
 use super::rules::conflicting_figure::{fact_phrase, related};
 use super::{check_matched, Context};
 use crate::extract::context::{period_of, subject_of};
-use crate::extract::{read_draft, Figure};
-use crate::reference::Place;
+use crate::extract::{read_draft, Draft, Figure};
 
 /// What to show for the thing at a place in a paragraph.
 #[derive(Debug, Clone, PartialEq)]
@@ -30,13 +29,23 @@ pub struct Info {
 /// The information for byte `offset` of `paragraph`, if a citation key, a figure or a known
 /// name stands there.
 pub fn hover(paragraph: &str, offset: usize, against: &Against, relied_on: &[String]) -> Option<Info> {
-    let draft = read_draft(paragraph);
+    hover_in(paragraph, &read_draft(paragraph), offset, against, relied_on)
+}
+
+/// [`hover`] on a paragraph already read.
+pub fn hover_in(
+    paragraph: &str,
+    draft: &Draft,
+    offset: usize,
+    against: &Against,
+    relied_on: &[String],
+) -> Option<Info> {
     let key = draft.notes.iter().flat_map(|n| &n.keys).find(|k| k.range.contains(&offset));
     if let Some(key) = key {
         return Some(citation(key.key.as_str(), key.range.clone(), against));
     }
     if let Some(i) = draft.figures.iter().position(|f| f.range.contains(&offset) && f.kind.is_claim()) {
-        return figure(paragraph, &draft, i, against, relied_on);
+        return figure(paragraph, draft, i, against, relied_on);
     }
     let name = against.index.find_names(&draft.view).into_iter().find(|m| m.range.contains(&offset))?;
     let (dataset, entity) = against.index.entity(name.entity)?;
@@ -81,18 +90,10 @@ fn citation(key: &str, range: Range<usize>, against: &Against) -> Info {
     if let Some(dataset) = against.index.dataset(key) {
         lines.push(format!("{} figures and {} names in the reference", dataset.facts.len(), dataset.entities.len()));
     }
-    let top = Place { line: 0, character: 0, end_line: 0, end_character: 0 };
-    let source = Related { source_key: key.to_string(), fact_id: None, place: top, message: "the source".into() };
-    Info { range, title: key.to_string(), lines, source: Some(source), key: Some(key.to_string()) }
+    Info { range, title: key.to_string(), lines, source: Some(Related::top_of(key)), key: Some(key.to_string()) }
 }
 
-fn figure(
-    paragraph: &str,
-    draft: &crate::extract::Draft,
-    i: usize,
-    against: &Against,
-    relied_on: &[String],
-) -> Option<Info> {
+fn figure(paragraph: &str, draft: &Draft, i: usize, against: &Against, relied_on: &[String]) -> Option<Info> {
     let f: &Figure = draft.figures.get(i)?;
     let cx = Context::new(paragraph, draft, against.library, against.index, against.config);
     let matches = match_figures(&cx);

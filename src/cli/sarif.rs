@@ -11,7 +11,7 @@ use serde_json::{json, Value};
 use url::Url;
 
 use super::json::{JsonEdit, JsonFinding, JsonRange};
-use crate::check::{rules, Severity, RULES};
+use crate::check::{rules, RULES};
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 const BASE: &str = "%SRCROOT%";
@@ -127,11 +127,11 @@ fn region(range: &JsonRange) -> Value {
     })
 }
 
-/// SARIF's level for a severity: it has no separate information and hint levels.
+/// SARIF's level for a severity as stet names it: SARIF has no information and hint levels.
 fn level(severity: &str) -> &'static str {
     match severity {
-        s if s == Severity::Error.as_str() => "error",
-        s if s == Severity::Warning.as_str() => "warning",
+        "error" => "error",
+        "warning" => "warning",
         _ => "note",
     }
 }

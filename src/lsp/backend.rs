@@ -426,17 +426,6 @@ fn editor_layer(value: Option<serde_json::Value>) -> Option<SettingsLayer> {
     SettingsLayer::from_json(value).map_err(|e| tracing_log(&e.0)).ok()
 }
 
-/// Whether settings sent by an editor speak to stet: a `stet` section, or stet's own sections.
-fn for_stet(settings: &serde_json::Value) -> bool {
-    const SECTIONS: [&str; 5] = ["server", "check", "rules", "sources", "reference"];
-    match settings.as_object() {
-        Some(object) => {
-            object.contains_key("stet") || (!object.is_empty() && object.keys().all(|k| SECTIONS.contains(&k.as_str())))
-        }
-        None => false,
-    }
-}
-
 fn tracing_log(message: &str) {
     eprintln!("stet: {message}");
 }
@@ -613,7 +602,7 @@ impl LanguageServer for Backend {
     async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
         // Clients send this for every server at once: with nothing for stet in it, the settings
         // given at start stay.
-        if !for_stet(&params.settings) {
+        if !SettingsLayer::speaks_to_stet(&params.settings) {
             return;
         }
         let layer = editor_layer(Some(params.settings));
