@@ -135,7 +135,10 @@ impl Checked {
     pub fn moved(&self, segment: &Segment, checked: &CheckedSegment, finding: &Finding) -> Finding {
         let place = |offset: usize| -> usize {
             let then = checked.definitions.iter().find(|d| offset >= d.range.start && offset <= d.range.end);
-            match then.and_then(|d| self.definitions.iter().find(|n| n.label == d.label).map(|n| (d, n))) {
+            // Where the definition appended then stands now: found the way it was appended, so a
+            // label defined twice maps to the same one of them.
+            let now = |d: &FootnoteDefinition| appended_definition(&self.definitions, &d.label, segment);
+            match then.and_then(|d| now(d).map(|n| (d, n))) {
                 Some((then, now)) => now.range.start + (offset - then.range.start),
                 None => (offset + segment.range.start).saturating_sub(checked.start),
             }
@@ -343,14 +346,23 @@ fn piece_key(text: &str, segment: &Segment, definitions: &[FootnoteDefinition]) 
     let mut appended = Vec::new();
     if body.contains("[^") {
         for label in footnote_references(body) {
-            let elsewhere = definitions.iter().find(|d| d.label == label && !ranges_overlap(&d.range, &segment.range));
-            if let Some(d) = elsewhere {
+            if let Some(d) = appended_definition(definitions, &label, segment) {
                 text.get(d.range.clone()).unwrap_or("").hash(&mut hasher);
                 appended.push(d.clone());
             }
         }
     }
     (hasher.finish(), appended)
+}
+
+/// The definition of footnote `label` appended to `segment`: the first outside the segment (one
+/// inside it is read with it already).
+fn appended_definition<'a>(
+    definitions: &'a [FootnoteDefinition],
+    label: &str,
+    segment: &Segment,
+) -> Option<&'a FootnoteDefinition> {
+    definitions.iter().find(|d| d.label == label && !ranges_overlap(&d.range, &segment.range))
 }
 
 fn ranges_overlap(a: &Range<usize>, b: &Range<usize>) -> bool {
