@@ -261,7 +261,7 @@ fn figures_the_reference_does_not_cover() {
     ];
     let expected = [
         "210,000:none",
-        "52 years:none",
+        "52 years old:none",
         "9:none",
         "$2.75:none",
         "60:none",

@@ -5,6 +5,7 @@
 //! or `over 94,000` would agree with `over 84,000`); `nearly 200` a little less; `about` a little
 //! either way. Two figures agree when their intervals meet.
 
+use crate::extract::units::in_base_unit;
 use crate::extract::{Hedge, Kind};
 
 /// How far `over` and `nearly` reach, as a share of the value.
@@ -23,6 +24,11 @@ pub struct Claim {
 }
 
 impl Claim {
+    /// The same claim in a unit `factor` times smaller: `3 days` as hours, `a fifth` as percent.
+    pub fn scaled(self, factor: f64) -> Claim {
+        Claim { value: self.value * factor, high: self.high.map(|h| h * factor), step: self.step * factor, ..self }
+    }
+
     /// The smallest and largest true values the claim allows.
     pub fn interval(&self) -> (f64, f64) {
         let step = precision(self.value, self.step);
@@ -73,11 +79,32 @@ pub fn comparable(draft: Kind, draft_unit: Option<&str>, fact: Kind, fact_unit: 
     match (draft, fact) {
         (Year, Year) | (Date, Date) | (Year, Date) | (Date, Year) | (Time, Time) => true,
         (Number, Number) | (Fraction, Fraction) | (Percent, Percent) | (PercentagePoints, PercentagePoints) => true,
+        // `one in five` and `21.1%` state one share; `3%` where the source says `3 percentage
+        // points` is the same measure misstated, which a reader should hear about.
+        (Fraction, Percent) | (Percent, Fraction) | (Percent, PercentagePoints) | (PercentagePoints, Percent) => true,
         (Rate, Rate) => draft_unit == fact_unit,
         // `2.2 in 2023` after `106 per 100,000` is a rate the sentence left implicit.
         (Rate, Number) | (Number, Rate) => true,
-        (Money, Money) | (Quantity, Quantity) => draft_unit == fact_unit,
+        (Money, Money) => draft_unit == fact_unit,
+        (Quantity, Quantity) => draft_unit == fact_unit || same_dimension(draft_unit, fact_unit),
         _ => false,
+    }
+}
+
+fn same_dimension(a: Option<&str>, b: Option<&str>) -> bool {
+    let dimension = |u: Option<&str>| u.and_then(in_base_unit).map(|(d, _)| d);
+    dimension(a).is_some_and(|d| Some(d) == dimension(b))
+}
+
+/// The factors that bring a draft's and a fact's values to one unit: a quantity to its base
+/// unit, a fraction to percent when the other side is a percent.
+pub fn common_scale(draft: (Kind, Option<&str>), fact: (Kind, Option<&str>)) -> (f64, f64) {
+    let base = |u: Option<&str>| u.and_then(in_base_unit).map_or(1.0, |(_, f)| f);
+    match (draft.0, fact.0) {
+        (Kind::Quantity, Kind::Quantity) if draft.1 != fact.1 => (base(draft.1), base(fact.1)),
+        (Kind::Fraction, Kind::Percent) => (100.0, 1.0),
+        (Kind::Percent, Kind::Fraction) => (1.0, 100.0),
+        _ => (1.0, 1.0),
     }
 }
 

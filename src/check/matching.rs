@@ -7,15 +7,23 @@
 //! accepted only above a calibrated confidence; a figure about something the reference does not
 //! cover matches nothing.
 
-use crate::check::agreement::{agree, comparable, Claim};
+use crate::check::agreement::{agree, common_scale, comparable, Claim};
 use crate::check::Context;
 use crate::extract::context::{period_of, period_years, subject_of, years_of};
 use crate::extract::terms::{distinct, stem, words_around_figures};
-use crate::extract::{Figure, Kind};
+use crate::extract::{Figure, Hedge, Kind};
 use crate::reference::{Fact, FactId};
 
 /// The confidence a match needs to be reported.
 pub const ACCEPT: f64 = 0.40;
+
+/// How much better a disagreeing fact must be than an agreeing one to make the figure a
+/// conflict: readings about as good as each other leave the figure standing.
+const TIE: f64 = 0.05;
+
+/// The confidence a figure with no note needs before a workspace source can contradict it: with
+/// no citation to say which source is meant, only a clear match may speak against it.
+const CLEAR: f64 = 0.60;
 
 /// The parts of a match's score, for `--explain` and for calibrating.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
@@ -47,6 +55,9 @@ pub struct FigureMatch {
     pub fact: FactId,
     pub score: Score,
     pub agrees: bool,
+    /// Whether the fact is of a source the figure's note cites. A fact of another source only
+    /// suggests where the figure could be sourced; it never makes the figure a conflict.
+    pub cited: bool,
 }
 
 impl FigureMatch {
@@ -72,7 +83,11 @@ struct Around {
     cited: Vec<String>,
 }
 
-/// The best fact for every figure of the draft (`None` where nothing matches well enough).
+/// The fact each figure of the draft speaks about (`None` where nothing matches well enough).
+///
+/// A figure whose note cites sources the workspace knows is judged against those alone; a fact
+/// of another source that agrees is kept only as a suggestion (`cited` false). A figure with no
+/// note is judged against every source, but contradicted only by a clear match.
 pub fn match_figures(cx: &Context) -> Vec<Option<FigureMatch>> {
     // What a sentence says is read once for all its figures.
     let mut sentences: Vec<Option<SentenceFacts>> = vec![None; cx.draft.sentences.len()];
@@ -82,13 +97,65 @@ pub fn match_figures(cx: &Context) -> Vec<Option<FigureMatch>> {
         .map(|f| {
             let s = cx.draft.sentence_at(f.range.start)?;
             let facts = sentences.get_mut(s)?.get_or_insert_with(|| sentence_facts(cx, s));
-            best(rank_in(cx, f, None, s, facts))
+            judge(cx, f, s, facts)
         })
         .collect()
 }
 
+fn judge(cx: &Context, figure: &Figure, s: usize, facts: &SentenceFacts) -> Option<FigureMatch> {
+    let cited = cited_keys(cx, figure);
+    if !cited.is_empty() {
+        if let Some(m) = decide(rank_in(cx, figure, Some(&cited), s, facts)) {
+            return Some(m);
+        }
+        return best(rank_in(cx, figure, None, s, facts)).filter(|m| m.agrees);
+    }
+    decide(rank_in(cx, figure, None, s, facts)).filter(|m| m.agrees || m.confidence() >= CLEAR)
+}
+
+/// The best of the ranked facts, where an agreeing fact about as good as a disagreeing one wins.
+fn decide(ranked: Vec<FigureMatch>) -> Option<FigureMatch> {
+    let first = ranked.first().filter(|m| m.confidence() >= ACCEPT)?;
+    if !first.agrees {
+        let close =
+            |m: &&FigureMatch| m.agrees && m.confidence() >= ACCEPT && first.confidence() - m.confidence() < TIE;
+        if let Some(agreeing) = ranked.iter().find(close) {
+            return Some(agreeing.clone());
+        }
+    }
+    Some(first.clone())
+}
+
 fn best(ranked: Vec<FigureMatch>) -> Option<FigureMatch> {
     ranked.into_iter().next().filter(|m| m.confidence() >= ACCEPT)
+}
+
+/// The keys of the note that covers `figure`, of sources the workspace has a text or dataset for.
+///
+/// A sentence with notes in several places (`rose 5% [@a], while ... fell 3% [@b]`) gives each
+/// figure the first note after it, with the notes written right after that one; a figure after
+/// the last note takes the last.
+pub fn cited_keys(cx: &Context, figure: &Figure) -> Vec<String> {
+    let Some(s) = cx.draft.sentence_at(figure.range.start) else { return Vec::new() };
+    let notes: Vec<&crate::extract::SourceNote> = cx.draft.notes_of(s).collect();
+    let first = notes.iter().position(|n| n.range.start >= figure.range.end).unwrap_or(notes.len().saturating_sub(1));
+    let mut end = first;
+    while let (Some(a), Some(b)) = (notes.get(end), notes.get(end + 1)) {
+        let between = |f: &Figure| f.range.start >= a.range.end && f.range.end <= b.range.start;
+        if cx.draft.figures_in(s).iter().any(between) {
+            break;
+        }
+        end += 1;
+    }
+    let mut keys: Vec<String> = notes
+        .get(first..=end)
+        .unwrap_or(&[])
+        .iter()
+        .flat_map(|n| n.keys.iter().map(|k| k.key.clone()))
+        .filter(|k| cx.index.dataset(k).is_some())
+        .collect();
+    keys.dedup();
+    keys
 }
 
 /// The best fact for `figure`, optionally only among the facts of the sources in `only`.
@@ -148,7 +215,8 @@ fn rank_in(
         } else if !score.local {
             continue;
         }
-        ranked.push(FigureMatch { fact: id, score, agrees });
+        let cited = around.cited.iter().any(|k| *k == dataset.source.key);
+        ranked.push(FigureMatch { fact: id, score, agrees, cited });
     }
     ranked.sort_by(|a, b| b.confidence().total_cmp(&a.confidence()).then(a.fact.cmp(&b.fact)));
     ranked
@@ -162,8 +230,24 @@ pub fn agrees(figure: &Figure, fact: &Fact) -> bool {
         let year_in_sentence = figure.kind == Kind::Year && fact.years.contains(&(figure.value as i32));
         return year_in_sentence || same_date(figure.kind, figure.value, fact.kind, fact.value);
     }
-    let draft = Claim { value: figure.value, high: figure.high, step: figure.step, hedge: figure.hedge };
-    let source = Claim { value: fact.value, high: fact.high, step: fact.step, hedge: fact.hedge };
+    // Percent and percentage points are different measures: the one for the other is an error.
+    if matches!(
+        (figure.kind, fact.kind),
+        (Kind::Percent, Kind::PercentagePoints) | (Kind::PercentagePoints, Kind::Percent)
+    ) {
+        return false;
+    }
+    let (a, b) = common_scale((figure.kind, figure.unit.as_deref()), (fact.kind, fact.unit.as_deref()));
+    let mut draft = Claim { value: figure.value, high: figure.high, step: figure.step, hedge: figure.hedge };
+    // `more than half` is any majority, `over a third` anything short of a half.
+    if figure.kind == Kind::Fraction
+        && matches!(figure.hedge, Some(Hedge::Over | Hedge::AtLeast))
+        && figure.high.is_none()
+    {
+        draft = Claim { high: Some(figure.value * 1.5), hedge: None, ..draft };
+    }
+    let draft = draft.scaled(a);
+    let source = Claim { value: fact.value, high: fact.high, step: fact.step, hedge: fact.hedge }.scaled(b);
     agree(&draft, &source)
 }
 
@@ -189,7 +273,6 @@ struct SentenceFacts {
     words: Vec<(String, std::ops::Range<usize>)>,
     years: Vec<i32>,
     entities: Vec<String>,
-    cited: Vec<String>,
 }
 
 fn sentence_facts(cx: &Context, s: usize) -> SentenceFacts {
@@ -203,15 +286,8 @@ fn sentence_facts(cx: &Context, s: usize) -> SentenceFacts {
         .into_iter()
         .filter_map(|m| cx.index.entity(m.entity).map(|(_, e)| e.name.clone()))
         .collect();
-    let cited = cx.draft.notes_of(s).flat_map(|n| n.keys.iter().map(|k| k.key.clone())).collect();
     let words = words_around_figures(&cx.draft.view, range, &figure_ranges);
-    SentenceFacts {
-        terms: distinct(words.iter().map(|(w, _)| w)),
-        words,
-        years: years_of(&in_sentence),
-        entities,
-        cited,
-    }
+    SentenceFacts { terms: distinct(words.iter().map(|(w, _)| w)), words, years: years_of(&in_sentence), entities }
 }
 
 fn around(cx: &Context, figure: &Figure, s: usize, facts: &SentenceFacts) -> Option<Around> {
@@ -233,7 +309,7 @@ fn around(cx: &Context, figure: &Figure, s: usize, facts: &SentenceFacts) -> Opt
         period_years: period.as_deref().map(period_years).unwrap_or_default(),
         period,
         entities: facts.entities.clone(),
-        cited: facts.cited.clone(),
+        cited: cited_keys(cx, figure),
     })
 }
 
@@ -300,7 +376,8 @@ fn score(cx: &Context, figure: &Figure, around: &Around, id: FactId, key: &str, 
         score.cited = 0.10;
     }
     if !figure.kind.is_date() && figure.value > 0.0 && fact.value > 0.0 {
-        let orders = (figure.value / fact.value).log10().abs();
+        let (a, b) = common_scale((figure.kind, figure.unit.as_deref()), (fact.kind, fact.unit.as_deref()));
+        let orders = (figure.value * a / (fact.value * b)).log10().abs();
         score.magnitude = -0.04 * orders.min(3.0);
     }
     score

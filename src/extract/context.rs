@@ -81,6 +81,30 @@ pub fn period_of(prose: &str, figure: &Figure, figures: &[&Figure]) -> Option<St
         .filter(|f| f.range.end <= figure.range.start && matches!(f.kind, Kind::Year | Kind::Date))
         .next_back()
         .map(|f| with_preposition(f))
+        .or_else(|| relative_period(prose, figure))
+}
+
+/// A period named relative to the time of writing, in one wording for all its forms: `last
+/// year's plan` and `a year earlier` are both `the year before`.
+fn relative_period(prose: &str, figure: &Figure) -> Option<String> {
+    let before = prose.get(..figure.range.start).unwrap_or("");
+    let start = before.rfind(['.', '!', '?', '\n', ';']).map_or(0, |i| i + 1);
+    let before = before.get(start..).unwrap_or("").to_lowercase();
+    let after = prose.get(figure.range.end..).unwrap_or("");
+    let end = after.find(['.', '!', '?', '\n', ';', ',']).unwrap_or(after.len());
+    let after = after.get(..end).unwrap_or("").to_lowercase();
+    let phrases: [(&str, &str); 9] = [
+        ("last year", "the year before"),
+        ("previous year", "the year before"),
+        ("year earlier", "the year before"),
+        ("year before", "the year before"),
+        ("year ago", "the year before"),
+        ("this year", "this year"),
+        ("so far this year", "this year"),
+        ("next year", "next year"),
+        ("coming year", "next year"),
+    ];
+    phrases.iter().find(|(p, _)| before.contains(p) || after.contains(p)).map(|(_, period)| period.to_string())
 }
 
 /// The years written in a period (`the first seven months of 2024` -> 2024).

@@ -9,6 +9,8 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
+mod not_claims;
+
 use super::units::{self, currency_prefix, currency_suffix_symbol, is_function_word, month, unit_word};
 use super::words::{self, denominator, ordinal_word, scale_suffix, scale_word, Cardinal};
 
@@ -128,8 +130,15 @@ pub struct Figure {
     pub period: bool,
 }
 
+/// Words after `2m` that make it metres.
+const MEASURING: &[&str] =
+    &["tall", "high", "long", "deep", "wide", "away", "above", "below", "across", "thick", "in", "of", "from"];
+
+/// The unit of a person's age.
+pub const AGE: &str = "years old";
+
 /// How finely a fraction in words is stated: `half` means a share near 0.5, not 0.25 to 0.75.
-const FRACTION_STEP: f64 = 0.1;
+const FRACTION_STEP: f64 = 0.06;
 
 /// Finds the figures of `text[range]`.
 pub fn extract_figures(text: &str, range: Range<usize>) -> Vec<Figure> {
@@ -267,6 +276,10 @@ impl Scanner<'_> {
         let mut out: Vec<Figure> = Vec::new();
         let mut i = 0;
         while i < self.toks.len() {
+            if let Some(next) = self.not_a_claim(i) {
+                i = next.max(i + 1);
+                continue;
+            }
             let step =
                 self.date(i).or_else(|| self.time(i)).or_else(|| self.numeral(i)).or_else(|| self.word_number(i));
             match step {
@@ -626,13 +639,15 @@ impl Scanner<'_> {
                 f.unit = Some("decade".into());
                 return Some(Step::Found(f, last + 2));
             }
-            // `3.4m trips` counts millions; `a 3.4m wall` measures metres.
-            let counts_after = self.is(last + 2, T::Word) && self.near(last + 1, last + 2) && {
-                let next = self.lower(last + 2);
-                next == "people" || (next.ends_with('s') && next.len() > 3 && attached_unit(self.s(last + 2)).is_none())
-            };
+            // `3.4m trips` and `1.7m` alone count millions; `a 3.4m wall` and `2m tall` measure.
+            let measures = i.checked_sub(1).is_some_and(|p| self.is_word(p, "a") || self.is_word(p, "an"))
+                || (self.is(last + 2, T::Word) && self.near(last + 1, last + 2) && {
+                    let next = self.lower(last + 2);
+                    MEASURING.contains(&next.as_str())
+                        || (!next.ends_with('s') && next != "people" && !is_function_word(&next))
+                });
             let scale = match suffix {
-                "m" if currency.is_none() && !counts_after => None,
+                "m" if currency.is_none() && measures => None,
                 s => scale_suffix(s),
             };
             if let Some(scale) = scale {
@@ -1105,6 +1120,10 @@ impl Scanner<'_> {
                 }
             }
         }
+        if figure.kind == Kind::Number && self.is_age(first, end, &figure) {
+            figure.unit = Some(AGE.into());
+            figure.kind = Kind::Quantity;
+        }
         let reads_as_year = may_be_year
             && figure.kind == Kind::Number
             && (1000.0..=2100.0).contains(&value)
@@ -1133,6 +1152,23 @@ impl Scanner<'_> {
         }
         figure.range = self.span(first, end);
         Step::Found(figure, end + 1)
+    }
+
+    /// `aged 30`, `Sam Ortiz, 31, said`: a whole number that gives a person's age.
+    fn is_age(&self, first: usize, end: usize, figure: &Figure) -> bool {
+        if figure.hedge.is_some()
+            || figure.high.is_some()
+            || figure.value.fract() != 0.0
+            || !(1.0..=120.0).contains(&figure.value)
+        {
+            return false;
+        }
+        let Some(prev) = first.checked_sub(1) else { return false };
+        if self.is_word(prev, "aged") {
+            return true;
+        }
+        let named_before = prev.checked_sub(1).is_some_and(|p| self.is(p, T::Word) && self.starts_upper(p));
+        self.s(prev) == "," && named_before && self.s(end + 1) == "," && !self.is_word(end + 2, "and")
     }
 
     /// Whether a four-digit number counts the noun after it (`2000 people`) rather than naming a
@@ -1210,6 +1246,18 @@ impl Scanner<'_> {
                 return self.finish(first, k, value * scale, scale * step.max(0.01), None, in_words, false);
             }
         }
+        // a quarter of a percentage point, half a percentage point
+        if kind == Kind::Fraction {
+            let k = last + 1 + usize::from(self.is_word(last + 1, "of"));
+            let k = k + usize::from(self.is_word(k, "a"));
+            if self.is_word(k, "percentage") && (self.is_word(k + 1, "point") || self.is_word(k + 1, "points")) {
+                let mut f = self.plain_figure(first, k + 1, value, Kind::PercentagePoints, 0.05);
+                f.unit = Some("percentage points".into());
+                f.in_words = in_words;
+                f.hedge = self.hedge_before(first);
+                return Step::Found(f, k + 2);
+            }
+        }
         let mut f = self.plain_figure(first, last, value, kind, step);
         f.unit = unit;
         f.in_words = in_words;
@@ -1259,6 +1307,16 @@ impl Scanner<'_> {
             let (u, end) = unit.unwrap_or(("°", k));
             return Some((Kind::Quantity, u.into(), end));
         }
+        // 0.7 of a percentage point
+        if lower == "of" && self.is_word(k + 1, "a") && self.is_word(k + 2, "percentage") {
+            if self.is_word(k + 3, "point") || self.is_word(k + 3, "points") {
+                return Some((Kind::PercentagePoints, "percentage points".into(), k + 3));
+            }
+        }
+        // two-percent, 2-per-cent
+        if s == "-" && glued && self.adjacent(k, k + 1) && self.is_word(k + 1, "percent") {
+            return Some((Kind::Percent, "%".into(), k + 1));
+        }
         match lower.as_str() {
             "percent" | "pct" | "percentage" if self.is_word(k + 1, "points") || self.is_word(k + 1, "point") => {
                 return Some((Kind::PercentagePoints, "percentage points".into(), k + 1));
@@ -1292,6 +1350,13 @@ impl Scanner<'_> {
             }
             if lower == "p" && !self.adjacent(k - 1, k) {
                 return None;
+            }
+            // `a 31-year-old`, `31 years old`: an age, not a span of time.
+            if u.unit == "year" {
+                let old_at = if self.s(k + 1) == "-" && self.adjacent(k, k + 1) { k + 2 } else { k + 1 };
+                if self.is_word(old_at, "old") && (self.adjacent(old_at - 1, old_at) || self.near(old_at - 1, old_at)) {
+                    return Some((Kind::Quantity, AGE.into(), old_at));
+                }
             }
             // `per` after a time unit makes a rate: `3 tons per day` stays tons.
             return Some((u.kind, u.unit.into(), k));

@@ -91,10 +91,49 @@ pub fn unit_word(word: &str, lower: &str) -> Option<UnitName> {
             "decade" | "decades" => (Quantity, "decade"),
             "century" | "centuries" => (Quantity, "century"),
             "bit" | "bits" | "byte" | "bytes" | "kb" | "mb" | "gb" | "tb" => (Quantity, "byte"),
+            "ppm" => (Quantity, "ppm"),
+            "ppb" => (Quantity, "ppb"),
             _ => return None,
         },
     };
     Some(UnitName { kind, unit })
+}
+
+/// A unit's dimension and its size in that dimension's base unit, so that `three days` and
+/// `72 hours`, or `5 km` and `5,000 metres`, are compared as the same quantity.
+pub fn in_base_unit(unit: &str) -> Option<(&'static str, f64)> {
+    let (dimension, factor) = match unit {
+        "s" => ("time", 1.0),
+        "min" => ("time", 60.0),
+        "h" => ("time", 3_600.0),
+        "day" => ("time", 86_400.0),
+        "week" => ("time", 604_800.0),
+        "month" => ("time", 2_629_800.0),
+        "year" => ("time", 31_557_600.0),
+        "decade" => ("time", 315_576_000.0),
+        "century" => ("time", 3_155_760_000.0),
+        "mm" => ("length", 0.001),
+        "cm" => ("length", 0.01),
+        "m" => ("length", 1.0),
+        "km" => ("length", 1_000.0),
+        "in" => ("length", 0.0254),
+        "ft" => ("length", 0.3048),
+        "yd" => ("length", 0.9144),
+        "mi" => ("length", 1_609.344),
+        "nmi" => ("length", 1_852.0),
+        "mg" => ("mass", 0.000_001),
+        "g" => ("mass", 0.001),
+        "kg" => ("mass", 1.0),
+        "lb" => ("mass", 0.453_592),
+        "oz" => ("mass", 0.028_349_5),
+        "tons" => ("mass", 1_000.0),
+        "ml" => ("volume", 0.001),
+        "l" => ("volume", 1.0),
+        "hl" => ("volume", 100.0),
+        "gal" => ("volume", 3.785_41),
+        _ => return None,
+    };
+    Some((dimension, factor))
 }
 
 /// A currency written before the number: `$`, `€`, `US$`, `USD`, `CHF`.

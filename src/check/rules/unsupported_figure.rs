@@ -9,8 +9,8 @@
 //! **Fix.** When another source of the workspace supports the figure, cite it instead.
 
 use crate::check::finding::{Edit, Finding, Fix};
-use crate::check::matching::match_figure;
-use crate::check::rules::conflicting_figure::{conflicts, related};
+use crate::check::matching::cited_keys;
+use crate::check::rules::conflicting_figure::related;
 use crate::check::Context;
 
 pub const CODE: &str = "unsupported-figure";
@@ -19,14 +19,15 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     let Some(severity) = cx.config.severity(CODE) else { return };
     for (i, figure) in cx.draft.figures.iter().enumerate() {
         let found = cx.matches.get(i).and_then(Option::as_ref);
-        if !figure.kind.is_claim() || figure.period || figure.kind.is_date() || figure.is_lone_one() || conflicts(found)
-        {
+        if !figure.kind.is_claim() || figure.period || figure.kind.is_date() || figure.is_lone_one() {
             continue;
         }
-        let cited = cited_with_text(cx, figure.range.start);
-        // A figure whose best fact is in a cited source is supported: no need to rank again.
-        let by_cited = found.and_then(|m| cx.index.fact(m.fact)).is_some_and(|(d, _)| cited.contains(&d.source.key));
-        if cited.is_empty() || by_cited || match_figure(cx, figure, Some(&cited)).is_some() {
+        // A fact of a cited source decided the figure, agreeing or not.
+        if found.is_some_and(|m| m.cited) {
+            continue;
+        }
+        let cited = cited_keys(cx, figure);
+        if cited.is_empty() {
             continue;
         }
         let written = cx.text.get(figure.range.clone()).unwrap_or("");
@@ -54,19 +55,6 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
         }
         out.push(finding);
     }
-}
-
-/// The keys cited for the figure at `offset` whose sources have a text (or a dataset) to check.
-fn cited_with_text(cx: &Context, offset: usize) -> Vec<String> {
-    let Some(s) = cx.draft.sentence_at(offset) else { return Vec::new() };
-    let mut keys: Vec<String> = cx
-        .draft
-        .notes_in(s)
-        .flat_map(|n| n.keys.iter().map(|k| k.key.clone()))
-        .filter(|k| cx.index.dataset(k).is_some())
-        .collect();
-    keys.dedup();
-    keys
 }
 
 /// Where the first cited key of the figure's sentence is written.
