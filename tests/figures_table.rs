@@ -58,7 +58,7 @@ fn digits_separators_and_decimals() {
         ("Police detained 84000 people.", "84000=84000 number"),
         ("The rate was 2.2 last year.", "2.2=2.2 number"),
         ("It held 1,234,567 records.", "1,234,567=1234567 number"),
-        ("A margin of 0.75 points.", "0.75=0.75 number"),
+        ("A margin of 0.75 points.", "0.75 points=0.75 points quantity"),
         ("Only .5 of a point.", ".5=0.5 number"),
         ("The census counted 6 300 000 residents.", "6 300 000=6300000 number"),
         ("Debt fell by -3.5 overall.", "-3.5=-3.5 number"),
@@ -208,7 +208,7 @@ fn ranges() {
     prose_cases(&[
         ("Between 10 and 12 officers.", "10 and 12=10 number ..12"),
         ("Sentences of 10 to 12 years.", "10 to 12 years=10 year quantity ..12"),
-        ("A 10-12 point lead.", "10-12=10 number ..12"),
+        ("A 10-12 point lead.", "10-12 point=10 points quantity ..12"),
         ("Some 2 to 3 million people.", "2 to 3 million=2000000 number ~about ..3000000"),
         ("The 2015-16 season.", "2015-16=2015 year ..2016"),
         ("It fell from 106 to 2.2.", "106=106 number; 2.2=2.2 number"),
@@ -395,7 +395,7 @@ fn numbers_that_make_no_claim() {
         ("The council split 5-4 on the levy.", ""),
         ("Marlow Falls beat Dunmore 3-1 on Saturday.", ""),
         ("It was a 2-1 win for the visitors.", ""),
-        ("A 10-12 point lead.", "10-12=10 number ..12"),
+        ("A 10-12 point lead.", "10-12 point=10 points quantity ..12"),
         ("Polls gave her 10-12 more seats.", "10-12=10 number ..12"),
     ]);
 }
@@ -422,5 +422,21 @@ fn ages_shares_and_units_as_reporters_write_them() {
         ("1.7m — visitors to the fair this year.", "1.7m=1700000 number"),
         ("A 2.4m wall was built.", "2.4m=2.4 m quantity"),
         ("CO2 reached 421.1 ppm in May.", "421.1 ppm=421.1 ppm quantity"),
+        (
+            "She won in two hours, eight minutes and 31 seconds.",
+            "two hours, eight minutes and 31 seconds=7711 s quantity",
+        ),
+        ("He won in 2:08:31 on Sunday.", "2:08:31=7711 s quantity"),
+        ("Doors open at 7:30 pm.", "7:30 pm=19.5 time"),
+        ("Warnings came three days before the storm.", "three days=3 day quantity"),
+        ("The score fell 3.3 points.", "3.3 points=3.3 points quantity"),
+        ("Sales rose 12 percent to 12.4 million.", "12 percent=12 % percent; 12.4 million=12400000 number"),
+        ("Output fell by 14.04 million to 477 million.", "14.04 million=14040000 number; 477 million=477000000 number"),
+        ("Urban residents rose 0.94% to 66.16%.", "0.94%=0.94 % percent; 66.16%=66.16 % percent"),
+        ("Rents rose in 2023 to 41,900 dollars.", "2023=2023 year; 41,900 dollars=41900 USD money"),
+        ("It cost 10 to 12 dollars.", "10 to 12 dollars=10 USD money ..12"),
+        ("Report leaks on 0800 555 0142 at any hour.", ""),
+        ("The rule stops debt from rising above $90 million.", "$90 million=90000000 USD money ~over"),
+        ("She will not let debt climb above $90 million.", "$90 million=90000000 USD money ~at most"),
     ]);
 }

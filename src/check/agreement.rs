@@ -5,6 +5,7 @@
 //! or `over 94,000` would agree with `over 84,000`); `nearly 200` a little less; `about` a little
 //! either way. Two figures agree when their intervals meet.
 
+use crate::extract::figures::POINTS;
 use crate::extract::units::in_base_unit;
 use crate::extract::{Hedge, Kind};
 
@@ -13,6 +14,9 @@ const HEDGE_REACH: f64 = 0.10;
 
 /// How far `about` reaches either way, as a share of the value (or half its rounding step).
 const ABOUT_REACH: f64 = 0.05;
+
+/// How far below its value `up to` and `under` reach, as a share of the value.
+const FLOOR: f64 = 0.3;
 
 /// A value as a claim about the true number.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -42,8 +46,9 @@ impl Claim {
             Some(Hedge::Over) => (high, high + reach + rounding),
             Some(Hedge::AtLeast) => (high - rounding, high + reach + rounding),
             Some(Hedge::Nearly) => (low - reach - rounding, low),
-            Some(Hedge::Under) => (0.0_f64.min(low), low),
-            Some(Hedge::UpTo) | Some(Hedge::AtMost) => (0.0_f64.min(low), high + rounding),
+            // `up to £1bn` allows less, but not a thousandth of it.
+            Some(Hedge::Under) => (FLOOR * low, low),
+            Some(Hedge::UpTo) | Some(Hedge::AtMost) => (FLOOR * low, high + rounding),
         }
     }
 }
@@ -87,6 +92,12 @@ pub fn comparable(draft: Kind, draft_unit: Option<&str>, fact: Kind, fact_unit: 
         (Rate, Number) | (Number, Rate) => true,
         (Money, Money) => draft_unit == fact_unit,
         (Quantity, Quantity) => draft_unit == fact_unit || same_dimension(draft_unit, fact_unit),
+        // `3.3 points worse` restates `3.3 percentage points`; `3 points` is no `3%`.
+        (Quantity, PercentagePoints) | (Quantity, Percent) => draft_unit == Some(POINTS),
+        (PercentagePoints, Quantity) | (Percent, Quantity) => fact_unit == Some(POINTS),
+        // Points are counted: `91` in a list of points won is `91 points`.
+        (Number, Quantity) => fact_unit == Some(POINTS),
+        (Quantity, Number) => draft_unit == Some(POINTS),
         _ => false,
     }
 }

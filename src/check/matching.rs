@@ -35,6 +35,8 @@ pub struct Score {
     pub entities: f64,
     pub cited: f64,
     pub magnitude: f64,
+    /// The fact stands in the passage other figures of the sentence were found in.
+    pub passage: f64,
     /// A value that agrees is evidence that the figure speaks of this fact.
     pub value: f64,
     /// Whether the figure's own clause or subject shares anything with the fact; a conflict
@@ -44,7 +46,15 @@ pub struct Score {
 
 impl Score {
     pub fn total(&self) -> f64 {
-        (self.kind + self.period + self.subject + self.terms + self.entities + self.cited + self.magnitude + self.value)
+        (self.kind
+            + self.period
+            + self.subject
+            + self.terms
+            + self.entities
+            + self.cited
+            + self.passage
+            + self.magnitude
+            + self.value)
             .clamp(0.0, 1.0)
     }
 }
@@ -91,15 +101,50 @@ struct Around {
 pub fn match_figures(cx: &Context) -> Vec<Option<FigureMatch>> {
     // What a sentence says is read once for all its figures.
     let mut sentences: Vec<Option<SentenceFacts>> = vec![None; cx.draft.sentences.len()];
-    cx.draft
+    let at: Vec<Option<usize>> = cx.draft.figures.iter().map(|f| cx.draft.sentence_at(f.range.start)).collect();
+    let mut found: Vec<Option<FigureMatch>> = cx
+        .draft
         .figures
         .iter()
-        .map(|f| {
-            let s = cx.draft.sentence_at(f.range.start)?;
+        .zip(&at)
+        .map(|(f, s)| {
+            let s = (*s)?;
             let facts = sentences.get_mut(s)?.get_or_insert_with(|| sentence_facts(cx, s));
             judge(cx, f, s, facts)
         })
-        .collect()
+        .collect();
+    // The figures of one sentence usually come from one passage of the source: where some of
+    // them agree with facts of a cited passage, the others are read against that passage first.
+    let mut passages: Vec<Vec<Passage>> = vec![Vec::new(); cx.draft.sentences.len()];
+    for (i, (m, s)) in found.iter().zip(&at).enumerate() {
+        let (Some(m), Some(s)) = (m.as_ref().filter(|m| m.agrees && m.cited), s) else { continue };
+        if let (Some((_, fact)), Some(list)) = (cx.index.fact(m.fact), passages.get_mut(*s)) {
+            list.push(Passage { fact: m.fact, line: fact.place.line, figure: i });
+        }
+    }
+    for (i, (figure, s)) in cx.draft.figures.iter().zip(&at).enumerate() {
+        let Some(s) = *s else { continue };
+        if let Some(facts) = sentences.get_mut(s).and_then(Option::as_mut) {
+            facts.figure = i;
+        }
+        let anchors = passages.get(s).filter(|p| !p.is_empty());
+        let settled = found.get(i).and_then(Option::as_ref).is_some_and(|m| m.agrees && m.cited);
+        let Some((anchors, Some(facts))) = anchors.zip(sentences.get_mut(s)).filter(|_| !settled) else { continue };
+        facts.passages.clone_from(anchors);
+        if let Some(slot) = found.get_mut(i) {
+            *slot = judge(cx, figure, s, facts);
+        }
+    }
+    found
+}
+
+/// Where a figure of a sentence agreed with a fact of a cited source: the fact, the line it stands
+/// on, and the figure's place in the draft.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Passage {
+    fact: FactId,
+    line: u32,
+    figure: usize,
 }
 
 fn judge(cx: &Context, figure: &Figure, s: usize, facts: &SentenceFacts) -> Option<FigureMatch> {
@@ -210,6 +255,15 @@ fn rank_in(
         if only_one == Some(id) {
             score.cited += 0.10;
         }
+        for anchor in facts.passages.iter().filter(|p| p.fact.dataset == id.dataset && p.line == fact.place.line) {
+            score.local = true;
+            // `rose 15.3% to 31.38 billion yen` against `rose 15.3 percent to 31.38 trillion
+            // yen`: the figure next to an agreeing one speaks of the fact next to its fact.
+            let step = |a: usize, b: usize| b as i64 - a as i64;
+            let aligned = step(anchor.figure, facts.figure) == step(anchor.fact.fact as usize, id.fact as usize)
+                && step(anchor.figure, facts.figure).abs() == 1;
+            score.passage = score.passage.max(if aligned { 0.30 } else { 0.15 });
+        }
         if agrees {
             score.value = 0.25;
         } else if !score.local {
@@ -231,10 +285,8 @@ pub fn agrees(figure: &Figure, fact: &Fact) -> bool {
         return year_in_sentence || same_date(figure.kind, figure.value, fact.kind, fact.value);
     }
     // Percent and percentage points are different measures: the one for the other is an error.
-    if matches!(
-        (figure.kind, fact.kind),
-        (Kind::Percent, Kind::PercentagePoints) | (Kind::PercentagePoints, Kind::Percent)
-    ) {
+    let points = |k: Kind| k == Kind::PercentagePoints || k == Kind::Quantity;
+    if (figure.kind == Kind::Percent && points(fact.kind)) || (points(figure.kind) && fact.kind == Kind::Percent) {
         return false;
     }
     let (a, b) = common_scale((figure.kind, figure.unit.as_deref()), (fact.kind, fact.unit.as_deref()));
@@ -273,6 +325,10 @@ struct SentenceFacts {
     words: Vec<(String, std::ops::Range<usize>)>,
     years: Vec<i32>,
     entities: Vec<String>,
+    /// The passages other figures of the sentence agree with (filled once they are matched).
+    passages: Vec<Passage>,
+    /// The draft's index of the figure being ranked, to align it with its neighbours.
+    figure: usize,
 }
 
 fn sentence_facts(cx: &Context, s: usize) -> SentenceFacts {
@@ -287,7 +343,14 @@ fn sentence_facts(cx: &Context, s: usize) -> SentenceFacts {
         .filter_map(|m| cx.index.entity(m.entity).map(|(_, e)| e.name.clone()))
         .collect();
     let words = words_around_figures(&cx.draft.view, range, &figure_ranges);
-    SentenceFacts { terms: distinct(words.iter().map(|(w, _)| w)), words, years: years_of(&in_sentence), entities }
+    SentenceFacts {
+        terms: distinct(words.iter().map(|(w, _)| w)),
+        words,
+        years: years_of(&in_sentence),
+        entities,
+        passages: Vec::new(),
+        figure: 0,
+    }
 }
 
 fn around(cx: &Context, figure: &Figure, s: usize, facts: &SentenceFacts) -> Option<Around> {
@@ -378,6 +441,10 @@ fn score(cx: &Context, figure: &Figure, around: &Around, id: FactId, key: &str, 
     if !figure.kind.is_date() && figure.value > 0.0 && fact.value > 0.0 {
         let (a, b) = common_scale((figure.kind, figure.unit.as_deref()), (fact.kind, fact.unit.as_deref()));
         let orders = (figure.value * a / (fact.value * b)).log10().abs();
+        // `31.38 billion` for `31.38 trillion`: the same digits under another scale word is
+        // the fact misstated, not a figure of another size.
+        let scale_slip = orders > 2.5 && ((orders / 3.0).round() - orders / 3.0).abs() < 0.001;
+        let orders = if scale_slip { 0.0 } else { orders };
         score.magnitude = -0.04 * orders.min(3.0);
     }
     score

@@ -241,13 +241,14 @@ impl HumanReport {
 
 /// For every figure: the fact it matched, how sure, and why (`stet check --explain`).
 fn explain_matches(path: &Path, text: &str, ws: &Workspace) -> String {
-    use crate::check::matching::{rank, ACCEPT};
+    use crate::check::matching::{match_figures, rank, ACCEPT};
     use crate::check::Context;
     let draft = crate::extract::read_draft(text);
     let cx = Context::new(text, &draft, &ws.library, &ws.index, &ws.settings.check);
+    let decided = match_figures(&cx);
     let lines = LineIndex::new(text);
     let mut out = String::new();
-    for figure in &draft.figures {
+    for (i, figure) in draft.figures.iter().enumerate() {
         let at = lines.position(text, figure.range.start, Encoding::Utf16);
         let written = text.get(figure.range.clone()).unwrap_or("");
         out.push_str(&format!(
@@ -266,18 +267,30 @@ fn explain_matches(path: &Path, text: &str, ws: &Workspace) -> String {
             out.push_str(&format!(" -> no fact reaches {ACCEPT}"));
         }
         out.push('\n');
+        let verdict = decided.get(i).and_then(Option::as_ref).and_then(|m| Some((m, cx.index.fact(m.fact)?)));
+        if let Some((m, (dataset, fact))) = verdict {
+            out.push_str(&format!(
+                "    => {} {} ({}, line {}; {:.2}{})\n",
+                if m.agrees { "agrees with" } else { "conflicts with" },
+                fact.text,
+                dataset.source.key,
+                fact.place.line + 1,
+                m.confidence(),
+                if m.cited { "" } else { "; not a cited source" }
+            ));
+        }
         for m in ranked.iter().take(3) {
             let Some((dataset, fact)) = cx.index.fact(m.fact) else { continue };
             let s = m.score;
             out.push_str(&format!(
-                "    {:.2} {} {} {} ({}, line {}) [kind {:+.2} period {:+.2} subject {:+.2} terms {:+.2} entities {:+.2} cited {:+.2} magnitude {:+.2} value {:+.2}]\n",
+                "    {:.2} {} {} {} ({}, line {}) [kind {:+.2} period {:+.2} subject {:+.2} terms {:+.2} entities {:+.2} cited {:+.2} passage {:+.2} magnitude {:+.2} value {:+.2}]\n",
                 m.confidence(),
                 if m.agrees { "agrees with" } else { "conflicts with" },
                 fact.hedge.map(|h| h.as_str()).unwrap_or(""),
                 fact.text,
                 dataset.source.key,
                 fact.place.line + 1,
-                s.kind, s.period, s.subject, s.terms, s.entities, s.cited, s.magnitude, s.value
+                s.kind, s.period, s.subject, s.terms, s.entities, s.cited, s.passage, s.magnitude, s.value
             ));
         }
     }

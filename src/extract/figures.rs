@@ -134,6 +134,9 @@ pub struct Figure {
 const MEASURING: &[&str] =
     &["tall", "high", "long", "deep", "wide", "away", "above", "below", "across", "thick", "in", "of", "from"];
 
+/// The unit of a score or a rate's change stated in points: `8 points`, `3.3 points worse`.
+pub const POINTS: &str = "points";
+
 /// The unit of a person's age.
 pub const AGE: &str = "years old";
 
@@ -284,7 +287,10 @@ impl Scanner<'_> {
                 self.date(i).or_else(|| self.time(i)).or_else(|| self.numeral(i)).or_else(|| self.word_number(i));
             match step {
                 Some(Step::Found(figure, next)) => {
-                    out.push(figure);
+                    match out.last_mut() {
+                        Some(last) if self.continues_duration(last, &figure) => join_durations(last, &figure),
+                        _ => out.push(figure),
+                    }
                     i = next.max(i + 1);
                 }
                 Some(Step::Skip(next)) => i = next.max(i + 1),
@@ -292,6 +298,23 @@ impl Scanner<'_> {
             }
         }
         out
+    }
+
+    /// `two hours, eight minutes and 31 seconds`: one duration written in parts, each smaller.
+    fn continues_duration(&self, last: &Figure, next: &Figure) -> bool {
+        let seconds = |f: &Figure| {
+            (f.kind == Kind::Quantity && f.high.is_none())
+                .then(|| f.unit.as_deref().and_then(units::in_base_unit))
+                .flatten()
+                .filter(|(d, _)| *d == "time")
+                .map(|(_, factor)| factor)
+        };
+        // A joined duration counts seconds; its step is the size of its smallest part so far.
+        let smallest =
+            |f: &Figure| seconds(f).map(|factor| if f.unit.as_deref() == Some("s") { f.step } else { factor });
+        let (Some(a), Some(b)) = (smallest(last), seconds(next)) else { return false };
+        let between = self.text.get(last.range.end..next.range.start).unwrap_or("x");
+        b < a && matches!(between.trim(), "," | "and" | ", and") && next.hedge.is_none()
     }
 
     // ---- token helpers -------------------------------------------------------------------
@@ -511,6 +534,15 @@ impl Scanner<'_> {
             clock = true;
             if self.s(i + 3) == ":" && self.adjacent(i + 2, i + 3) && self.plain_int(i + 4).is_some_and(|(_, l)| l == 2)
             {
+                // `2:08:31` after a race is a running time, not a time of day.
+                let seconds = self.plain_int(i + 4).map_or(0, |(v, _)| v);
+                if seconds < 60 && !self.is_clock_word(i + 5) {
+                    let total = f64::from(h) * 3600.0 + f64::from(m) * 60.0 + f64::from(seconds);
+                    let mut f = self.plain_figure(i, i + 4, total, Kind::Quantity, 1.0);
+                    f.unit = Some("s".into());
+                    f.hedge = self.hedge_before(i);
+                    return Some(Step::Found(f, i + 5));
+                }
                 last = i + 4;
             }
         }
@@ -537,6 +569,10 @@ impl Scanner<'_> {
             return Some(self.found_time(i, end, hour, minutes));
         }
         clock.then(|| self.found_time(i, last, hour, minutes))
+    }
+
+    fn is_clock_word(&self, k: usize) -> bool {
+        matches!(self.lower(k).as_str(), "am" | "pm" | "a" | "p" | "gmt" | "utc" | "local")
     }
 
     fn found_time(&self, first: usize, last: usize, hour: u32, minutes: u32) -> Step {
@@ -1325,6 +1361,7 @@ impl Scanner<'_> {
             "per" if self.is_word(k + 1, "cent") => return Some((Kind::Percent, "%".into(), k + 1)),
             "per" => return self.rate_after(k),
             "pp" | "ppt" | "ppts" => return Some((Kind::PercentagePoints, "percentage points".into(), k)),
+            "point" | "points" | "pts" => return Some((Kind::Quantity, POINTS.into(), k)),
             _ => {}
         }
         // `2.2 homicides per 100,000`: a rate whose noun stands before `per`.
@@ -1335,6 +1372,18 @@ impl Scanner<'_> {
         {
             if self.is(k + 2, T::Num) {
                 return self.rate_after(k + 1);
+            }
+        }
+        // `**36.8bn** — tonnes`: a unit after a dash that sets a figure off, as lists do.
+        if matches!(s, "—" | "–") && !glued && self.near(k, k + 1) {
+            if let Some(u) = attached_unit(self.s(k + 1)).filter(|_| self.s(k + 1).chars().count() > 2) {
+                return Some((u.kind, u.unit.into(), k + 1));
+            }
+        }
+        // 40.6bn short tons, 3 metric tons
+        if matches!(lower.as_str(), "short" | "metric" | "long") && self.near(k, k + 1) {
+            if let Some(u) = attached_unit(self.s(k + 1)).filter(|u| u.unit == "tons") {
+                return Some((u.kind, u.unit.into(), k + 1));
             }
         }
         // 11-ton, 30-year
@@ -1459,7 +1508,7 @@ impl Scanner<'_> {
         let joiner = self.lower(k);
         let ok = match joiner.as_str() {
             "-" | "–" => self.adjacent(end, k) || self.single_space(end, k),
-            "to" => !self.preceded_by_from(first) && self.near(end, k),
+            "to" => !self.preceded_by_from(first) && !self.after_change(first, figure) && self.near(end, k),
             "and" => between && self.near(end, k),
             _ => false,
         };
@@ -1506,6 +1555,69 @@ impl Scanner<'_> {
         Some((low, high, last))
     }
 
+    /// `rose 12% to 12.4 million`, `fell by 14 million to 477 million`, `in 2023 to 41,900`: a
+    /// change and where it ended, or a year and a count, not a range.
+    fn after_change(&self, first: usize, figure: &Figure) -> bool {
+        const CHANGES: &[&str] = &[
+            "rose",
+            "rise",
+            "rises",
+            "rising",
+            "risen",
+            "fell",
+            "fall",
+            "falls",
+            "falling",
+            "fallen",
+            "grew",
+            "grow",
+            "grows",
+            "growing",
+            "grown",
+            "climbed",
+            "climb",
+            "climbs",
+            "dropped",
+            "drop",
+            "drops",
+            "declined",
+            "decline",
+            "increased",
+            "increase",
+            "increases",
+            "decreased",
+            "decrease",
+            "jumped",
+            "jump",
+            "slipped",
+            "slid",
+            "gained",
+            "gain",
+            "lost",
+            "shrank",
+            "shrink",
+            "added",
+            "cut",
+            "raised",
+            "lowered",
+            "up",
+            "down",
+            "by",
+            "surged",
+            "soared",
+            "plunged",
+            "slumped",
+            "widened",
+            "narrowed",
+            "reduced",
+            "expanded",
+        ];
+        let start = self.hedge_start(first);
+        figure.kind == Kind::Year
+            || (start.saturating_sub(2)..start)
+                .any(|k| self.is(k, T::Word) && CHANGES.contains(&self.lower(k).as_str()))
+    }
+
     fn preceded_by_from(&self, first: usize) -> bool {
         let start = self.hedge_start(first);
         start > 0 && self.is_word(start - 1, "from")
@@ -1529,11 +1641,31 @@ impl Scanner<'_> {
                 .enumerate()
                 .all(|(k, w)| self.is_word(start + k, w) && self.near(start + k, start + k + 1));
             if matches {
-                return Some((*hedge, start));
+                return Some((self.negated(*hedge, start), start));
             }
         }
         None
     }
+
+    /// `not ... above $40 billion` bounds from above what `above` alone bounds from below.
+    fn negated(&self, hedge: Hedge, start: usize) -> Hedge {
+        let negation = (start.saturating_sub(6)..start).any(|k| self.is_word(k, "not") || self.is_word(k, "never"));
+        match hedge {
+            Hedge::Over | Hedge::AtLeast if negation => Hedge::AtMost,
+            Hedge::Under if negation => Hedge::AtLeast,
+            h => h,
+        }
+    }
+}
+
+/// Adds the part `next` to the duration `last`, which becomes a count of seconds.
+fn join_durations(last: &mut Figure, next: &Figure) {
+    let seconds = |f: &Figure| f.unit.as_deref().and_then(units::in_base_unit).map_or(1.0, |(_, factor)| factor);
+    let step = next.step * seconds(next);
+    last.value = last.value * seconds(last) + next.value * seconds(next);
+    last.step = step;
+    last.unit = Some("s".into());
+    last.range = last.range.start..next.range.end;
 }
 
 /// A unit word; single letters must be written as the unit is (`g`, not `G`).

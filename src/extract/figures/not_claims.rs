@@ -96,6 +96,14 @@ impl Scanner<'_> {
             matches!(self.s(a + 1), "-" | "." | "–") && self.adjacent(a, a + 1) && self.adjacent(a + 1, a + 2)
         };
         let first = self.digits(i)?;
+        // 0800 555 0142, 020 7946 0958: a leading zero and groups of digits.
+        if first >= 3 && self.s(i).starts_with('0') && self.digits(i + 1).is_some() && self.single_space(i, i + 1) {
+            let mut k = i + 1;
+            while self.digits(k + 1).is_some() && self.single_space(k, k + 1) {
+                k += 1;
+            }
+            return Some(k + 1);
+        }
         if first == 3 && joined(i) && self.digits(i + 2) == Some(3) && joined(i + 2) && self.digits(i + 4) == Some(4) {
             return Some(i + 5);
         }
