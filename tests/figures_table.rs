@@ -427,6 +427,13 @@ fn ages_shares_and_units_as_reporters_write_them() {
             "two hours, eight minutes and 31 seconds=7711 s quantity",
         ),
         ("He won in 2:08:31 on Sunday.", "2:08:31=7711 s quantity"),
+        ("The chair won in an hour, 31 minutes and 7 seconds.", "an hour, 31 minutes and 7 seconds=5467 s quantity"),
+        (
+            "The farm had 90 cows, down from 120 five years earlier.",
+            "90=90 number; 120=120 number; five years=5 year quantity",
+        ),
+        ("A year earlier the port was busier.", ""),
+        ("184,300: acres burned this season.", "184,300: acres=184300 acre quantity"),
         ("Doors open at 7:30 pm.", "7:30 pm=19.5 time"),
         ("Warnings came three days before the storm.", "three days=3 day quantity"),
         ("The score fell 3.3 points.", "3.3 points=3.3 points quantity"),

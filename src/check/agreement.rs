@@ -16,7 +16,7 @@ const HEDGE_REACH: f64 = 0.10;
 const ABOUT_REACH: f64 = 0.05;
 
 /// How far below its value `up to` and `under` reach, as a share of the value.
-const FLOOR: f64 = 0.3;
+const FLOOR: f64 = 0.5;
 
 /// A value as a claim about the true number.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -76,12 +76,21 @@ pub fn period_of(prose: &str, figure: &Figure, figures: &[&Figure]) -> Option<St
             None => "a year earlier".to_string(),
         });
     }
-    figures
+    let year_before = figures
         .iter()
         .filter(|f| f.range.end <= figure.range.start && matches!(f.kind, Kind::Year | Kind::Date))
-        .next_back()
-        .map(|f| with_preposition(f))
-        .or_else(|| relative_period(prose, figure))
+        .next_back();
+    // `£42.6m in 2023-24, up from £31.2m`: where a change started is the period before.
+    let mut words_before = prose.get(..figure.range.start).unwrap_or("").split_whitespace().rev();
+    let (from, change) = (words_before.next().unwrap_or(""), words_before.next().unwrap_or("").to_lowercase());
+    let started = from.eq_ignore_ascii_case("from") && matches!(change.as_str(), "up" | "down");
+    if let Some(year) = year_before.filter(|f| f.kind == Kind::Year && started) {
+        let between = prose.get(year.range.end..figure.range.start).unwrap_or("");
+        if between.contains(',') {
+            return Some(format!("{} (a year earlier)", year.value as i32 - 1));
+        }
+    }
+    year_before.map(|f| with_preposition(f)).or_else(|| relative_period(prose, figure))
 }
 
 /// A period named relative to the time of writing, in one wording for all its forms: `last

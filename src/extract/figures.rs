@@ -827,6 +827,17 @@ impl Scanner<'_> {
                 let (value, last) = self.continue_cardinal(Cardinal::starting_at(1.0), j + 1, scale);
                 return Some(self.finish(i, last, value, scale, None, true, false));
             }
+            // `an hour, 31 minutes and 7 seconds`: `an hour` as the first part of a duration.
+            let in_duration = matches!(self.s(j + 2), "," | "and")
+                && (self.is(j + 3, T::Num) || self.small_number_at(j + 3).is_some());
+            if let Some(u) = unit_word(self.s(j + 1), &next).filter(|u| u.kind == Kind::Quantity && in_duration) {
+                if units::in_base_unit(u.unit).is_some_and(|(d, _)| d == "time") {
+                    let mut f = self.plain_figure(i, j + 1, 1.0, Kind::Quantity, 1.0);
+                    f.unit = Some(u.unit.into());
+                    f.in_words = true;
+                    return Some(Step::Found(f, j + 2));
+                }
+            }
             if let Some(d) = denominator(&next).filter(|_| !next.ends_with('s') && next != "second") {
                 return Some(self.found_simple(i, j + 1, 1.0 / d, Kind::Fraction, None, FRACTION_STEP, true));
             }
@@ -1170,13 +1181,17 @@ impl Scanner<'_> {
         }
         let span_of_time = figure.kind == Kind::Quantity
             && matches!(figure.unit.as_deref(), Some("day" | "week" | "month" | "year" | "decade" | "h"));
-        figure.period = span_of_time
-            && first.checked_sub(1).is_some_and(|p| {
-                matches!(
-                    self.lower(p).as_str(),
-                    "first" | "last" | "past" | "next" | "previous" | "final" | "coming" | "recent"
-                )
-            });
+        // `five years earlier`, `three decades ago`: when, not how long.
+        let relative =
+            span_of_time && matches!(self.lower(end + 1).as_str(), "earlier" | "later" | "ago" | "previously");
+        figure.period = relative
+            || span_of_time
+                && first.checked_sub(1).is_some_and(|p| {
+                    matches!(
+                        self.lower(p).as_str(),
+                        "first" | "last" | "past" | "next" | "previous" | "final" | "coming" | "recent"
+                    )
+                });
         // `a rise over two years`: `over` a span of time says across it, not more than it.
         if span_of_time
             && figure.hedge == Some(Hedge::Over)
@@ -1375,7 +1390,7 @@ impl Scanner<'_> {
             }
         }
         // `**36.8bn** — tonnes`: a unit after a dash that sets a figure off, as lists do.
-        if matches!(s, "—" | "–") && !glued && self.near(k, k + 1) {
+        if (matches!(s, "—" | "–") && !glued || s == ":" && glued) && self.near(k, k + 1) {
             if let Some(u) = attached_unit(self.s(k + 1)).filter(|_| self.s(k + 1).chars().count() > 2) {
                 return Some((u.kind, u.unit.into(), k + 1));
             }

@@ -258,13 +258,14 @@ fn collect_facts(text: &str, draft: &Draft, lines: &LineIndex, entities: &[Entit
                 .find(|f| f.kind == figure.kind && f.unit == figure.unit && f.subject.is_some())
                 .and_then(|f| f.subject.clone())
         });
+        let (kind, unit) = elliptical_unit(prose, figure, &in_sentence).unwrap_or((figure.kind, figure.unit.clone()));
         facts.push(Fact {
             id: format!("f{}", facts.len() + 1),
             text: text.get(figure.range.clone()).unwrap_or("").split_whitespace().collect::<Vec<_>>().join(" "),
             value: figure.value,
             high: figure.high,
-            kind: figure.kind,
-            unit: figure.unit.clone(),
+            kind,
+            unit,
             step: figure.step,
             hedge: figure.hedge,
             period: period.clone(),
@@ -282,6 +283,24 @@ fn collect_facts(text: &str, draft: &Draft, lines: &LineIndex, entities: &[Entit
         let _ = i;
     }
     facts
+}
+
+/// The unit a bare number leaves to the quantity before it: `48 degrees at the start, and 55 by
+/// noon`, `$3 million in 2022 and 4 million in 2023`.
+fn elliptical_unit(prose: &str, figure: &Figure, in_sentence: &[&Figure]) -> Option<(Kind, Option<String>)> {
+    if figure.kind != Kind::Number || figure.unit.is_some() {
+        return None;
+    }
+    let after = prose.get(figure.range.end..).unwrap_or("").trim_start();
+    let next = after.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    let bare = after.is_empty()
+        || after.starts_with([',', '.', ';', ')'])
+        || matches!(next, "by" | "in" | "on" | "at" | "from" | "to" | "and" | "or" | "a" | "last" | "this" | "than");
+    let before = in_sentence
+        .iter()
+        .filter(|f| f.range.end <= figure.range.start && matches!(f.kind, Kind::Quantity | Kind::Money))
+        .next_back()?;
+    bare.then(|| (before.kind, before.unit.clone()))
 }
 
 /// The sentence's years, with those its relative periods imply (`2022 (a year earlier)`).

@@ -74,6 +74,16 @@ const STREETS: &[&str] = &[
     "terrace",
     "crescent",
     "close",
+    "row",
+    "walk",
+    "mews",
+    "gardens",
+    "quay",
+    "wharf",
+    "alley",
+    "circle",
+    "plaza",
+    "esplanade",
 ];
 
 /// Words before a number that make it a number to call.
