@@ -95,9 +95,6 @@ pub fn comparable(draft: Kind, draft_unit: Option<&str>, fact: Kind, fact_unit: 
         // `3.3 points worse` restates `3.3 percentage points`; `3 points` is no `3%`.
         (Quantity, PercentagePoints) | (Quantity, Percent) => draft_unit == Some(POINTS),
         (PercentagePoints, Quantity) | (Percent, Quantity) => fact_unit == Some(POINTS),
-        // Points are counted: `91` in a list of points won is `91 points`.
-        (Number, Quantity) => fact_unit == Some(POINTS),
-        (Quantity, Number) => draft_unit == Some(POINTS),
         _ => false,
     }
 }

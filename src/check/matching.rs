@@ -7,9 +7,9 @@
 //! accepted only above a calibrated confidence; a figure about something the reference does not
 //! cover matches nothing.
 
-use crate::check::agreement::{agree, common_scale, comparable, Claim};
+use crate::check::agreement::{agree, common_scale, comparable, precision, Claim};
 use crate::check::Context;
-use crate::extract::context::{period_of, period_years, subject_of, years_of};
+use crate::extract::context::{clause_of, implied_unit, period_of, period_years, segment_of, subject_of, years_of};
 use crate::extract::terms::{distinct, stem, words_around_figures};
 use crate::extract::{Figure, Hedge, Kind};
 use crate::reference::{Fact, FactId};
@@ -20,6 +20,13 @@ pub const ACCEPT: f64 = 0.40;
 /// How much better a disagreeing fact must be than an agreeing one to make the figure a
 /// conflict: readings about as good as each other leave the figure standing.
 const TIE: f64 = 0.05;
+
+/// How far around a fact its sentence's other facts are looked for, in facts.
+const SIBLINGS: u32 = 12;
+
+/// How many more words a neighbouring fact's stretch must share with the figure's before its
+/// value no longer counts as evidence for this one: one word may be a synonym's accident.
+const NEIGHBOUR_MARGIN: usize = 2;
 
 /// The confidence a figure with no note needs before a workspace source can contradict it: with
 /// no citation to say which source is meant, only a clear match may speak against it.
@@ -37,6 +44,8 @@ pub struct Score {
     pub magnitude: f64,
     /// The fact stands in the passage other figures of the sentence were found in.
     pub passage: f64,
+    /// The words of the figure's own stretch of its clause that the fact's stretch shares.
+    pub segment: f64,
     /// A value that agrees is evidence that the figure speaks of this fact.
     pub value: f64,
     /// Whether the figure's own clause or subject shares anything with the fact; a conflict
@@ -53,6 +62,7 @@ impl Score {
             + self.entities
             + self.cited
             + self.passage
+            + self.segment
             + self.magnitude
             + self.value)
             .clamp(0.0, 1.0)
@@ -79,11 +89,17 @@ impl FigureMatch {
 /// What a draft sentence says around a figure.
 struct Around {
     terms: Vec<String>,
+    /// Where the figure's clause stands in the draft.
+    clause_range: std::ops::Range<usize>,
+    /// The unit a bare figure leaves to the quantity before it (`two points behind City's 91`).
+    implied_unit: Option<String>,
     /// The words of the figure's clause: between the commas, brackets or dashes around it.
     clause: Vec<String>,
     /// How telling each term and clause word is (its IDF among the facts), worked out once.
     terms_weight: Vec<f64>,
     clause_weight: Vec<f64>,
+    /// The words of the figure's own stretch of its clause, with their weights.
+    segment: Vec<(String, f64)>,
     /// What the figure counts, by the same reading as a source's facts.
     subject: Vec<String>,
     years: Vec<i32>,
@@ -117,7 +133,10 @@ pub fn match_figures(cx: &Context) -> Vec<Option<FigureMatch>> {
     // them agree with facts of a cited passage, the others are read against that passage first.
     let mut passages: Vec<Vec<Passage>> = vec![Vec::new(); cx.draft.sentences.len()];
     for (i, (m, s)) in found.iter().zip(&at).enumerate() {
-        let (Some(m), Some(s)) = (m.as_ref().filter(|m| m.agrees && m.cited), s) else { continue };
+        // Years frame many sentences of a source: they anchor no passage.
+        let anchors =
+            |m: &&FigureMatch| m.agrees && m.cited && cx.draft.figures.get(i).is_some_and(|f| !f.kind.is_date());
+        let (Some(m), Some(s)) = (m.as_ref().filter(anchors), s) else { continue };
         if let (Some((_, fact)), Some(list)) = (cx.index.fact(m.fact), passages.get_mut(*s)) {
             list.push(Passage { fact: m.fact, line: fact.place.line, figure: i });
         }
@@ -148,22 +167,31 @@ struct Passage {
 }
 
 fn judge(cx: &Context, figure: &Figure, s: usize, facts: &SentenceFacts) -> Option<FigureMatch> {
+    // A headline rounds and compresses what the story below it says: it is matched, so that it
+    // can be cited and hovered, but never contradicted by a source.
+    if cx.draft.block_kind_at(figure.range.start) == Some(crate::text::BlockKind::Heading) {
+        return best(rank_in(cx, figure, None, s, facts)).filter(|m| m.agrees);
+    }
     let cited = cited_keys(cx, figure);
     if !cited.is_empty() {
-        if let Some(m) = decide(rank_in(cx, figure, Some(&cited), s, facts)) {
+        if let Some(m) = decide(figure, rank_in(cx, figure, Some(&cited), s, facts)) {
             return Some(m);
         }
         return best(rank_in(cx, figure, None, s, facts)).filter(|m| m.agrees);
     }
-    decide(rank_in(cx, figure, None, s, facts)).filter(|m| m.agrees || m.confidence() >= CLEAR)
+    decide(figure, rank_in(cx, figure, None, s, facts)).filter(|m| m.agrees || m.confidence() >= CLEAR)
 }
 
 /// The best of the ranked facts, where an agreeing fact about as good as a disagreeing one wins.
-fn decide(ranked: Vec<FigureMatch>) -> Option<FigureMatch> {
+fn decide(figure: &Figure, ranked: Vec<FigureMatch>) -> Option<FigureMatch> {
     let first = ranked.first().filter(|m| m.confidence() >= ACCEPT)?;
     if !first.agrees {
-        let close =
-            |m: &&FigureMatch| m.agrees && m.confidence() >= ACCEPT && first.confidence() - m.confidence() < TIE;
+        // A value the cited source states to the same digits is hard to hit by chance: the more
+        // digits agree, the clearer the other fact must be before the figure is a conflict.
+        let margin = (TIE + 0.10 * f64::from(significant_digits(figure).saturating_sub(1))).min(0.30);
+        let close = |m: &&FigureMatch| {
+            m.agrees && m.score.value > 0.0 && m.confidence() >= ACCEPT && first.confidence() - m.confidence() < margin
+        };
         if let Some(agreeing) = ranked.iter().find(close) {
             return Some(agreeing.clone());
         }
@@ -234,8 +262,7 @@ fn rank_in(
         .copied()
         .filter(|id| {
             cx.index.fact(*id).is_some_and(|(d, f)| {
-                cited.contains(&d.source.key.as_str())
-                    && comparable(figure.kind, figure.unit.as_deref(), f.kind, f.unit.as_deref())
+                cited.contains(&d.source.key.as_str()) && comparable_fact(figure, around.implied_unit.as_deref(), f)
             })
         })
         .collect();
@@ -247,15 +274,44 @@ fn rank_in(
         if only.is_some_and(|keys| !keys.iter().any(|k| *k == dataset.source.key)) {
             continue;
         }
-        if !comparable(figure.kind, figure.unit.as_deref(), fact.kind, fact.unit.as_deref()) {
+        if !comparable_fact(figure, around.implied_unit.as_deref(), fact) {
             continue;
         }
         let agrees = agrees(figure, fact);
         let mut score = score(cx, figure, &around, id, &dataset.source.key, fact);
+        let own = shared_weight(&around.segment, &fact.segment);
+        let total: f64 = around.segment.iter().map(|(_, w)| w).sum();
+        if total > 0.0 {
+            score.segment = 0.15 * own / total;
+        }
+        // An agreeing value is no evidence when the words around the figure name what a
+        // neighbouring fact of the same sentence counts: `soybeans averaged 58 bushels` against
+        // `soybeans averaged 54 bushels an acre and wheat 58 bushels`.
+        // A value stated to four figures or more is evidence no neighbour's words outweigh.
+        // It is so when the neighbour's stretch shares clearly more with the figure's, and
+        // nothing that tells this fact from the neighbour is in the figure's sentence.
+        let named_by_neighbour = significant_digits(figure) <= 3
+            && !fact.segment.is_empty()
+            && siblings(cx, id, fact).filter(|(_, f)| comparable_fact(figure, around.implied_unit.as_deref(), f)).any(
+                |(_, f)| {
+                    shared_count(&around.segment, &f.segment)
+                        >= shared_count(&around.segment, &fact.segment) + NEIGHBOUR_MARGIN
+                        && !fact.segment.iter().any(|w| !f.segment.contains(w) && around.terms.contains(w))
+                },
+            );
         if only_one == Some(id) {
             score.cited += 0.10;
         }
-        for anchor in facts.passages.iter().filter(|p| p.fact.dataset == id.dataset && p.line == fact.place.line) {
+        // Only a figure of the same clause anchors: `and the district hired 140 crew members`
+        // after a sourced figure is a claim of its own.
+        let in_clause = |p: &&Passage| {
+            cx.draft
+                .figures
+                .get(p.figure)
+                .is_some_and(|f| f.range.start >= around.clause_range.start && f.range.end <= around.clause_range.end)
+        };
+        let same_passage = |p: &&Passage| p.fact.dataset == id.dataset && p.line == fact.place.line;
+        for anchor in facts.passages.iter().filter(same_passage).filter(in_clause) {
             score.local = true;
             // `rose 15.3% to 31.38 billion yen` against `rose 15.3 percent to 31.38 trillion
             // yen`: the figure next to an agreeing one speaks of the fact next to its fact.
@@ -264,9 +320,9 @@ fn rank_in(
                 && step(anchor.figure, facts.figure).abs() == 1;
             score.passage = score.passage.max(if aligned { 0.30 } else { 0.15 });
         }
-        if agrees {
-            score.value = 0.25;
-        } else if !score.local {
+        if agrees && !named_by_neighbour {
+            score.value = if only_as_rounded(figure, fact) { 0.10 } else { 0.25 };
+        } else if !agrees && !score.local {
             continue;
         }
         let cited = around.cited.iter().any(|k| *k == dataset.source.key);
@@ -274,6 +330,14 @@ fn rank_in(
     }
     ranked.sort_by(|a, b| b.confidence().total_cmp(&a.confidence()).then(a.fact.cmp(&b.fact)));
     ranked
+}
+
+/// Whether the figure and the fact measure the same sort of thing, the fact's unit read as the
+/// source leaves it implied where it writes a bare number.
+fn comparable_fact(figure: &Figure, implied: Option<&str>, fact: &Fact) -> bool {
+    comparable(figure.kind, figure.unit.as_deref(), fact.kind, fact.unit.as_deref())
+        || (figure.kind == Kind::Quantity && fact.implied_unit.is_some() && fact.implied_unit == figure.unit)
+        || (fact.kind == Kind::Quantity && implied.is_some() && implied == fact.unit.as_deref())
 }
 
 /// Whether the figure's value agrees with the fact's.
@@ -358,14 +422,23 @@ fn around(cx: &Context, figure: &Figure, s: usize, facts: &SentenceFacts) -> Opt
     let in_sentence: Vec<&Figure> = cx.draft.figures_in(s).iter().collect();
     let period = period_of(&cx.draft.view, figure, &in_sentence);
     let clause = clause_of(&cx.draft.view, range.clone(), figure.range.clone());
-    let subject =
-        subject_of(&cx.draft.view, figure, range).map(|s| s.split_whitespace().map(stem).collect()).unwrap_or_default();
+    let clause_range = clause.clone();
+    let subject = subject_of(&cx.draft.view, figure, range.clone())
+        .map(|s| s.split_whitespace().map(stem).collect())
+        .unwrap_or_default();
     let in_clause = facts.words.iter().filter(|(_, at)| at.start >= clause.start && at.end <= clause.end);
     let clause = distinct(in_clause.map(|(w, _)| w));
+    let segment = segment_of(&cx.draft.view, range.clone(), figure, &in_sentence);
+    let segment = distinct(
+        facts.words.iter().filter(|(_, at)| at.start >= segment.start && at.end <= segment.end).map(|(w, _)| w),
+    );
     Some(Around {
         subject,
         terms_weight: facts.terms.iter().map(|t| cx.index.idf(t)).collect(),
+        clause_range,
+        implied_unit: implied_unit(&cx.draft.view, figure, &in_sentence),
         clause_weight: clause.iter().map(|t| cx.index.idf(t)).collect(),
+        segment: segment.iter().map(|t| (t.clone(), cx.index.idf(t))).collect(),
         terms: facts.terms.clone(),
         clause,
         years: facts.years.clone(),
@@ -376,15 +449,46 @@ fn around(cx: &Context, figure: &Figure, s: usize, facts: &SentenceFacts) -> Opt
     })
 }
 
-/// The clause holding `figure` inside `sentence`: from the last delimiter before it to the first
-/// after it.
-fn clause_of(view: &str, sentence: std::ops::Range<usize>, figure: std::ops::Range<usize>) -> std::ops::Range<usize> {
-    let delimiters = [',', ';', ':', '(', ')', '—', '–'];
-    let before = view.get(sentence.start..figure.start).unwrap_or("");
-    let after = view.get(figure.end..sentence.end).unwrap_or("");
-    let start = before.rfind(delimiters).map_or(sentence.start, |i| sentence.start + i + 1);
-    let end = after.find(delimiters).map_or(sentence.end, |i| figure.end + i);
-    start..end
+/// Whether a small round value agrees only when its zeros are read as rounding: `140` for
+/// `138` may be so, but it is weak evidence that the figure speaks of that fact.
+fn only_as_rounded(figure: &Figure, fact: &Fact) -> bool {
+    if figure.hedge.is_some() || figure.value.abs() >= 1000.0 || figure.kind.is_date() {
+        return false;
+    }
+    let (a, b) = common_scale((figure.kind, figure.unit.as_deref()), (fact.kind, fact.unit.as_deref()));
+    let source = Claim { value: fact.value, high: fact.high, step: fact.step, hedge: fact.hedge }.scaled(b);
+    let (low, high) = source.interval();
+    let (value, half) = (figure.value * a, figure.step * a / 2.0);
+    let top = figure.high.map_or(value, |h| h * a);
+    !(value - half < high && low < top + half)
+}
+
+/// How many digits a figure's value states: 3 for `58.2` or `225,000`, 4 for `720.3 million`.
+fn significant_digits(figure: &Figure) -> u32 {
+    let step = precision(figure.value, figure.step);
+    if figure.value == 0.0 || step <= 0.0 {
+        return 1;
+    }
+    ((figure.value.abs() / step).log10().floor() + 1.0).max(1.0) as u32
+}
+
+/// How many words two sets share.
+fn shared_count(words: &[(String, f64)], other: &[String]) -> usize {
+    words.iter().filter(|(w, _)| other.contains(w)).count()
+}
+
+/// How much two sets of words share, by the weights of the first.
+fn shared_weight(words: &[(String, f64)], other: &[String]) -> f64 {
+    words.iter().filter(|(w, _)| other.contains(w)).map(|(_, weight)| weight).sum()
+}
+
+/// The facts of the same source sentence as `fact` (the same line, next to it in the dataset).
+fn siblings<'a>(cx: &'a Context, id: FactId, fact: &'a Fact) -> impl Iterator<Item = (FactId, &'a Fact)> + 'a {
+    let near = id.fact.saturating_sub(SIBLINGS)..id.fact.saturating_add(SIBLINGS + 1);
+    near.filter(move |k| *k != id.fact).filter_map(move |k| {
+        let other = FactId { dataset: id.dataset, fact: k };
+        cx.index.fact(other).map(|(_, f)| (other, f)).filter(|(_, f)| f.place.line == fact.place.line)
+    })
 }
 
 fn score(cx: &Context, figure: &Figure, around: &Around, id: FactId, key: &str, fact: &Fact) -> Score {

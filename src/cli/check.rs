@@ -283,14 +283,14 @@ fn explain_matches(path: &Path, text: &str, ws: &Workspace) -> String {
             let Some((dataset, fact)) = cx.index.fact(m.fact) else { continue };
             let s = m.score;
             out.push_str(&format!(
-                "    {:.2} {} {} {} ({}, line {}) [kind {:+.2} period {:+.2} subject {:+.2} terms {:+.2} entities {:+.2} cited {:+.2} passage {:+.2} magnitude {:+.2} value {:+.2}]\n",
+                "    {:.2} {} {} {} ({}, line {}) [kind {:+.2} period {:+.2} subject {:+.2} terms {:+.2} entities {:+.2} cited {:+.2} passage {:+.2} segment {:+.2} magnitude {:+.2} value {:+.2}]\n",
                 m.confidence(),
                 if m.agrees { "agrees with" } else { "conflicts with" },
                 fact.hedge.map(|h| h.as_str()).unwrap_or(""),
                 fact.text,
                 dataset.source.key,
                 fact.place.line + 1,
-                s.kind, s.period, s.subject, s.terms, s.entities, s.cited, s.passage, s.magnitude, s.value
+                s.kind, s.period, s.subject, s.terms, s.entities, s.cited, s.passage, s.segment, s.magnitude, s.value
             ));
         }
     }

@@ -177,6 +177,50 @@ pub fn subject_of(prose: &str, figure: &Figure, sentence: Range<usize>) -> Optio
 }
 
 /// The `-ed` word nearest a figure, within a few words of it.
+/// Verbs that stand beside figures of every kind (changes, comparisons, reporting): they say
+/// nothing of what a figure counts.
+const WEAK_VERBS: &[&str] = &[
+    "compared",
+    "reported",
+    "released",
+    "published",
+    "announced",
+    "estimated",
+    "expected",
+    "projected",
+    "revised",
+    "followed",
+    "posted",
+    "stated",
+    "noted",
+    "added",
+    "dropped",
+    "increased",
+    "decreased",
+    "declined",
+    "climbed",
+    "jumped",
+    "slipped",
+    "surged",
+    "soared",
+    "plunged",
+    "raised",
+    "lowered",
+    "reached",
+    "totaled",
+    "totalled",
+    "averaged",
+    "helped",
+    "showed",
+    "recorded",
+    "counted",
+    "listed",
+    "ranked",
+    "outweighed",
+    "remained",
+    "stood",
+];
+
 fn nearest_past_verb(prose: &str, figure: Range<usize>, sentence: Range<usize>, skip: &[&str]) -> Option<String> {
     const REACH: usize = 60;
     let text = prose.get(sentence.clone())?;
@@ -195,7 +239,8 @@ fn nearest_past_verb(prose: &str, figure: Range<usize>, sentence: Range<usize>, 
         let is_verb = w.len() > 4
             && w.ends_with("ed")
             && !skip.contains(&w.as_str())
-            && !matches!(w.as_str(), "united" | "agreed" | "needed" | "based" | "suspected" | "alleged");
+            && !matches!(w.as_str(), "united" | "agreed" | "needed" | "based" | "suspected" | "alleged")
+            && !WEAK_VERBS.contains(&w.as_str());
         if !is_verb {
             continue;
         }
@@ -206,4 +251,70 @@ fn nearest_past_verb(prose: &str, figure: Range<usize>, sentence: Range<usize>, 
         }
     }
     best.map(|(_, w)| w)
+}
+
+/// The clause holding `figure` inside `sentence`: from the last delimiter before it to the first
+/// after it.
+pub fn clause_of(prose: &str, sentence: Range<usize>, figure: Range<usize>) -> Range<usize> {
+    let delimiters = [',', ';', ':', '(', ')', '—', '–'];
+    let before = prose.get(sentence.start..figure.start).unwrap_or("");
+    let after = prose.get(figure.end..sentence.end).unwrap_or("");
+    let start = before.rfind(delimiters).map_or(sentence.start, |i| sentence.start + i + 1);
+    let end = after.find(delimiters).map_or(sentence.end, |i| figure.end + i);
+    start..end
+}
+
+/// The stretch of its clause that belongs to `figure` alone: from the figure or the `and`, `or`,
+/// `but` before it (or the clause's start) to the figure or such a word after it (or the clause's
+/// end). In `soybeans averaged 54 bushels an acre and wheat 58 bushels` the stretch of `58` names
+/// wheat, that of `54` soybeans.
+pub fn segment_of(prose: &str, sentence: Range<usize>, figure: &Figure, figures: &[&Figure]) -> Range<usize> {
+    let clause = clause_of(prose, sentence, figure.range.clone());
+    let joins = |range: Range<usize>| -> Vec<usize> {
+        let text = prose.get(range.clone()).unwrap_or("");
+        let mut at = Vec::new();
+        let mut offset = 0;
+        for word in text.split_inclusive(char::is_whitespace) {
+            if matches!(word.trim().to_lowercase().as_str(), "and" | "or" | "but" | "while" | "whereas" | "against") {
+                at.push(range.start + offset);
+            }
+            offset += word.len();
+        }
+        at
+    };
+    let before = joins(clause.start..figure.range.start);
+    let after = joins(figure.range.end..clause.end);
+    // Ordinals (`fourth graders`) and years are part of what a stretch names, not its bounds.
+    let bounds = || figures.iter().filter(|f| f.kind.is_claim() && !f.kind.is_date());
+    let start = bounds()
+        .map(|f| f.range.end)
+        .filter(|end| *end <= figure.range.start && *end > clause.start)
+        .chain(before)
+        .max()
+        .unwrap_or(clause.start)
+        .max(clause.start);
+    let end = bounds()
+        .map(|f| f.range.start)
+        .filter(|start| *start >= figure.range.end && *start < clause.end)
+        .chain(after)
+        .min()
+        .unwrap_or(clause.end)
+        .min(clause.end);
+    start..end.max(start)
+}
+
+/// The unit a bare number leaves to the quantity before it: `48 degrees at the start, and 55 by
+/// noon`, `$3 million in 2022 and 4 million in 2023`.
+pub fn implied_unit(prose: &str, figure: &Figure, in_sentence: &[&Figure]) -> Option<String> {
+    if figure.kind != Kind::Number || figure.unit.is_some() {
+        return None;
+    }
+    let after = prose.get(figure.range.end..).unwrap_or("").trim_start();
+    let next = after.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    let bare = after.is_empty()
+        || after.starts_with([',', '.', ';', ')', '['])
+        || matches!(next, "by" | "in" | "on" | "at" | "from" | "to" | "and" | "or" | "a" | "last" | "this" | "than");
+    let before =
+        in_sentence.iter().filter(|f| f.range.end <= figure.range.start && f.kind == Kind::Quantity).next_back()?;
+    bare.then(|| before.unit.clone()).flatten()
 }

@@ -783,7 +783,8 @@ impl Scanner<'_> {
             return false;
         }
         let lower = self.lower(prev);
-        if is_function_word(&lower) || month(&lower).is_some() {
+        // `Tebesi's 26-second margin`: a possessive owns the figure, it does not name it.
+        if is_function_word(&lower) || month(&lower).is_some() || lower.ends_with("'s") || lower.ends_with("’s") {
             return false;
         }
         // A unit or percent after the number makes it a figure all the same.
@@ -1393,6 +1394,9 @@ impl Scanner<'_> {
         if (matches!(s, "—" | "–") && !glued || s == ":" && glued) && self.near(k, k + 1) {
             if let Some(u) = attached_unit(self.s(k + 1)).filter(|_| self.s(k + 1).chars().count() > 2) {
                 return Some((u.kind, u.unit.into(), k + 1));
+            }
+            if matches!(self.lower(k + 1).as_str(), "points" | "point") {
+                return Some((Kind::Quantity, POINTS.into(), k + 1));
             }
         }
         // 40.6bn short tons, 3 metric tons

@@ -9,8 +9,8 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use super::dataset::{Dataset, Entity, EntityKind, Fact, Place, SourceInfo};
 use super::entities::{find_named, names_inside_sentences, Named};
 use super::source::{read_front_matter, FileError};
-use crate::extract::context::{period_of, subject_of, years_of};
-use crate::extract::terms::terms_around_figures;
+use crate::extract::context::{implied_unit, period_of, segment_of, subject_of, years_of};
+use crate::extract::terms::{distinct, terms_around_figures, words_around_figures};
 use crate::extract::{read_draft, Draft, Figure, Kind};
 use crate::text::{Encoding, LineIndex};
 
@@ -34,7 +34,12 @@ pub fn build_dataset(key: Option<&str>, stem: &str, text: &str) -> Result<Datase
 
     let mut entities = collect_entities(text, &draft, &lines, info.author.as_deref());
     entities.retain(|e| !e.mentions.is_empty());
-    let facts = collect_facts(text, &draft, &lines, &entities);
+    let mut facts = collect_facts(text, &draft, &lines, &entities);
+    if let Some(year) = info.date.as_deref().and_then(|d| d.get(..4)).and_then(|y| y.parse::<i32>().ok()) {
+        for fact in &mut facts {
+            date_relative_period(fact, year);
+        }
+    }
     let mut dataset = Dataset::new(info);
     dataset.facts = facts;
     dataset.entities = entities;
@@ -237,6 +242,7 @@ fn collect_facts(text: &str, draft: &Draft, lines: &LineIndex, entities: &[Entit
         let Some(s) = draft.sentence_at(figure.range.start) else { continue };
         let sentence = draft.sentences[s].range.clone();
         let in_sentence: Vec<&Figure> = draft.figures_in(s).iter().collect();
+        let figure_ranges: Vec<Range<usize>> = in_sentence.iter().map(|f| f.range.clone()).collect();
         let mentioned: Vec<String> = entities
             .iter()
             .filter(|e| {
@@ -258,25 +264,28 @@ fn collect_facts(text: &str, draft: &Draft, lines: &LineIndex, entities: &[Entit
                 .find(|f| f.kind == figure.kind && f.unit == figure.unit && f.subject.is_some())
                 .and_then(|f| f.subject.clone())
         });
-        let (kind, unit) = elliptical_unit(prose, figure, &in_sentence).unwrap_or((figure.kind, figure.unit.clone()));
         facts.push(Fact {
             id: format!("f{}", facts.len() + 1),
             text: text.get(figure.range.clone()).unwrap_or("").split_whitespace().collect::<Vec<_>>().join(" "),
             value: figure.value,
             high: figure.high,
-            kind,
-            unit,
+            kind: figure.kind,
+            unit: figure.unit.clone(),
+            implied_unit: implied_unit(prose, figure, &in_sentence),
             step: figure.step,
             hedge: figure.hedge,
             period: period.clone(),
             years: sentence_years(prose, &in_sentence),
             subject,
             entities: mentioned,
-            terms: terms_around_figures(
-                prose,
-                sentence.clone(),
-                &in_sentence.iter().map(|f| f.range.clone()).collect::<Vec<_>>(),
-            ),
+            terms: terms_around_figures(prose, sentence.clone(), &figure_ranges),
+            segment: {
+                let segment = segment_of(prose, sentence.clone(), figure, &in_sentence);
+                let words = words_around_figures(prose, sentence.clone(), &figure_ranges);
+                distinct(
+                    words.iter().filter(|(_, at)| at.start >= segment.start && at.end <= segment.end).map(|(w, _)| w),
+                )
+            },
             place: place(text, lines, figure.range.clone()),
             retracted: false,
         });
@@ -285,22 +294,19 @@ fn collect_facts(text: &str, draft: &Draft, lines: &LineIndex, entities: &[Entit
     facts
 }
 
-/// The unit a bare number leaves to the quantity before it: `48 degrees at the start, and 55 by
-/// noon`, `$3 million in 2022 and 4 million in 2023`.
-fn elliptical_unit(prose: &str, figure: &Figure, in_sentence: &[&Figure]) -> Option<(Kind, Option<String>)> {
-    if figure.kind != Kind::Number || figure.unit.is_some() {
-        return None;
+/// A period the source names relative to its own date (`this year`, `a year earlier`) as the
+/// year it means, so that a draft written later that says `in 2023` finds it.
+fn date_relative_period(fact: &mut Fact, published: i32) {
+    let year = match fact.period.as_deref() {
+        Some("this year") => published,
+        Some("the year before" | "a year earlier") => published - 1,
+        Some("next year") => published + 1,
+        _ => return,
+    };
+    fact.period = Some(format!("{year} ({})", fact.period.as_deref().unwrap_or("")));
+    if !fact.years.contains(&year) {
+        fact.years.push(year);
     }
-    let after = prose.get(figure.range.end..).unwrap_or("").trim_start();
-    let next = after.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-    let bare = after.is_empty()
-        || after.starts_with([',', '.', ';', ')'])
-        || matches!(next, "by" | "in" | "on" | "at" | "from" | "to" | "and" | "or" | "a" | "last" | "this" | "than");
-    let before = in_sentence
-        .iter()
-        .filter(|f| f.range.end <= figure.range.start && matches!(f.kind, Kind::Quantity | Kind::Money))
-        .next_back()?;
-    bare.then(|| (before.kind, before.unit.clone()))
 }
 
 /// The sentence's years, with those its relative periods imply (`2022 (a year earlier)`).

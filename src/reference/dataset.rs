@@ -49,6 +49,10 @@ pub struct Fact {
     pub kind: Kind,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit: Option<String>,
+    /// The unit a bare number leaves to the quantity before it (`48 degrees at the start, 55 by
+    /// noon`): a draft's `55 degrees` may be compared with it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub implied_unit: Option<String>,
     /// The smallest step the source's value distinguishes (1 for `84,000`, 0.1 for `1.7`).
     pub step: f64,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -68,6 +72,10 @@ pub struct Fact {
     /// Content words of its sentence, lower-cased and stemmed.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub terms: Vec<String>,
+    /// The stemmed words of the stretch of its clause that belongs to it alone (between the
+    /// figures before and after it), which tell it from the other figures of its sentence.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub segment: Vec<String>,
     pub place: Place,
     /// Set by a curated file when the source withdrew the figure.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
