@@ -295,7 +295,7 @@ fn the_period_decides_between_facts() {
     ];
     let expected = [
         "310:ok; 2022:ok; 1,240:ok; 2024:ok",
-        "1,240:conflict 310; 2022:ok; 310:conflict 1,240; 2024:ok",
+        "1,240:conflict 310; 2022:ok; 310:none; 2024:ok",
         "455,000:ok; 2022:ok",
         "2023:ok; 12%:ok",
         "12%:ok; 2024:conflict 2023",

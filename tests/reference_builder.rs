@@ -61,8 +61,8 @@ fn a_public_health_story() {
     let d = build("tests/fixtures/sources/measles-report.md");
     has_fact(&d, "1,240", 1240.0, Kind::Number, None, Some("the first six months of 2024"));
     has_fact(&d, "two-thirds", 2.0 / 3.0, Kind::Fraction, None, None);
-    // `last year` is read as a period of its own, in one wording for all its forms.
-    has_fact(&d, "87 percent", 87.0, Kind::Percent, None, Some("the year before"));
+    // `last year` is read as the year before the source was published.
+    has_fact(&d, "87 percent", 87.0, Kind::Percent, None, Some("2023 (a year earlier)"));
     has_fact(&d, "400", 400.0, Kind::Number, Some(Hedge::Over), None);
     has_fact(&d, "3", 3.0, Kind::Number, Some(Hedge::AtLeast), None);
     has_fact(&d, "2.5 million euros", 2_500_000.0, Kind::Money, None, None);

@@ -9,7 +9,9 @@
 
 use crate::check::agreement::{agree, common_scale, comparable, precision, Claim};
 use crate::check::Context;
-use crate::extract::context::{clause_of, implied_unit, period_of, period_years, segment_of, subject_of, years_of};
+use crate::extract::context::{
+    clause_of, implied_unit, period_of, period_years, relative_part, segment_of, subject_of, years_of,
+};
 use crate::extract::terms::{distinct, stem, words_around_figures};
 use crate::extract::{Figure, Hedge, Kind};
 use crate::reference::{Fact, FactId};
@@ -472,6 +474,12 @@ fn significant_digits(figure: &Figure) -> u32 {
     ((figure.value.abs() / step).log10().floor() + 1.0).max(1.0) as u32
 }
 
+/// Whether two periods name the same time relative to when each was written.
+fn same_relative(a: Option<&str>, b: Option<&str>) -> bool {
+    let relative = |p: Option<&str>| p.and_then(relative_part);
+    relative(a).is_some() && relative(a) == relative(b)
+}
+
 /// How many words two sets share.
 fn shared_count(words: &[(String, f64)], other: &[String]) -> usize {
     words.iter().filter(|(w, _)| other.contains(w)).count()
@@ -504,6 +512,7 @@ fn score(cx: &Context, figure: &Figure, around: &Around, id: FactId, key: &str, 
             (false, false) => -0.45,
             (false, true) if fact.years.iter().any(|y| around.period_years.contains(y)) => 0.05,
             (false, true) => -0.10,
+            (true, false) if same_relative(around.period.as_deref(), fact.period.as_deref()) => 0.20,
             (true, false) if around.years.iter().any(|y| fact_period.contains(y)) => 0.05,
             (true, false) => -0.05,
             // `a year earlier` on both sides, with no year to compare.

@@ -94,7 +94,7 @@ pub fn period_of(prose: &str, figure: &Figure, figures: &[&Figure]) -> Option<St
 }
 
 /// A period named relative to the time of writing, in one wording for all its forms: `last
-/// year's plan` and `a year earlier` are both `the year before`.
+/// year's plan` and `the year before` are both `a year earlier`.
 fn relative_period(prose: &str, figure: &Figure) -> Option<String> {
     let before = prose.get(..figure.range.start).unwrap_or("");
     let start = before.rfind(['.', '!', '?', '\n', ';']).map_or(0, |i| i + 1);
@@ -103,11 +103,11 @@ fn relative_period(prose: &str, figure: &Figure) -> Option<String> {
     let end = after.find(['.', '!', '?', '\n', ';', ',']).unwrap_or(after.len());
     let after = after.get(..end).unwrap_or("").to_lowercase();
     let phrases: [(&str, &str); 9] = [
-        ("last year", "the year before"),
-        ("previous year", "the year before"),
-        ("year earlier", "the year before"),
-        ("year before", "the year before"),
-        ("year ago", "the year before"),
+        ("last year", "a year earlier"),
+        ("previous year", "a year earlier"),
+        ("year earlier", "a year earlier"),
+        ("year before", "a year earlier"),
+        ("year ago", "a year earlier"),
         ("this year", "this year"),
         ("so far this year", "this year"),
         ("next year", "next year"),
@@ -212,8 +212,6 @@ const WEAK_VERBS: &[&str] = &[
     "averaged",
     "helped",
     "showed",
-    "recorded",
-    "counted",
     "listed",
     "ranked",
     "outweighed",
@@ -317,4 +315,10 @@ pub fn implied_unit(prose: &str, figure: &Figure, in_sentence: &[&Figure]) -> Op
     let before =
         in_sentence.iter().filter(|f| f.range.end <= figure.range.start && f.kind == Kind::Quantity).next_back()?;
     bare.then(|| before.unit.clone()).flatten()
+}
+
+/// The relative part of a period (`a year earlier`, `this year`, `next year`), which a draft and
+/// a source dated differently can still share.
+pub fn relative_part(period: &str) -> Option<&'static str> {
+    ["a year earlier", "this year", "next year"].into_iter().find(|r| period.contains(r))
 }

@@ -299,7 +299,7 @@ fn collect_facts(text: &str, draft: &Draft, lines: &LineIndex, entities: &[Entit
 fn date_relative_period(fact: &mut Fact, published: i32) {
     let year = match fact.period.as_deref() {
         Some("this year") => published,
-        Some("the year before" | "a year earlier") => published - 1,
+        Some("a year earlier") => published - 1,
         Some("next year") => published + 1,
         _ => return,
     };
