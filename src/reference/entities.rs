@@ -110,6 +110,7 @@ const ORGANISATION_WORDS: &[&str] = &[
     "Airways",
     "Motors",
     "Society",
+    "Guild",
     "Trust",
     "Project",
     "Programme",
@@ -282,13 +283,31 @@ const NEVER_NAMES: &[&str] = &[
 ];
 
 /// Lower-case words inside a name (`Ludwig van Beethoven`, `Osama bin Laden`).
-const PARTICLES: &[&str] =
-    &["van", "von", "der", "den", "da", "das", "do", "dos", "du", "di", "della", "le", "bin", "ibn", "al", "el", "ter", "ten", "zu"];
+const PARTICLES: &[&str] = &[
+    "van", "von", "der", "den", "da", "das", "do", "dos", "du", "di", "della", "le", "bin", "ibn", "al", "el", "ter",
+    "ten", "zu",
+];
 
 /// Words that, right after a name, show it names a person: `Kaplan said`.
 const SPEECH_VERBS: &[&str] = &[
-    "said", "says", "told", "added", "wrote", "argued", "explained", "noted", "warned", "stated", "testified", "insisted",
-    "recalled", "admitted", "acknowledged", "announced", "tweeted", "posted",
+    "said",
+    "says",
+    "told",
+    "added",
+    "wrote",
+    "argued",
+    "explained",
+    "noted",
+    "warned",
+    "stated",
+    "testified",
+    "insisted",
+    "recalled",
+    "admitted",
+    "acknowledged",
+    "announced",
+    "tweeted",
+    "posted",
 ];
 
 /// Words before a name that say a place follows: `in Essaouira`, `near Derna`.
@@ -296,18 +315,41 @@ const PLACE_PREPOSITIONS: &[&str] = &["in", "near", "outside", "across", "throug
 
 /// Nouns that, with `of`, say a place follows: `the coastal cities of Rabat`.
 const PLACE_NOUNS: &[&str] = &[
-    "city", "cities", "town", "towns", "village", "villages", "province", "provinces", "region", "regions", "state",
-    "states", "district", "districts", "county", "counties", "capital", "port", "island", "islands", "municipality",
-    "neighbourhood", "neighborhood", "suburb", "suburbs",
+    "city",
+    "cities",
+    "town",
+    "towns",
+    "village",
+    "villages",
+    "province",
+    "provinces",
+    "region",
+    "regions",
+    "state",
+    "states",
+    "district",
+    "districts",
+    "county",
+    "counties",
+    "capital",
+    "port",
+    "island",
+    "islands",
+    "municipality",
+    "neighbourhood",
+    "neighborhood",
+    "suburb",
+    "suburbs",
 ];
 
 /// Abbreviations of time zones and times of day: written in capitals, never a body.
-const TIME_WORDS: &[&str] = &["GMT", "UTC", "BST", "CET", "CEST", "EST", "EDT", "CST", "CDT", "PST", "PDT", "IST", "JST", "AM", "PM"];
+const TIME_WORDS: &[&str] =
+    &["GMT", "UTC", "BST", "CET", "CEST", "EST", "EDT", "CST", "CDT", "PST", "PDT", "IST", "JST", "AM", "PM"];
 
 /// Words that end a title's phrase after a name: `chief executive of the council`.
 const ROLE_STOPS: &[&str] = &[
-    "of", "at", "for", "in", "with", "from", "who", "whose", "which", "that", "and", "or", "said", "says", "told", "on",
-    "to", "since", "until", "was", "is", "has", "had", "will", "would", "were", "are", "by", "as",
+    "of", "at", "for", "in", "with", "from", "who", "whose", "which", "that", "and", "or", "said", "says", "told",
+    "on", "to", "since", "until", "was", "is", "has", "had", "will", "would", "were", "are", "by", "as",
 ];
 
 /// Words that open a noun phrase and so start no title: `the`, `a`, `his`.
@@ -415,7 +457,17 @@ fn is_calendar(word: &str, next: Option<&str>) -> bool {
         return true;
     }
     let full = [
-        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
         "december",
     ];
     if !full.contains(&lower.as_str()) {
@@ -489,7 +541,10 @@ pub fn lone_words(text: &str, sentences: &[Range<usize>]) -> HashSet<String> {
                 Some(p) => {
                     let lower = p.text.to_lowercase();
                     (p.ends_name || !capitalised(p.text))
-                        && !matches!(lower.as_str(), "the" | "of" | "in" | "at" | "from" | "to" | "for" | "on" | "by" | "near")
+                        && !matches!(
+                            lower.as_str(),
+                            "the" | "of" | "in" | "at" | "from" | "to" | "for" | "on" | "by" | "near"
+                        )
                 }
             };
             if alone && !next_is_name {
@@ -652,7 +707,9 @@ fn role_after(ws: &[Word], end: usize) -> Option<Range<usize>> {
     if (h + 1..stop).any(|k| !is_title_modifier(ws[k].text)) {
         return None;
     }
-    let closed = stop == ws.len() || ws.get(stop.checked_sub(1)?)?.ends_name || ws.get(stop).is_some_and(|w| ROLE_STOPS.contains(&w.text));
+    let closed = stop == ws.len()
+        || ws.get(stop.checked_sub(1)?)?.ends_name
+        || ws.get(stop).is_some_and(|w| ROLE_STOPS.contains(&w.text));
     if !closed {
         return None;
     }
@@ -688,8 +745,7 @@ fn around(text: &str, ws: &[Word], i: usize, end: usize, prev_place: Option<usiz
     };
     let before = |n: usize| i.checked_sub(n).and_then(|k| ws.get(k)).map(|w| w.text.to_lowercase());
     let in_list = prev_place.is_some_and(|p| {
-        p == i && i > 0 && ws[i - 1].comma
-            || (p + 1 == i && ws.get(p).is_some_and(|w| matches!(w.text, "and" | "or")))
+        p == i && i > 0 && ws[i - 1].comma || (p + 1 == i && ws.get(p).is_some_and(|w| matches!(w.text, "and" | "or")))
     });
     let place_cue = before(1).is_some_and(|b| PLACE_PREPOSITIONS.contains(&b.as_str()))
         || (before(1).as_deref() == Some("of") && before(2).is_some_and(|b| PLACE_NOUNS.contains(&b.as_str())))
@@ -712,7 +768,8 @@ pub fn find_named(text: &str, sentence: Range<usize>, inside: &HashSet<String>) 
     let mut from = 0;
     if let Some(end) = dateline_end(&ws) {
         if let (Some(a), Some(b)) = (ws.first(), ws.get(end - 1)) {
-            let written = text.get(a.range.start..b.range.end).unwrap_or("").split_whitespace().collect::<Vec<_>>().join(" ");
+            let written =
+                text.get(a.range.start..b.range.end).unwrap_or("").split_whitespace().collect::<Vec<_>>().join(" ");
             found.push(Named {
                 name: title_cased(&written),
                 kind: EntityKind::Place,
@@ -771,7 +828,8 @@ pub fn name_runs(text: &str, sentence: Range<usize>, inside: &HashSet<String>) -
             Some(t) if !run.get(..=t).is_some_and(|r| r.iter().all(|w| is_honorific(w.text))) => {
                 (joined(text, &ws, offset..offset + t + 1), offset + t + 1)
             }
-            Some(t) => (None, offset + t + 1),
+            // `Dr. Nadia Haris, the medical director,`: an honorific is no role.
+            Some(t) => (role_after(&ws, end).and_then(|r| joined(text, &ws, r)), offset + t + 1),
             None => {
                 let role = role_before(&ws, i).or_else(|| role_after(&ws, end));
                 (role.and_then(|r| joined(text, &ws, r)), offset)
@@ -789,7 +847,8 @@ pub fn name_runs(text: &str, sentence: Range<usize>, inside: &HashSet<String>) -
 /// leaving the last two words for the name.
 fn title_split(run: &[Word]) -> Option<usize> {
     // Only a title that opens the run: in `Megan Chair Smith` no title stands before the name.
-    let lead = run.iter().take_while(|w| is_title_word(w.text) || (!is_given_name(w.text) && capitalised(w.text))).count();
+    let lead =
+        run.iter().take_while(|w| is_title_word(w.text) || (!is_given_name(w.text) && capitalised(w.text))).count();
     let mut t = run.get(..lead)?.iter().rposition(|w| is_title_word(w.text))?;
     if run.get(t + 1).is_some_and(|w| matches!(w.text, "of" | "for")) {
         let mut end = t + 1;
@@ -814,7 +873,8 @@ pub fn office_words(role: &str) -> Vec<&str> {
 /// The end (exclusive) of the run of name words starting at `i`, if one starts there.
 fn name_run(ws: &[Word], i: usize, inside: &HashSet<String>) -> Option<usize> {
     let first = ws.get(i)?;
-    if !capitalised(first.text) && !is_code(first.text) && !(i > 0 && is_prefixed_name(first.text)) {
+    let starts = capitalised(first.text) || is_code(first.text) || (i > 0 && is_prefixed_name(first.text));
+    if !starts {
         return None;
     }
     // `April 16`, `Saturdays`: the calendar, not a name.
@@ -825,11 +885,15 @@ fn name_run(ws: &[Word], i: usize, inside: &HashSet<String>) -> Option<usize> {
     if i == 0 && (NEVER_NAMES.contains(&first.text) || !inside.contains(first.text)) {
         // A capital that only opens the sentence says nothing; a run that goes on may still be
         // a name (`Task Force Trident seized ...`).
-        if !continues(1) || NEVER_NAMES.contains(&first.text) || first.ends_name {
+        // `Kaplan said ...`: a surname alone opens the sentence.
+        let speaks = !first.ends_name && ws.get(1).is_some_and(|n| SPEECH_VERBS.contains(&n.text));
+        if NEVER_NAMES.contains(&first.text) || (!speaks && (!continues(1) || first.ends_name)) {
             return None;
         }
         // `Against Huw Pill ...`: an opening word before a given name is no part of the name.
-        if !is_given_name(first.text) && !is_title_word(first.text) && ws.get(1).is_some_and(|n| is_given_name(n.text)) {
+        let opener =
+            first.text.chars().all(char::is_alphabetic) && !is_given_name(first.text) && !is_title_word(first.text);
+        if opener && ws.get(1).is_some_and(|n| is_given_name(n.text)) {
             return None;
         }
     }
@@ -926,12 +990,17 @@ fn classify(text: &str, ws: &[Word], span: Range<usize>, cues: &Around) -> Optio
         if person_like(name) {
             let title = &run[..=t];
             let honorific_only = title.iter().all(|w| is_honorific(w.text));
-            let role = (!honorific_only).then_some(offset..offset + t + 1);
+            // `Dr. Nadia Haris, the medical director,`: the title after the name is the role.
+            let role = if honorific_only { cues.role_after.clone() } else { Some(offset..offset + t + 1) };
             return make(offset + t + 1..offset + t + 1 + name.len(), EntityKind::Person, role);
         }
     }
     let texts: Vec<&str> = run.iter().map(|w| w.text).collect();
     let name = joined(text, ws, whole.clone())?.0;
+    if run.len() == 1 && FACILITY_WORDS.contains(&last.text) && !with_the {
+        // `Hospital chairman ...`: a facility's keyword alone names nothing (`the Pentagon` does).
+        return None;
+    }
     if FACILITY_WORDS.contains(&last.text) {
         return make(whole, EntityKind::Facility, None);
     }

@@ -53,12 +53,29 @@ const ABBREVIATIONS: &[(&str, &str)] = &[
 
 /// Words that show courtesy or rank in society, not an office: they stand before a name but are
 /// no role to compare.
-const HONORIFICS: &[&str] = &["Mr.", "Mrs.", "Ms.", "Mr", "Mrs", "Ms", "Miss", "Dr.", "Dr", "Sir", "Dame", "Lord", "Lady"];
+const HONORIFICS: &[&str] =
+    &["Mr.", "Mrs.", "Ms.", "Mr", "Mrs", "Ms", "Miss", "Dr.", "Dr", "Sir", "Dame", "Lord", "Lady"];
 
 /// Words that go with a title head to make a title but are no head of their own.
 const TITLE_MODIFIERS: &[&str] = &[
-    "vice", "prime", "deputy", "assistant", "associate", "acting", "interim", "senior", "junior", "former", "chief",
-    "executive", "managing", "emeritus", "lead", "principal", "first", "co",
+    "vice",
+    "prime",
+    "deputy",
+    "assistant",
+    "associate",
+    "acting",
+    "interim",
+    "senior",
+    "junior",
+    "former",
+    "chief",
+    "executive",
+    "managing",
+    "emeritus",
+    "lead",
+    "principal",
+    "first",
+    "co",
 ];
 
 /// The head word a title word stands for, lower case: `Treasurer` -> `treasurer`, `Gov.` ->
