@@ -4,6 +4,8 @@
 //!
 //! **Example.** With Nayib Bukele in the reference, `President Nayib Bukelle` is reported. Known
 //! names spelled right, ordinary words and names far from any known one are left alone.
+//! A surname alone (`Bukelle said`) is checked against known surnames; straight and curly
+//! apostrophes are one name.
 //!
 //! **Fix.** Replace the name with the known spelling.
 
