@@ -1,13 +1,14 @@
 //! Building a reference dataset from one article: its metadata, every figure as a fact with
 //! what it is about, and every named entity with its aliases, roles and mentions.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
 use super::dataset::{Dataset, Entity, EntityKind, Fact, Place, SourceInfo};
-use super::entities::{find_named, names_inside_sentences, Named};
+use super::entities::{find_named, lone_words, names_inside_sentences, Named};
+use super::lexicon::is_demonym;
 use super::source::{read_front_matter, FileError};
 use crate::extract::context::{implied_unit, period_of, segment_of, subject_of, years_of};
 use crate::extract::terms::{distinct, terms_around_figures, words_around_figures};
@@ -101,11 +102,16 @@ fn collect_entities(text: &str, draft: &Draft, lines: &LineIndex, author: Option
     let sentences = sentence_ranges(draft);
     let inside = names_inside_sentences(prose, &sentences);
     let mut entities: Vec<Entity> = Vec::new();
+    let mut plain: HashSet<String> = HashSet::new();
     for s in &sentences {
         for named in find_named(prose, s.clone(), &inside) {
+            if named.plain {
+                plain.insert(named.name.clone());
+            }
             merge_named(&mut entities, named);
         }
     }
+    name_people_by_surname(&mut entities, &plain, &lone_words(prose, &sentences));
     // The byline names a person too, though it reads like a headline.
     if let Some(author) = author.filter(|a| a.split_whitespace().count() >= 2) {
         if !entities.iter().any(|e| e.name == author) {
@@ -123,6 +129,35 @@ fn collect_entities(text: &str, draft: &Draft, lines: &LineIndex, author: Option
     }
     find_mentions(text, lines, &mut entities);
     entities
+}
+
+/// A name taken for a body for want of evidence (`Lewis Kaplan`) is a person when its last word
+/// stands alone elsewhere in the text (`Kaplan said`), unless that word names something else
+/// there (`Derna`) or ends other names too (`City` in `Man City` and `Manchester City`).
+fn name_people_by_surname(entities: &mut [Entity], plain: &HashSet<String>, lone: &HashSet<String>) {
+    let mut last_words: HashMap<&str, usize> = HashMap::new();
+    for e in entities.iter() {
+        if let Some(last) = e.name.split_whitespace().last().filter(|_| e.name.contains(' ')) {
+            *last_words.entry(last).or_default() += 1;
+        }
+    }
+    let names: HashSet<&str> = entities.iter().map(|e| e.name.as_str()).collect();
+    let people: Vec<usize> = entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.kind == EntityKind::Organisation && plain.contains(&e.name))
+        .filter(|(_, e)| {
+            e.name.split_whitespace().last().is_some_and(|last| {
+                e.name.contains(' ') && lone.contains(last) && !names.contains(last) && last_words.get(last) == Some(&1)
+            })
+        })
+        .map(|(i, _)| i)
+        .collect();
+    for i in people {
+        if let Some(e) = entities.get_mut(i) {
+            e.kind = EntityKind::Person;
+        }
+    }
 }
 
 fn merge_named(entities: &mut Vec<Entity>, named: Named) {
@@ -149,6 +184,15 @@ fn merge_named(entities: &mut Vec<Entity>, named: Named) {
             }
         }
     };
+    // Evidence of a person in one sentence settles a name another sentence gave no evidence for.
+    if named.kind == EntityKind::Person && entity.kind == EntityKind::Organisation && entity.roles.is_empty() {
+        entity.kind = EntityKind::Person;
+    }
+    if let Some(alias) = named.alias.filter(|a| *a != entity.name) {
+        if !entity.aliases.contains(&alias) {
+            entity.aliases.push(alias);
+        }
+    }
     if let Some(role) = named.role {
         if !entity.roles.contains(&role) {
             entity.roles.push(role);
@@ -183,7 +227,7 @@ fn add_derived_aliases(entity: &mut Entity) {
             }
         }
         EntityKind::Organisation | EntityKind::Facility => {
-            let national = words.first().is_some_and(|w| *w == "U.S." || w.ends_with("an") || *w == "US" || *w == "UK");
+            let national = words.first().is_some_and(|w| matches!(*w, "U.S." | "US" | "UK" | "U.K.") || is_demonym(w));
             if national && words.len() >= 3 {
                 add(words[1..].join(" "));
             }

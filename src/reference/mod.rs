@@ -11,6 +11,7 @@ pub mod builder;
 pub mod dataset;
 pub mod entities;
 pub mod index;
+pub mod lexicon;
 pub mod places;
 
 pub use builder::build_dataset;

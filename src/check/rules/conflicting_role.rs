@@ -10,7 +10,8 @@
 
 use crate::check::finding::{Edit, Finding, Fix};
 use crate::check::Context;
-use crate::reference::entities::{office_words, title_words};
+use crate::reference::entities::office_words;
+use crate::reference::lexicon::title_key;
 
 pub const CODE: &str = "conflicting-role";
 
@@ -19,12 +20,14 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     let names: Vec<(&str, crate::reference::EntityId)> = cx.index.names().collect();
     for run in cx.names {
         let Some((role, role_range)) = &run.role else { continue };
-        let Some((_, id)) = names.iter().find(|(n, _)| *n == run.name) else { continue };
-        let Some((dataset, entity)) = cx.index.entity(*id) else { continue };
-        if entity.roles.is_empty() || entity.roles.iter().any(|known| compatible(role, known)) {
+        // Every source's entity of that name: the title must agree with one of their roles.
+        let same: Vec<_> =
+            names.iter().filter(|(n, _)| *n == run.name).filter_map(|(_, id)| cx.index.entity(*id)).collect();
+        let known_roles = || same.iter().flat_map(|(d, e)| e.roles.iter().map(move |r| (*d, *e, r)));
+        if known_roles().next().is_none() || known_roles().any(|(_, _, known)| compatible(role, known)) {
             continue;
         }
-        let known = &entity.roles[0];
+        let Some((dataset, entity, known)) = known_roles().next() else { continue };
         out.push(Finding {
             range: role_range.clone(),
             severity,
@@ -41,14 +44,13 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     }
 }
 
-/// Whether a draft's title can describe the same office as a known one: the same title word
-/// (`Secretary`), and no other office (`Defense` against `Foreign`) when both name one.
+/// Whether a draft's title can describe the same office as a known one: the same head word
+/// (`Secretary`, `chief executive`), the same rank (a deputy's or not), and no other office
+/// (`Defense` against `Foreign`) when both name one. A title with no head word (`Mr.`) agrees
+/// with anything.
 fn compatible(draft: &str, known: &str) -> bool {
-    let (dt, kt) = (title_words(draft), title_words(known));
-    if dt.is_empty() || kt.is_empty() {
-        return true;
-    }
-    if !dt.iter().any(|t| kt.contains(t)) {
+    let (Some(dt), Some(kt)) = (title_key(draft), title_key(known)) else { return true };
+    if dt != kt {
         return false;
     }
     let (doff, koff) = (office_words(draft), office_words(known));
@@ -66,5 +68,10 @@ mod tests {
         assert!(!compatible("Defense Minister", "U.S. Defense Secretary"));
         assert!(!compatible("Foreign Minister", "Salvadoran Defense Minister"));
         assert!(compatible("President", "President"));
+        assert!(!compatible("Deputy Governor", "Governor"));
+        assert!(!compatible("Chief Executive", "chief financial officer"));
+        assert!(!compatible("defender", "West Ham midfielder"));
+        assert!(compatible("CEO", "chief executive officer"));
+        assert!(compatible("Dr.", "chief economist"));
     }
 }

@@ -4,6 +4,8 @@
 //!
 //! **Example.** With Nayib Bukele in the reference, `President Nayib Bukelle` is reported. Known
 //! names spelled right, ordinary words and names far from any known one are left alone.
+//! A surname alone (`Bukelle said`) is checked against known surnames; straight and curly
+//! apostrophes are one name.
 //!
 //! **Fix.** Replace the name with the known spelling.
 
@@ -23,6 +25,8 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     if known.is_empty() {
         return;
     }
+    // `Fishermen's` and `Fishermen’s` are one name.
+    let folded: std::collections::HashSet<String> = known.iter().map(|k| fold_apostrophes(k)).collect();
     for run in cx.names {
         let words: Vec<(usize, &str)> = word_offsets(&run.name);
         // The whole run, and each word alone (`Hegset` as the surname alias `Hegseth`).
@@ -34,7 +38,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
             }));
         }
         for (range, written) in pieces {
-            if known.contains(&written.as_str()) {
+            if folded.contains(&fold_apostrophes(&written)) {
                 break;
             }
             if let Some(near) = nearest(&known, &written) {
@@ -55,6 +59,11 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
             }
         }
     }
+}
+
+/// The name with every apostrophe written straight.
+fn fold_apostrophes(name: &str) -> String {
+    name.replace(['’', '‘', 'ʼ'], "'")
 }
 
 fn word_offsets(name: &str) -> Vec<(usize, &str)> {
