@@ -13,8 +13,8 @@ use std::process::Command;
 
 use serde_json::Value;
 
-const RECALL_FLOOR: f64 = 0.75;
-const PRECISION_FLOOR: f64 = 0.85;
+const RECALL_FLOOR: f64 = 0.90;
+const PRECISION_FLOOR: f64 = 0.90;
 
 const CODES: &[&str] = &[
     "unsourced-figure",

@@ -407,6 +407,13 @@ fn ages_shares_and_units_as_reporters_write_them() {
         ("Ana Ruiz, 44, runs the farm.", "44=44 years old quantity"),
         ("A runner aged 67 finished last.", "67=67 years old quantity"),
         ("She is 52 years old.", "52 years old=52 years old quantity"),
+        (
+            "It sold 40.6bn short tons, or 36.8bn tonnes.",
+            "40.6bn short tons=40600000000 short tons quantity; 36.8bn tonnes=36800000000 tons quantity",
+        ),
+        ("In less than a quarter, sales doubled.", ""),
+        ("A quarter of the farms flooded.", "A quarter=0.25 fraction"),
+        ("A fifth were 60 or older.", "A fifth=0.2 fraction; 60=60 years old quantity"),
         ("In Riverton, 41 ships waited.", "41=41 number"),
         (
             "Rates rose by 0.7 of a percentage point.",

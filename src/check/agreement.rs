@@ -37,15 +37,18 @@ impl Claim {
     pub fn interval(&self) -> (f64, f64) {
         let step = precision(self.value, self.step);
         let (low, high) = (self.value, self.high.unwrap_or(self.value));
-        let reach = (HEDGE_REACH * high.abs()).max(step);
+        // `nearly 30` is just under 30: its zeros bound it, they do not widen it as they widen
+        // an unhedged `30` or `about 30`.
+        let reach = (HEDGE_REACH * high.abs()).max(self.step).max(step / 4.0);
         let rounding = step / 2.0;
+        let written = self.step / 2.0;
         let about = (ABOUT_REACH * high.abs()).max(rounding);
         match self.hedge {
             None | Some(Hedge::Exactly) => (low - rounding, high + rounding),
             Some(Hedge::About) => (low - about, high + about),
-            Some(Hedge::Over) => (high, high + reach + rounding),
-            Some(Hedge::AtLeast) => (high - rounding, high + reach + rounding),
-            Some(Hedge::Nearly) => (low - reach - rounding, low),
+            Some(Hedge::Over) => (high, high + reach + written),
+            Some(Hedge::AtLeast) => (high - written, high + reach + written),
+            Some(Hedge::Nearly) => (low - reach - written, low),
             // `up to £1bn` allows less, but not a thousandth of it.
             Some(Hedge::Under) => (FLOOR * low, low),
             Some(Hedge::UpTo) | Some(Hedge::AtMost) => (FLOOR * low, high + rounding),

@@ -23,6 +23,14 @@ pub const ACCEPT: f64 = 0.40;
 /// conflict: readings about as good as each other leave the figure standing.
 const TIE: f64 = 0.05;
 
+/// The confidence a year or date needs to contradict its cited source outside the passage the
+/// sentence's other figures come from.
+const DATE: f64 = 0.55;
+
+/// The weight of shared words (IDF) a match must have in the fact's own stretch before it may
+/// contradict a figure with no note: more than one common word such as `people`.
+const CLEAR_WORDS: f64 = 4.5;
+
 /// How far around a fact its sentence's other facts are looked for, in facts.
 const SIBLINGS: u32 = 12;
 
@@ -50,6 +58,9 @@ pub struct Score {
     pub segment: f64,
     /// A value that agrees is evidence that the figure speaks of this fact.
     pub value: f64,
+    /// The weight (IDF) of the words the figure's own stretch shares with the fact's, not summed
+    /// into the score: what a match with no citation must show.
+    pub own_words: f64,
     /// Whether the figure's own clause or subject shares anything with the fact; a conflict
     /// needs that, not only a shared sentence.
     pub local: bool,
@@ -176,12 +187,19 @@ fn judge(cx: &Context, figure: &Figure, s: usize, facts: &SentenceFacts) -> Opti
     }
     let cited = cited_keys(cx, figure);
     if !cited.is_empty() {
+        // Years and dates frame many sentences of a source: one contradicts only with more
+        // evidence than a shared word or two, or from the passage the sentence's figures are in.
+        let dated =
+            |m: &FigureMatch| m.agrees || !figure.kind.is_date() || m.confidence() >= DATE || m.score.passage > 0.0;
         if let Some(m) = decide(figure, rank_in(cx, figure, Some(&cited), s, facts)) {
-            return Some(m);
+            return Some(m).filter(dated);
         }
         return best(rank_in(cx, figure, None, s, facts)).filter(|m| m.agrees);
     }
-    decide(figure, rank_in(cx, figure, None, s, facts)).filter(|m| m.agrees || m.confidence() >= CLEAR)
+    // What `clear` means: confident, and the fact's own words are the figure's own words, not
+    // only a count noun every figure shares (`people`).
+    let clear = |m: &FigureMatch| m.confidence() >= CLEAR && m.score.own_words >= CLEAR_WORDS;
+    decide(figure, rank_in(cx, figure, None, s, facts)).filter(|m| m.agrees || clear(m))
 }
 
 /// The best of the ranked facts, where an agreeing fact about as good as a disagreeing one wins.
@@ -280,9 +298,25 @@ fn rank_in(
             continue;
         }
         let agrees = agrees(figure, fact);
+        // A value another figure of the sentence was matched to is that figure's: in `5%, down
+        // from 5.25%` the new rate does not contradict the old one, wherever the source repeats it.
+        let stated_by_another = || {
+            facts.passages.iter().filter(|p| p.figure != facts.figure).any(|p| {
+                cx.index.fact(p.fact).is_some_and(|(d, f)| {
+                    p.fact.dataset == id.dataset
+                        && d.source.key == dataset.source.key
+                        && f.value == fact.value
+                        && f.kind == fact.kind
+                })
+            })
+        };
+        if !agrees && stated_by_another() {
+            continue;
+        }
         let mut score = score(cx, figure, &around, id, &dataset.source.key, fact);
         let own = shared_weight(&around.segment, &fact.segment);
         let total: f64 = around.segment.iter().map(|(_, w)| w).sum();
+        score.own_words = own;
         if total > 0.0 {
             score.segment = 0.15 * own / total;
         }
@@ -324,6 +358,11 @@ fn rank_in(
         }
         if agrees && !named_by_neighbour {
             score.value = if only_as_rounded(figure, fact) { 0.10 } else { 0.25 };
+        } else if !agrees && same_digits(figure, fact) {
+            // `3%` where the source has `3 points`, `31.38 billion` for `31.38 trillion`: the
+            // same digits under another measure or scale are the fact misstated.
+            score.value = 0.15;
+            score.local = true;
         } else if !agrees && !score.local {
             continue;
         }
@@ -449,6 +488,18 @@ fn around(cx: &Context, figure: &Figure, s: usize, facts: &SentenceFacts) -> Opt
         entities: facts.entities.clone(),
         cited: cited_keys(cx, figure),
     })
+}
+
+/// Whether the figure writes the fact's digits, in another measure (percent for points) or under
+/// another scale word (billion for trillion).
+fn same_digits(figure: &Figure, fact: &Fact) -> bool {
+    if figure.kind.is_date() || figure.value == 0.0 || fact.value == 0.0 || figure.high.is_some() {
+        return false;
+    }
+    let ratio = (figure.value / fact.value).abs().log10();
+    let thousandfold = (ratio / 3.0).round();
+    (ratio - 3.0 * thousandfold).abs() < 1e-6
+        && (thousandfold != 0.0 || figure.kind != fact.kind || figure.unit != fact.unit)
 }
 
 /// Whether a small round value agrees only when its zeros are read as rounding: `140` for

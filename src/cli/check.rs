@@ -241,7 +241,7 @@ impl HumanReport {
 
 /// For every figure: the fact it matched, how sure, and why (`stet check --explain`).
 fn explain_matches(path: &Path, text: &str, ws: &Workspace) -> String {
-    use crate::check::matching::{match_figures, rank, ACCEPT};
+    use crate::check::matching::{cited_keys, match_figures, rank, ACCEPT};
     use crate::check::Context;
     let draft = crate::extract::read_draft(text);
     let cx = Context::new(text, &draft, &ws.library, &ws.index, &ws.settings.check);
@@ -262,7 +262,9 @@ fn explain_matches(path: &Path, text: &str, ws: &Workspace) -> String {
             out.push_str(" -> not a claim\n");
             continue;
         }
-        let ranked = rank(&cx, figure, None);
+        // The facts the figure is judged against: those of the sources its note cites, if any.
+        let cited = cited_keys(&cx, figure);
+        let ranked = rank(&cx, figure, (!cited.is_empty()).then_some(cited.as_slice()));
         if ranked.first().is_none_or(|m| m.confidence() < ACCEPT) {
             out.push_str(&format!(" -> no fact reaches {ACCEPT}"));
         }

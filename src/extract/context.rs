@@ -259,6 +259,15 @@ pub fn clause_of(prose: &str, sentence: Range<usize>, figure: Range<usize>) -> R
     let after = prose.get(figure.end..sentence.end).unwrap_or("");
     let start = before.rfind(delimiters).map_or(sentence.start, |i| sentence.start + i + 1);
     let end = after.find(delimiters).map_or(sentence.end, |i| figure.end + i);
+    // `**A quarter** — Minas Gerais's share`: a figure alone before a dash is described by the
+    // clause after it.
+    let alone = |range: Range<usize>| prose.get(range).unwrap_or("x").chars().all(|c| !c.is_alphabetic());
+    if alone(start..figure.start) && alone(figure.end..end) && end < sentence.end {
+        let after_dash = end + prose.get(end..).and_then(|r| r.chars().next()).map_or(1, char::len_utf8);
+        let rest = prose.get(after_dash..sentence.end).unwrap_or("");
+        let next = rest.find(delimiters).map_or(sentence.end, |i| after_dash + i);
+        return start..next;
+    }
     start..end
 }
 

@@ -839,7 +839,11 @@ impl Scanner<'_> {
                     return Some(Step::Found(f, j + 2));
                 }
             }
-            if let Some(d) = denominator(&next).filter(|_| !next.ends_with('s') && next != "second") {
+            // `in less than a quarter`, `the first quarter`: a quarter of a year, not a share.
+            let before = self.hedge_start(i).checked_sub(1).map(|p| self.lower(p)).unwrap_or_default();
+            let calendar = next == "quarter"
+                && matches!(before.as_str(), "in" | "within" | "per" | "each" | "every" | "last" | "next" | "this");
+            if let Some(d) = denominator(&next).filter(|_| !next.ends_with('s') && next != "second" && !calendar) {
                 return Some(self.found_simple(i, j + 1, 1.0 / d, Kind::Fraction, None, FRACTION_STEP, true));
             }
             return None;
@@ -1215,8 +1219,11 @@ impl Scanner<'_> {
         {
             return false;
         }
-        let Some(prev) = first.checked_sub(1) else { return false };
-        if self.is_word(prev, "aged") {
+        // `60 or older`, `65 and over`: an age as a threshold.
+        let threshold = matches!(self.lower(end + 1).as_str(), "or" | "and")
+            && matches!(self.lower(end + 2).as_str(), "older" | "over" | "above" | "younger" | "under");
+        let Some(prev) = first.checked_sub(1) else { return threshold };
+        if self.is_word(prev, "aged") || threshold {
             return true;
         }
         let named_before = prev.checked_sub(1).is_some_and(|p| self.is(p, T::Word) && self.starts_upper(p));
@@ -1402,7 +1409,13 @@ impl Scanner<'_> {
         // 40.6bn short tons, 3 metric tons
         if matches!(lower.as_str(), "short" | "metric" | "long") && self.near(k, k + 1) {
             if let Some(u) = attached_unit(self.s(k + 1)).filter(|u| u.unit == "tons") {
-                return Some((u.kind, u.unit.into(), k + 1));
+                // A short ton is 907 kg and a long ton 1,016: not the metric ton.
+                let unit = match lower.as_str() {
+                    "short" => "short tons",
+                    "long" => "long tons",
+                    _ => u.unit,
+                };
+                return Some((u.kind, unit.into(), k + 1));
             }
         }
         // 11-ton, 30-year

@@ -127,6 +127,8 @@ pub fn in_base_unit(unit: &str) -> Option<(&'static str, f64)> {
         "lb" => ("mass", 0.453_592),
         "oz" => ("mass", 0.028_349_5),
         "tons" => ("mass", 1_000.0),
+        "short tons" => ("mass", 907.185),
+        "long tons" => ("mass", 1_016.05),
         "ml" => ("volume", 0.001),
         "l" => ("volume", 1.0),
         "hl" => ("volume", 100.0),
