@@ -98,6 +98,15 @@ fn a_folder_is_searched_for_drafts_but_not_sources() {
 }
 
 #[test]
+fn a_source_named_on_the_command_line_is_not_checked_as_a_draft() {
+    let ws = workspace();
+    let out = stet(ws.path(), &["check", "--format", "json", "sources/nv.md"]);
+    let findings: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(findings.is_empty(), "a source's own figures are no unsourced claims: {findings:?}");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("is a source of its workspace, not a draft"));
+}
+
+#[test]
 fn a_broken_settings_file_is_reported_with_its_line_and_the_check_goes_on() {
     let ws = workspace();
     fs::write(ws.path().join("stet.toml"), "[check]\nscope = \"sentence\"\nscoop = 3\n").unwrap();

@@ -496,3 +496,26 @@ async fn settings_for_other_servers_leave_those_given_at_start() {
         .await;
     assert_eq!(hinted["diagnostics"].as_array().unwrap().len(), 1);
 }
+
+#[tokio::test]
+async fn a_source_opened_in_the_editor_is_not_checked_as_a_draft() {
+    let ws = workspace();
+    let root = fs::canonicalize(ws.path()).unwrap();
+    let mut client = Client::start();
+    client.initialize(&root, json!({})).await;
+    let source = format!("file://{}/sources/nv.md", root.display());
+    client.open(&source, &fs::read_to_string(root.join("sources/nv.md")).unwrap()).await;
+    // A draft opened after it is checked; by its third version the source's check is long done.
+    let draft = format!("file://{}/drafts/d.md", root.display());
+    client.open(&draft, "Then 40 fled.\n").await;
+    assert_eq!(summary(&client.diagnostics(&draft, 1).await), ["unsourced-figure 0:5-0:7"]);
+    client.change(&draft, 2, json!([edit(0, 5, 7, "41")])).await;
+    client.change(&draft, 3, json!([edit(0, 5, 7, "42")])).await;
+    client.diagnostics(&draft, 3).await;
+    let of_source = |m: &Value| m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == source;
+    let published: Vec<&Value> = client.pending.iter().filter(|m| of_source(m)).collect();
+    assert!(
+        published.iter().all(|m| m["params"]["diagnostics"].as_array().is_some_and(Vec::is_empty)),
+        "the source's own figures were reported as claims: {published:?}"
+    );
+}

@@ -138,6 +138,9 @@ pub fn collect_drafts(paths: &[PathBuf], workspaces: &mut Workspaces) -> Vec<Pat
                     drafts.push(file);
                 }
             }
+        } else if workspaces.for_draft(path).is_source(path) {
+            // A source's figures are what drafts are checked against, not claims of their own.
+            eprintln!("stet: {} is a source of its workspace, not a draft: not checked", path.display());
         } else {
             drafts.push(path.clone());
         }

@@ -129,6 +129,10 @@ impl Backend {
             tokio::time::sleep(Duration::from_millis(debounce)).await;
         }
         let workspace = self.workspace(root).await;
+        // A source open in the editor shows its own file problems, never its figures as claims.
+        if uri.to_file_path().is_ok_and(|path| workspace.is_source(&path)) {
+            return;
+        }
         let Ok(_permit) = self.inner.running.acquire().await else { return };
         let (text, version, encoding, latest, session) = {
             let state = self.state();
