@@ -73,3 +73,17 @@ pub struct Finding {
     pub related: Vec<Related>,
     pub fixes: Vec<Fix>,
 }
+
+/// A figure as a message quotes it: on one line, however the draft wraps it.
+pub fn as_written(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_figure_wrapped_over_two_lines_is_quoted_on_one() {
+        assert_eq!(super::as_written("1.2\n  million"), "1.2 million");
+        assert_eq!(super::as_written("$48.5\r\nmillion"), "$48.5 million");
+    }
+}

@@ -9,7 +9,7 @@
 //!
 //! **Fix.** Replace the value with the reference value, in the draft's style.
 
-use crate::check::finding::{Edit, Finding, Fix, Related};
+use crate::check::finding::{as_written, Edit, Finding, Fix, Related};
 use crate::check::matching::FigureMatch;
 use crate::check::style::restyle;
 use crate::check::Context;
@@ -36,7 +36,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
             range: figure.range.clone(),
             severity,
             code: CODE,
-            message: format!("{written} conflicts with the reference: {}", describe(dataset, fact, m)),
+            message: format!("{} conflicts with the reference: {}", as_written(written), describe(dataset, fact, m)),
             source_key: Some(dataset.source.key.clone()),
             related: vec![related(dataset, fact)],
             fixes,
@@ -56,7 +56,9 @@ pub fn fact_phrase(fact: &Fact) -> String {
         parts.push(h.as_str().to_string());
     }
     parts.push(fact.text.clone());
-    if let Some(s) = &fact.subject {
+    // What the fact counts, when that is more than a verb: `people detained`, not `2022 reshaped`.
+    let counts = fact.subject.as_ref().filter(|s| !fact.kind.is_date() && (s.contains(' ') || !s.ends_with("ed")));
+    if let Some(s) = counts {
         parts.push(s.clone());
     }
     if let Some(p) = &fact.period {
@@ -77,4 +79,41 @@ pub fn related(dataset: &Dataset, fact: &Fact) -> Related {
 /// Whether a figure's match conflicts (used by rules that yield to this one).
 pub fn conflicts(found: Option<&FigureMatch>) -> bool {
     found.is_some_and(|m| !m.agrees)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::{Hedge, Kind};
+    use crate::reference::Place;
+
+    fn fact(text: &str, kind: Kind, hedge: Option<Hedge>, subject: &str, period: Option<&str>) -> Fact {
+        Fact {
+            id: "f1".into(),
+            text: text.into(),
+            value: 0.0,
+            high: None,
+            kind,
+            unit: None,
+            implied_unit: None,
+            step: 1.0,
+            hedge,
+            period: period.map(str::to_string),
+            years: Vec::new(),
+            subject: Some(subject.into()),
+            entities: Vec::new(),
+            terms: Vec::new(),
+            segment: Vec::new(),
+            place: Place::default(),
+            retracted: false,
+        }
+    }
+
+    #[test]
+    fn a_fact_is_named_by_what_it_counts_not_by_a_lone_verb() {
+        let held = fact("84,000", Kind::Number, Some(Hedge::Over), "people detained", Some("since 2022"));
+        assert_eq!(fact_phrase(&held), "over 84,000 people detained since 2022");
+        assert_eq!(fact_phrase(&fact("2022", Kind::Year, None, "reshaped", None)), "2022");
+        assert_eq!(fact_phrase(&fact("8%", Kind::Percent, None, "handled", Some("in 2024"))), "8% in 2024");
+    }
 }

@@ -9,7 +9,7 @@
 //! **Fix.** Insert a citation of the source whose fact matches the figure (else of a source the
 //! draft already relies on), before the sentence's final full stop.
 
-use crate::check::finding::{Edit, Finding, Fix};
+use crate::check::finding::{as_written, Edit, Finding, Fix};
 use crate::check::{Context, Scope};
 use crate::extract::Figure;
 use crate::text::BlockKind;
@@ -35,7 +35,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
         if in_scope || cx.draft.block_kind_at(figure.range.start) == Some(BlockKind::Heading) {
             continue;
         }
-        let written = cx.text.get(figure.range.clone()).unwrap_or("");
+        let written = as_written(cx.text.get(figure.range.clone()).unwrap_or(""));
         out.push(Finding {
             range: figure.range.clone(),
             severity,

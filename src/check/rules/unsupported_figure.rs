@@ -8,7 +8,7 @@
 //!
 //! **Fix.** When another source of the workspace supports the figure, cite it instead.
 
-use crate::check::finding::{Edit, Finding, Fix};
+use crate::check::finding::{as_written, Edit, Finding, Fix};
 use crate::check::matching::cited_keys;
 use crate::check::rules::conflicting_figure::related;
 use crate::check::Context;
@@ -30,7 +30,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
         if cited.is_empty() {
             continue;
         }
-        let written = cx.text.get(figure.range.clone()).unwrap_or("");
+        let written = as_written(cx.text.get(figure.range.clone()).unwrap_or(""));
         let elsewhere = found.filter(|m| m.agrees).and_then(|m| cx.index.fact(m.fact));
         let mut finding = Finding {
             range: figure.range.clone(),
