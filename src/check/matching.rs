@@ -333,6 +333,9 @@ fn rank_in(
                     shared_count(&around.segment, &f.segment)
                         >= shared_count(&around.segment, &fact.segment) + NEIGHBOUR_MARGIN
                         && !fact.segment.iter().any(|w| !f.segment.contains(w) && around.terms.contains(w))
+                        // `455,000 in 2022` against `310,000 in 2023, down from 455,000 a year
+                        // earlier`: the same measure in another period is told apart by the period.
+                        && !(in_period(&around.period_years, fact) && !in_period(&around.period_years, f))
                 },
             );
         if only_one == Some(id) {
@@ -356,12 +359,16 @@ fn rank_in(
                 && step(anchor.figure, facts.figure).abs() == 1;
             score.passage = score.passage.max(if aligned { 0.30 } else { 0.15 });
         }
-        if agrees && !named_by_neighbour {
+        // Its value was the only evidence for it, and that is gone.
+        if agrees && named_by_neighbour {
+            continue;
+        }
+        if agrees {
             score.value = if only_as_rounded(figure, fact) { 0.10 } else { 0.25 };
         } else if !agrees && same_digits(figure, fact) {
             // `3%` where the source has `3 points`, `31.38 billion` for `31.38 trillion`: the
             // same digits under another measure or scale are the fact misstated.
-            score.value = 0.15;
+            score.value = 0.20;
             score.local = true;
         } else if !agrees && !score.local {
             continue;
@@ -529,6 +536,12 @@ fn significant_digits(figure: &Figure) -> u32 {
 fn same_relative(a: Option<&str>, b: Option<&str>) -> bool {
     let relative = |p: Option<&str>| p.and_then(relative_part);
     relative(a).is_some() && relative(a) == relative(b)
+}
+
+/// Whether a fact's period names one of `years`.
+fn in_period(years: &[i32], fact: &Fact) -> bool {
+    let period = fact.period.as_deref().map(period_years).unwrap_or_default();
+    years.iter().any(|y| period.contains(y))
 }
 
 /// How many words two sets share.

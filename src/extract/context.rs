@@ -254,21 +254,35 @@ fn nearest_past_verb(prose: &str, figure: Range<usize>, sentence: Range<usize>, 
 /// The clause holding `figure` inside `sentence`: from the last delimiter before it to the first
 /// after it.
 pub fn clause_of(prose: &str, sentence: Range<usize>, figure: Range<usize>) -> Range<usize> {
-    let delimiters = [',', ';', ':', '(', ')', '—', '–'];
     let before = prose.get(sentence.start..figure.start).unwrap_or("");
     let after = prose.get(figure.end..sentence.end).unwrap_or("");
-    let start = before.rfind(delimiters).map_or(sentence.start, |i| sentence.start + i + 1);
-    let end = after.find(delimiters).map_or(sentence.end, |i| figure.end + i);
+    let start = delimiters(before).next_back().map_or(sentence.start, |(i, c)| sentence.start + i + c.len_utf8());
+    let end = delimiters(after).next().map_or(sentence.end, |(i, _)| figure.end + i);
     // `**A quarter** — Minas Gerais's share`: a figure alone before a dash is described by the
     // clause after it.
     let alone = |range: Range<usize>| prose.get(range).unwrap_or("x").chars().all(|c| !c.is_alphabetic());
     if alone(start..figure.start) && alone(figure.end..end) && end < sentence.end {
         let after_dash = end + prose.get(end..).and_then(|r| r.chars().next()).map_or(1, char::len_utf8);
         let rest = prose.get(after_dash..sentence.end).unwrap_or("");
-        let next = rest.find(delimiters).map_or(sentence.end, |i| after_dash + i);
+        let next = delimiters(rest).next().map_or(sentence.end, |(i, _)| after_dash + i);
         return start..next;
     }
     start..end
+}
+
+/// The places of the marks that end a clause: commas, semicolons, colons, brackets, and dashes
+/// set off by a space (not the dash of `1991–2020`).
+fn delimiters(text: &str) -> impl DoubleEndedIterator<Item = (usize, char)> + '_ {
+    text.char_indices().filter(move |&(i, c)| match c {
+        ',' | ';' | ':' | '(' | ')' => true,
+        '—' | '–' => {
+            let spaced_before = text.get(..i).and_then(|b| b.chars().next_back()).is_none_or(char::is_whitespace);
+            let spaced_after =
+                text.get(i + c.len_utf8()..).and_then(|a| a.chars().next()).is_none_or(char::is_whitespace);
+            spaced_before || spaced_after
+        }
+        _ => false,
+    })
 }
 
 /// The stretch of its clause that belongs to `figure` alone: from the figure or the `and`, `or`,

@@ -1152,7 +1152,8 @@ impl Scanner<'_> {
                 end = ratio_end;
             }
         }
-        if figure.kind == Kind::Money {
+        // Cents follow whole amounts, not `£1.2bn`.
+        if figure.kind == Kind::Money && figure.step <= 1.0 {
             // 3 dollars 50 cents, thirteen dollars and forty-five cents
             if let Some((cents, cents_end)) = self.cents_after(end) {
                 figure.value += cents;
@@ -1467,7 +1468,9 @@ impl Scanner<'_> {
             return None;
         }
         let unit_follows = matches!(self.lower(last + 1).as_str(), "cent" | "cents" | "pence" | "p");
-        let bare_ok = self.is(last + 1, T::Punct) || last + 1 >= self.toks.len();
+        // `£1.2bn five-year plan`: a hyphen joins the number to what follows, it ends no price.
+        let bare_ok =
+            (self.is(last + 1, T::Punct) && !matches!(self.s(last + 1), "-" | "–")) || last + 1 >= self.toks.len();
         if unit_follows && self.near(last, last + 1) {
             Some((cents / 100.0, last + 1))
         } else if bare_ok {
