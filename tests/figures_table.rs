@@ -429,6 +429,9 @@ fn ages_shares_and_units_as_reporters_write_them() {
         ("1.7m — visitors to the fair this year.", "1.7m=1700000 number"),
         ("A 2.4m wall was built.", "2.4m=2.4 m quantity"),
         ("CO2 reached 421.1 ppm in May.", "421.1 ppm=421.1 ppm quantity"),
+        ("The ice covered 5.6 million square miles.", "5.6 million square miles=5600000 sq mi quantity"),
+        ("Flats of 45 m² sold fast.", "45 m²=45 m² quantity"),
+        ("The park spans 120 sq km of forest.", "120 sq km=120 km² quantity"),
         (
             "She won in two hours, eight minutes and 31 seconds.",
             "two hours, eight minutes and 31 seconds=7711 s quantity",

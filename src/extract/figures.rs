@@ -1407,6 +1407,10 @@ impl Scanner<'_> {
                 return Some((Kind::Quantity, POINTS.into(), k + 1));
             }
         }
+        // 5.6 million square miles, 45 m², 120 sq km: areas
+        if let Some(area) = self.area_after(k, &lower, glued) {
+            return Some(area);
+        }
         // 40.6bn short tons, 3 metric tons
         if matches!(lower.as_str(), "short" | "metric" | "long") && self.near(k, k + 1) {
             if let Some(u) = attached_unit(self.s(k + 1)).filter(|u| u.unit == "tons") {
@@ -1444,6 +1448,24 @@ impl Scanner<'_> {
             return Some((u.kind, u.unit.into(), k));
         }
         None
+    }
+
+    /// An area after a number: `square miles`, `sq km`, `m²`, `km2`.
+    fn area_after(&self, k: usize, lower: &str, glued: bool) -> Option<(Kind, String, usize)> {
+        let linear = |w: &str| match w {
+            "mile" | "miles" | "mi" => Some("sq mi"),
+            "kilometre" | "kilometres" | "kilometer" | "kilometers" | "km" => Some("km²"),
+            "metre" | "metres" | "meter" | "meters" | "m" => Some("m²"),
+            "foot" | "feet" | "ft" => Some("sq ft"),
+            _ => None,
+        };
+        if matches!(lower, "square" | "sq") && self.near(k, k + 1) {
+            let at = if self.s(k + 1) == "." { k + 2 } else { k + 1 };
+            return linear(&self.lower(at)).map(|unit| (Kind::Quantity, unit.to_string(), at));
+        }
+        let squared = matches!(self.s(k + 1), "²" | "2") && self.adjacent(k, k + 1);
+        let unit = linear(lower).filter(|_| squared && (glued || self.near(k - 1, k)) && lower.len() <= 2)?;
+        Some((Kind::Quantity, unit.to_string(), k + 1))
     }
 
     /// The cents after an amount in a major currency: `50 cents`, `and 15`, `forty-five`.
