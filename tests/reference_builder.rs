@@ -153,3 +153,13 @@ fn the_reference_article_when_present() {
         assert_eq!(entity(&d, name).kind, kind, "{name}");
     }
 }
+
+#[test]
+fn a_year_in_a_clause_of_its_own_frames_no_later_figure() {
+    let text = "---\nkey: fund\n---\nThe fund, set up in 2019, has added $310 million to the port. Since 2020, 41 ships have docked.\n";
+    let d = build_dataset(None, "fund", text).unwrap();
+    let added = d.facts.iter().find(|f| f.text == "$310 million").unwrap();
+    assert_eq!(added.period, None, "2019 dates the fund, not the money added");
+    let ships = d.facts.iter().find(|f| f.text == "41").unwrap();
+    assert_eq!(ships.period.as_deref(), Some("since 2020"), "an opening clause frames its sentence");
+}

@@ -90,7 +90,16 @@ pub fn period_of(prose: &str, figure: &Figure, figures: &[&Figure]) -> Option<St
             return Some(format!("{} (a year earlier)", year.value as i32 - 1));
         }
     }
-    year_before.map(|f| with_preposition(f)).or_else(|| relative_period(prose, figure))
+    // A year frames the figures of its own clause, or all of a sentence it opens (`Since 2019,
+    // ...`), not those after a clause it stands in (`the fund, set up in 2019, has added ...`).
+    let frames = |year: &&&Figure| {
+        let between = prose.get(year.range.end..figure.range.start).unwrap_or("");
+        let before = prose.get(..year.range.start).unwrap_or("");
+        let sentence_start = before.rfind(['.', '!', '?', '\n']).map_or(0, |i| i + 1);
+        let opening = prose.get(sentence_start..year.range.start).unwrap_or("");
+        delimiters(between).next().is_none() || delimiters(opening).next().is_none()
+    };
+    year_before.filter(frames).map(|f| with_preposition(f)).or_else(|| relative_period(prose, figure))
 }
 
 /// A period named relative to the time of writing, in one wording for all its forms: `last
