@@ -21,3 +21,17 @@ fn the_readme_names_its_two_commands() {
     let ci = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/.ci/run")).unwrap();
     assert!(ci.lines().any(|l| l.starts_with("tests/all")), "{ci}");
 }
+
+#[test]
+fn the_vs_code_settings_schema_lists_every_rule_and_no_other() {
+    let package = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/editors/vscode/package.json")).unwrap();
+    let package: serde_json::Value = serde_json::from_str(&package).unwrap();
+    let rules = &package["contributes"]["configuration"]["properties"]["stet.rules"];
+    let listed: Vec<&str> =
+        rules["propertyNames"]["enum"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+    let codes: Vec<&str> = RULES.iter().map(|r| r.code).collect();
+    assert_eq!(listed, codes, "editors/vscode/package.json must list the registry's rules, in its order");
+    let levels: Vec<&str> =
+        rules["additionalProperties"]["enum"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+    assert_eq!(levels, ["error", "warning", "information", "hint", "off"]);
+}

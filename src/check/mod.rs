@@ -87,12 +87,9 @@ pub fn check_matched(
     let names = name_runs_of(draft, index);
     let cx = Context { matches, names: &names, relied_on, ..unmatched };
     let mut findings = Vec::new();
-    rules::unsourced_figure::check(&cx, &mut findings);
-    rules::conflicting_figure::check(&cx, &mut findings);
-    rules::unsupported_figure::check(&cx, &mut findings);
-    rules::unknown_source::check(&cx, &mut findings);
-    rules::misspelled_entity::check(&cx, &mut findings);
-    rules::conflicting_role::check(&cx, &mut findings);
+    for rule in RULES {
+        (rule.check)(&cx, &mut findings);
+    }
     let lines = LineIndex::new(text);
     let suppressions = Suppressions::read(text, &draft.layout, &lines);
     findings.retain(|f| {

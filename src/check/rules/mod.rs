@@ -7,75 +7,84 @@ pub mod unknown_source;
 pub mod unsourced_figure;
 pub mod unsupported_figure;
 
-use super::finding::Severity;
+use super::finding::{Finding, Severity};
+use super::Context;
 
-/// A rule stet can report.
+/// A rule stet can report: its code, default severity and one-line summary, what runs it, and
+/// its documentation (the `//!` comment at the head of its module, in Markdown).
 #[derive(Debug, Clone, Copy)]
 pub struct Rule {
     pub code: &'static str,
     pub default_severity: Severity,
-    pub has_fix: bool,
     pub summary: &'static str,
+    pub check: fn(&Context, &mut Vec<Finding>),
+    source: &'static str,
 }
 
-/// Every rule, in the order of DESIGN.md.
+impl Rule {
+    /// The rule's documentation as its module writes it, in Markdown: why it matters, an
+    /// example, the fix.
+    pub fn documentation(&self) -> String {
+        let doc: Vec<&str> = self
+            .source
+            .lines()
+            .take_while(|l| l.starts_with("//!"))
+            .map(|l| l.trim_start_matches("//!").strip_prefix(' ').unwrap_or(l.trim_start_matches("//!")))
+            .collect();
+        doc.join("\n")
+    }
+}
+
+/// Every rule, in the order of DESIGN.md: the rules that run, `stet explain`, SARIF's rule
+/// metadata and the editor settings all read this one table. A new rule is a module and a line.
 pub const RULES: &[Rule] = &[
     Rule {
         code: unsourced_figure::CODE,
         default_severity: Severity::Warning,
-        has_fix: true,
         summary: "a figure with no source note in its sentence (or paragraph)",
+        check: unsourced_figure::check,
+        source: include_str!("unsourced_figure.rs"),
     },
     Rule {
         code: conflicting_figure::CODE,
         default_severity: Severity::Error,
-        has_fix: true,
         summary: "a figure whose value contradicts the reference fact it speaks about",
+        check: conflicting_figure::check,
+        source: include_str!("conflicting_figure.rs"),
     },
     Rule {
         code: unsupported_figure::CODE,
         default_severity: Severity::Warning,
-        has_fix: true,
         summary: "a figure citing a source whose text has no figure that matches it",
+        check: unsupported_figure::check,
+        source: include_str!("unsupported_figure.rs"),
     },
     Rule {
         code: unknown_source::CODE,
         default_severity: Severity::Error,
-        has_fix: true,
         summary: "a note cites a key that no source or bibliography defines",
+        check: unknown_source::check,
+        source: include_str!("unknown_source.rs"),
     },
     Rule {
         code: misspelled_entity::CODE,
         default_severity: Severity::Warning,
-        has_fix: true,
         summary: "a near miss of a known entity's name",
+        check: misspelled_entity::check,
+        source: include_str!("misspelled_entity.rs"),
     },
     Rule {
         code: conflicting_role::CODE,
         default_severity: Severity::Warning,
-        has_fix: true,
         summary: "a known person or body given a title the reference contradicts",
+        check: conflicting_role::check,
+        source: include_str!("conflicting_role.rs"),
     },
 ];
 
-/// The documentation of a rule as its module writes it, in Markdown: why it matters, an
-/// example, the fix.
+/// The documentation of a rule as its module writes it, in Markdown.
 pub fn documentation(code: &str) -> Option<String> {
-    let source = match code {
-        unsourced_figure::CODE => include_str!("unsourced_figure.rs"),
-        conflicting_figure::CODE => include_str!("conflicting_figure.rs"),
-        unsupported_figure::CODE => include_str!("unsupported_figure.rs"),
-        unknown_source::CODE => include_str!("unknown_source.rs"),
-        misspelled_entity::CODE => include_str!("misspelled_entity.rs"),
-        conflicting_role::CODE => include_str!("conflicting_role.rs"),
-        _ => return None,
-    };
-    let doc: Vec<&str> = source
-        .lines()
-        .take_while(|l| l.starts_with("//!"))
-        .map(|l| l.trim_start_matches("//!").strip_prefix(' ').unwrap_or(l.trim_start_matches("//!")))
-        .collect();
-    Some(doc.join("\n"))
+    rule(code).map(Rule::documentation)
 }
 
 /// A rule's documentation as plain text, for a terminal.
