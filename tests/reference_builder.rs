@@ -12,8 +12,10 @@ fn build(path: &str) -> Dataset {
     build_dataset(None, "stem", &text).unwrap()
 }
 
-/// (text, value, kind, unit, hedge, period) of every fact.
-fn facts(d: &Dataset) -> Vec<(String, f64, Kind, Option<String>, Option<Hedge>, Option<String>)> {
+/// (text, value, kind, unit, hedge, period) of a fact.
+type FactRow = (String, f64, Kind, Option<String>, Option<Hedge>, Option<String>);
+
+fn facts(d: &Dataset) -> Vec<FactRow> {
     d.facts.iter().map(|f| (f.text.clone(), f.value, f.kind, f.unit.clone(), f.hedge, f.period.clone())).collect()
 }
 

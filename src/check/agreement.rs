@@ -63,7 +63,7 @@ pub fn precision(value: f64, step: f64) -> f64 {
     if step >= 1.0 && value.abs() >= 10.0 && value.fract() == 0.0 {
         let mut v = value.abs() as u64;
         let mut unit = 1u64;
-        while v >= 10 && v % 10 == 0 {
+        while v >= 10 && v.is_multiple_of(10) {
             v /= 10;
             unit *= 10;
         }

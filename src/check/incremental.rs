@@ -346,7 +346,7 @@ fn piece_key(text: &str, segment: &Segment, definitions: &[FootnoteDefinition]) 
     let mut appended = Vec::new();
     if body.contains("[^") {
         for label in footnote_references(body) {
-            if let Some(d) = appended_definition(definitions, &label, segment) {
+            if let Some(d) = appended_definition(definitions, label, segment) {
                 text.get(d.range.clone()).unwrap_or("").hash(&mut hasher);
                 appended.push(d.clone());
             }

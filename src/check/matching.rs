@@ -291,7 +291,7 @@ fn rank_in(
     let mut ranked: Vec<FigureMatch> = Vec::new();
     for id in candidates {
         let Some((dataset, fact)) = cx.index.fact(id) else { continue };
-        if only.is_some_and(|keys| !keys.iter().any(|k| *k == dataset.source.key)) {
+        if only.is_some_and(|keys| !keys.contains(&dataset.source.key)) {
             continue;
         }
         if !comparable_fact(figure, around.implied_unit.as_deref(), fact) {
@@ -335,7 +335,7 @@ fn rank_in(
                         && !fact.segment.iter().any(|w| !f.segment.contains(w) && around.terms.contains(w))
                         // `455,000 in 2022` against `310,000 in 2023, down from 455,000 a year
                         // earlier`: the same measure in another period is told apart by the period.
-                        && !(in_period(&around.period_years, fact) && !in_period(&around.period_years, f))
+                        && (!in_period(&around.period_years, fact) || in_period(&around.period_years, f))
                 },
             );
         if only_one == Some(id) {
@@ -373,7 +373,7 @@ fn rank_in(
         } else if !agrees && !score.local {
             continue;
         }
-        let cited = around.cited.iter().any(|k| *k == dataset.source.key);
+        let cited = around.cited.contains(&dataset.source.key);
         ranked.push(FigureMatch { fact: id, score, agrees, cited });
     }
     ranked.sort_by(|a, b| b.confidence().total_cmp(&a.confidence()).then(a.fact.cmp(&b.fact)));

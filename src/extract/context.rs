@@ -76,10 +76,8 @@ pub fn period_of(prose: &str, figure: &Figure, figures: &[&Figure]) -> Option<St
             None => "a year earlier".to_string(),
         });
     }
-    let year_before = figures
-        .iter()
-        .filter(|f| f.range.end <= figure.range.start && matches!(f.kind, Kind::Year | Kind::Date))
-        .next_back();
+    let year_before =
+        figures.iter().rfind(|f| f.range.end <= figure.range.start && matches!(f.kind, Kind::Year | Kind::Date));
     // `£42.6m in 2023-24, up from £31.2m`: where a change started is the period before.
     let mut words_before = prose.get(..figure.range.start).unwrap_or("").split_whitespace().rev();
     let (from, change) = (words_before.next().unwrap_or(""), words_before.next().unwrap_or("").to_lowercase());
@@ -344,8 +342,7 @@ pub fn implied_unit(prose: &str, figure: &Figure, in_sentence: &[&Figure]) -> Op
     let bare = after.is_empty()
         || after.starts_with([',', '.', ';', ')', '['])
         || matches!(next, "by" | "in" | "on" | "at" | "from" | "to" | "and" | "or" | "a" | "last" | "this" | "than");
-    let before =
-        in_sentence.iter().filter(|f| f.range.end <= figure.range.start && f.kind == Kind::Quantity).next_back()?;
+    let before = in_sentence.iter().rfind(|f| f.range.end <= figure.range.start && f.kind == Kind::Quantity)?;
     bare.then(|| before.unit.clone()).flatten()
 }
 

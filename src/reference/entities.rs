@@ -377,7 +377,7 @@ fn words(text: &str, range: Range<usize>) -> Vec<Word<'_>> {
     for raw in slice.split_inclusive(char::is_whitespace) {
         let start = range.start + offset;
         offset += raw.len();
-        let trimmed_start = raw.trim_start_matches(|c: char| matches!(c, '(' | '"' | '“' | '‘' | '[' | '\''));
+        let trimmed_start = raw.trim_start_matches(['(', '"', '“', '‘', '[', '\'']);
         let lead = raw.len() - trimmed_start.len();
         let opens = raw.get(..lead).is_some_and(|l| l.contains(['(', '[']));
         let mut word = trimmed_start.trim_end();
@@ -923,7 +923,7 @@ fn name_run(ws: &[Word], i: usize, inside: &HashSet<String>) -> Option<usize> {
             end += 1;
         } else if CONNECTORS.contains(&w) && continues(end + 1) {
             // `and` joins only inside an `X of Y and Z` name, never `MS-13 and Barrio 18`.
-            if (w == "and" && !has_connector) || (w == "the" && !has_connector) {
+            if (w == "and" || w == "the") && !has_connector {
                 break;
             }
             has_connector = true;
@@ -1072,7 +1072,8 @@ mod tests {
     use super::*;
 
     fn named(sentence: &str) -> Vec<(String, EntityKind, Option<String>)> {
-        let inside = names_inside_sentences(sentence, &[0..sentence.len()]);
+        let whole = vec![0..sentence.len()];
+        let inside = names_inside_sentences(sentence, &whole);
         find_named(sentence, 0..sentence.len(), &inside).into_iter().map(|n| (n.name, n.kind, n.role)).collect()
     }
 
