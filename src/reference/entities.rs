@@ -1072,7 +1072,8 @@ mod tests {
     use super::*;
 
     fn named(sentence: &str) -> Vec<(String, EntityKind, Option<String>)> {
-        let whole = vec![0..sentence.len()];
+        // The sentence is the text's only sentence: a list of one range, not a range of indices.
+        let whole: Vec<std::ops::Range<usize>> = std::iter::once(0..sentence.len()).collect();
         let inside = names_inside_sentences(sentence, &whole);
         find_named(sentence, 0..sentence.len(), &inside).into_iter().map(|n| (n.name, n.kind, n.role)).collect()
     }
