@@ -15,6 +15,7 @@ use crate::reference::{
     Source,
 };
 use crate::settings::{Settings, SettingsLayer};
+use crate::text::{Encoding, LineIndex};
 
 /// The name of the settings file at a workspace's root.
 pub const SETTINGS_FILE: &str = "stet.toml";
@@ -187,6 +188,37 @@ impl Workspace {
             }
             _ => Some((file.to_path_buf(), related.place)),
         }
+    }
+
+    /// [`Workspace::locate`] with the place counted in `encoding`: datasets keep UTF-16 places,
+    /// so a client that negotiated UTF-8 gets them counted in bytes of the source's text, read
+    /// again (within `sources.max_bytes`) through `texts`, which keeps what one answer read.
+    pub fn locate_in(
+        &self,
+        related: &crate::check::Related,
+        encoding: Encoding,
+        texts: &mut BTreeMap<PathBuf, Option<(String, LineIndex)>>,
+    ) -> Option<(PathBuf, Place)> {
+        let (file, place) = self.locate(related)?;
+        if encoding == Encoding::Utf16 {
+            return Some((file, place));
+        }
+        let max = self.settings.max_source_bytes;
+        let read = texts.entry(file.clone()).or_insert_with(|| {
+            read_text(&file, max).ok().map(|t| {
+                let lines = LineIndex::new(&t);
+                (t, lines)
+            })
+        });
+        let (text, lines) = read.as_ref()?;
+        let convert = |line: u32, character: u32| -> Option<(u32, u32)> {
+            let offset = lines.offset(text, crate::text::Position::new(line, character), Encoding::Utf16)?;
+            let p = lines.position(text, offset, encoding);
+            Some((p.line, p.character))
+        };
+        let (line, character) = convert(place.line, place.character)?;
+        let (end_line, end_character) = convert(place.end_line, place.end_character)?;
+        Some((file, Place { line, character, end_line, end_character }))
     }
 
     /// The file that defines source `key`.

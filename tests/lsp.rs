@@ -519,3 +519,29 @@ async fn a_source_opened_in_the_editor_is_not_checked_as_a_draft() {
         "the source's own figures were reported as claims: {published:?}"
     );
 }
+
+#[tokio::test]
+async fn source_places_are_counted_in_the_encoding_the_client_chose() {
+    let ws = workspace();
+    let root = fs::canonicalize(ws.path()).unwrap();
+    fs::write(root.join("sources/cafe.md"), "---\nkey: cafe\n---\nLe café 😀 served 120 meals.\n").unwrap();
+    let mut client = Client::start();
+    client.initialize(&root, json!({"general": {"positionEncodings": ["utf-8", "utf-16"]}})).await;
+    let uri = format!("file://{}/drafts/c.md", root.display());
+    client.open(&uri, "The café served 150 meals [@cafe].\n").await;
+    let diagnostics = client.diagnostics(&uri, 1).await;
+    assert_eq!(summary(&diagnostics), ["conflicting-figure 0:17-0:20"]);
+    // `Le café 😀 served ` is 21 bytes (18 UTF-16 units): the source's `120` starts at byte 21.
+    let related = &diagnostics[0]["relatedInformation"][0]["location"]["range"];
+    assert_eq!(related["start"], json!({"line": 3, "character": 21}), "{related}");
+    assert_eq!(related["end"], json!({"line": 3, "character": 24}), "{related}");
+    let definition = client
+        .request(
+            "textDocument/definition",
+            json!({"textDocument": {"uri": uri}, "position": {"line": 0, "character": 18}}),
+        )
+        .await;
+    let target = &definition["result"];
+    let range = if target.is_array() { &target[0]["range"] } else { &target["range"] };
+    assert_eq!(range["start"], json!({"line": 3, "character": 21}), "{definition}");
+}

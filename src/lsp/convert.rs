@@ -187,7 +187,7 @@ pub fn definition_at(
 ) -> Option<Location> {
     let (_, _, paragraph, offset) = paragraph_at(text, position, encoding)?;
     let related = crate::check::definition::definition(paragraph, offset, &ws.against())?;
-    let (file, place) = ws.locate(&related)?;
+    let (file, place) = ws.locate_in(&related, encoding, &mut std::collections::BTreeMap::new())?;
     let range =
         Range::new(Position::new(place.line, place.character), Position::new(place.end_line, place.end_character));
     Some(Location { uri: Url::from_file_path(file).ok()?, range })

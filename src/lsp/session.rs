@@ -80,7 +80,8 @@ impl Session {
             self.made_with = Some((encoding, silences));
         }
         let mut whole: Option<LineIndex> = None;
-        let locate = |r: &crate::check::Related| ws.locate(r);
+        let texts = std::cell::RefCell::new(std::collections::BTreeMap::new());
+        let locate = |r: &crate::check::Related| ws.locate_in(r, encoding, &mut texts.borrow_mut());
         let mut kept = HashMap::with_capacity(checked.parts.len());
         let mut out = Diagnostics { json: Vec::with_capacity(1024), tally: checked.tally(), ..Default::default() };
         out.json.push(b'[');
