@@ -109,6 +109,17 @@ impl SettingsLayer {
 }
 
 impl Settings {
+    /// The files whose change can change what the workspace knows, as globs relative to its
+    /// root: its settings, its sources folders, bibliographies and datasets.
+    pub fn watched_globs(&self) -> Vec<String> {
+        let mut globs = vec![crate::workspace::SETTINGS_FILE.to_string()];
+        globs.extend(self.source_paths.iter().map(|p| format!("{}/**", p.trim_end_matches('/'))));
+        globs.extend(self.bibliographies.iter().cloned());
+        globs.extend(self.datasets.iter().cloned());
+        globs.dedup();
+        globs
+    }
+
     /// Resolves layers, later ones overriding earlier ones.
     pub fn resolve(layers: &[&SettingsLayer]) -> Result<Self, SettingError> {
         let mut s = Settings::default();

@@ -545,3 +545,28 @@ async fn source_places_are_counted_in_the_encoding_the_client_chose() {
     let range = if target.is_array() { &target[0]["range"] } else { &target["range"] };
     assert_eq!(range["start"], json!({"line": 3, "character": 21}), "{definition}");
 }
+
+#[tokio::test]
+async fn the_client_is_asked_to_watch_the_files_the_settings_name() {
+    let ws = workspace();
+    let root = fs::canonicalize(ws.path()).unwrap();
+    fs::create_dir_all(root.join("material")).unwrap();
+    fs::write(
+        root.join("stet.toml"),
+        "[server]\ndebounce_ms = 0\n[sources]\npaths = [\"material\"]\nbibliographies = [\"refs/desk.bib\"]\n[reference]\ndatasets = [\"curated/*.json\"]\n",
+    )
+    .unwrap();
+    let mut client = Client::start();
+    let capabilities = json!({"workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}}});
+    client.initialize(&root, capabilities).await;
+    let base = root.display().to_string();
+    let wanted = [format!("{base}/material/**"), format!("{base}/refs/desk.bib"), format!("{base}/curated/*.json")];
+    // Registrations may come more than once as workspaces load: the last one counts.
+    let mut globs: Vec<String> = Vec::new();
+    while !wanted.iter().all(|w| globs.contains(w)) {
+        let registration = client.wait_for("client/registerCapability", |_| true).await;
+        let watchers = registration["registrations"][0]["registerOptions"]["watchers"].as_array().unwrap().clone();
+        globs = watchers.iter().map(|w| w["globPattern"].as_str().unwrap().to_string()).collect();
+    }
+    assert!(globs.contains(&format!("{base}/stet.toml")), "{globs:?}");
+}

@@ -50,6 +50,9 @@ struct State {
     documents: HashMap<Url, Open>,
     problem_files: HashSet<Url>,
     watch_registration: bool,
+    /// The globs last registered with the client for watching, so a reload registers anew only
+    /// when its settings name other files.
+    watched_globs: Vec<String>,
     /// Whether the client can be asked to fetch code lenses again.
     lens_refresh: bool,
     /// Watches the workspace folders when the client cannot watch files for us.
@@ -250,6 +253,45 @@ impl Backend {
     }
 
     /// Reads the workspace at `root` again, publishes its file problems and returns it.
+    /// Asks the client to watch the files every loaded workspace reads, as its settings name
+    /// them (`[sources] paths`, bibliographies, datasets), and again when they change.
+    async fn register_watched_files(&self) {
+        let (globs, had) = {
+            let mut state = self.state();
+            if !state.watch_registration {
+                return;
+            }
+            let mut globs: Vec<String> = vec!["**/stet.toml".into(), "**/sources/**".into()];
+            for (root, ws) in &state.workspaces {
+                let root = root.to_string_lossy();
+                globs.extend(ws.settings.watched_globs().iter().map(|g| format!("{}/{g}", root.trim_end_matches('/'))));
+            }
+            globs.sort();
+            globs.dedup();
+            if globs == state.watched_globs {
+                return;
+            }
+            let had = !std::mem::replace(&mut state.watched_globs, globs.clone()).is_empty();
+            (globs, had)
+        };
+        if had {
+            let gone = Unregistration { id: "stet-watch".into(), method: "workspace/didChangeWatchedFiles".into() };
+            let _ = self.inner.client.unregister_capability(vec![gone]).await;
+        }
+        let watchers = globs
+            .into_iter()
+            .map(|glob| FileSystemWatcher { glob_pattern: GlobPattern::String(glob), kind: None })
+            .collect();
+        let registration = Registration {
+            id: "stet-watch".into(),
+            method: "workspace/didChangeWatchedFiles".into(),
+            register_options: serde_json::to_value(DidChangeWatchedFilesRegistrationOptions { watchers }).ok(),
+        };
+        if let Err(e) = self.inner.client.register_capability(vec![registration]).await {
+            self.inner.client.log_message(MessageType::WARNING, format!("stet could not watch files: {e}")).await;
+        }
+    }
+
     async fn reload(&self, root: &Path) -> Arc<Workspace> {
         let (editor, previous) = {
             let state = self.state();
@@ -272,6 +314,9 @@ impl Backend {
             }
         }
         self.publish_problems().await;
+        // Settings may name other sources, bibliographies or datasets: watch what they name.
+        let this = self.clone();
+        tokio::spawn(async move { this.register_watched_files().await });
         workspace
     }
 
@@ -521,18 +566,7 @@ impl LanguageServer for Backend {
         if !watch {
             self.watch_folders(&all_roots);
         } else {
-            let watchers = ["**/stet.toml", "**/sources/**", "**/*.bib", "**/reference/*.json"]
-                .into_iter()
-                .map(|glob| FileSystemWatcher { glob_pattern: GlobPattern::String(glob.into()), kind: None })
-                .collect();
-            let registration = Registration {
-                id: "stet-watch".into(),
-                method: "workspace/didChangeWatchedFiles".into(),
-                register_options: serde_json::to_value(DidChangeWatchedFilesRegistrationOptions { watchers }).ok(),
-            };
-            if let Err(e) = self.inner.client.register_capability(vec![registration]).await {
-                self.inner.client.log_message(MessageType::WARNING, format!("stet could not watch files: {e}")).await;
-            }
+            self.register_watched_files().await;
         }
     }
 
