@@ -107,6 +107,19 @@ fn a_source_named_on_the_command_line_is_not_checked_as_a_draft() {
 }
 
 #[test]
+fn the_claims_report_tells_an_unsupported_figure_as_check_does() {
+    let ws = workspace();
+    fs::write(ws.path().join("drafts/u.md"), "The country has 6.3 million inhabitants [@newsvane-2025-04-16].\n")
+        .unwrap();
+    let out = stet(ws.path(), &["figures", "--format", "json", "drafts/u.md"]);
+    let figures: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(figures[0]["status"], "unsupported", "{figures:?}");
+    let check = stet(ws.path(), &["check", "--format", "json", "drafts/u.md"]);
+    let findings: Vec<Value> = serde_json::from_slice(&check.stdout).unwrap();
+    assert_eq!(findings[0]["code"], "unsupported-figure");
+}
+
+#[test]
 fn a_broken_settings_file_is_reported_with_its_line_and_the_check_goes_on() {
     let ws = workspace();
     fs::write(ws.path().join("stet.toml"), "[check]\nscope = \"sentence\"\nscoop = 3\n").unwrap();

@@ -1,6 +1,9 @@
-//! stet held to an evaluation set of our own: a workspace of invented places and people on six
-//! topics unlike the examples (`tests/eval/general`), with planted errors among correct figures
-//! written as reporters write them, and the findings a careful fact-checker would make.
+//! stet held to evaluation sets of our own: workspaces of invented places and people on topics
+//! unlike the examples, with planted errors among correct figures written as reporters write
+//! them, and the findings a careful fact-checker would make. `tests/eval/general` was written to
+//! find what stet got wrong; `tests/eval/heldout` was written afterwards without looking at
+//! stet's code, to measure it on text it was not tuned on (first scored at recall 0.84,
+//! precision 0.90), and is held to a floor below that so that a change that loses ground shows.
 //!
 //! A finding matches an expectation when path, rule and line agree and its range overlaps one of
 //! the expectation's texts on that line (the rule `../shared/eval/score` applies to the public
@@ -12,9 +15,6 @@ use std::path::Path;
 use std::process::Command;
 
 use serde_json::Value;
-
-const RECALL_FLOOR: f64 = 0.90;
-const PRECISION_FLOOR: f64 = 0.90;
 
 const CODES: &[&str] = &[
     "unsourced-figure",
@@ -61,7 +61,17 @@ fn overlaps(finding: &Value, expected: &Value, lines: &BTreeMap<String, Vec<Stri
 
 #[test]
 fn findings_on_text_of_our_own_unlike_the_examples() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/eval/general");
+    score("tests/eval/general", 0.90, 0.90);
+}
+
+#[test]
+fn findings_on_a_set_written_without_looking_at_the_code() {
+    score("tests/eval/heldout", 0.80, 0.85);
+}
+
+/// Runs `stet check` over the set's drafts and holds recall and precision to their floors.
+fn score(set: &str, recall_floor: f64, precision_floor: f64) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join(set);
     let expected: Vec<Value> =
         serde_json::from_str(&std::fs::read_to_string(root.join("expected.json")).unwrap()).unwrap();
     let mut drafts: Vec<String> = std::fs::read_dir(root.join("drafts"))
@@ -124,8 +134,8 @@ fn findings_on_text_of_our_own_unlike_the_examples() {
     println!("recall {recall:.3} precision {precision:.3} ({found} found, {missed} missed, {spurious} spurious)");
     println!("{}", report.join("\n"));
     assert!(
-        recall >= RECALL_FLOOR && precision >= PRECISION_FLOOR,
-        "recall {recall:.3} and precision {precision:.3} must stay at {RECALL_FLOOR} and {PRECISION_FLOOR} or above:\n{}",
+        recall >= recall_floor && precision >= precision_floor,
+        "{set}: recall {recall:.3} and precision {precision:.3} must stay at {recall_floor} and {precision_floor} or above:\n{}",
         report.join("\n")
     );
 }

@@ -92,14 +92,13 @@ pub fn run(format: FiguresFormat, paths: &[PathBuf]) -> Result<ExitCode> {
         let draft = read_draft(text);
         let cx = Context::new(text, &draft, &ws.library, &ws.index, &ws.settings.check);
         let matches = match_figures(&cx);
-        let unsourced: Vec<_> = check_text(text, &ws.library, &ws.index, &ws.settings.check)
-            .into_iter()
-            .filter(|f| f.code == "unsourced-figure")
-            .map(|f| f.range)
-            .collect();
+        // A figure's status is what the check found on it, as `stet check` reports it.
+        let findings = check_text(text, &ws.library, &ws.index, &ws.settings.check);
+        let on =
+            |code: &str, range: &std::ops::Range<usize>| findings.iter().any(|f| f.code == code && f.range == *range);
         let lines = LineIndex::new(text);
         for (figure, found) in draft.figures.iter().zip(&matches) {
-            let is_unsourced = unsourced.contains(&figure.range);
+            let is_unsourced = on("unsourced-figure", &figure.range);
             let matched = found.as_ref().and_then(|m| {
                 let (dataset, fact) = ws.index.fact(m.fact)?;
                 Some(MatchedFact {
@@ -109,11 +108,16 @@ pub fn run(format: FiguresFormat, paths: &[PathBuf]) -> Result<ExitCode> {
                     confidence: (m.confidence() * 100.0).round() / 100.0,
                 })
             });
-            let status = match &matched {
-                Some(m) if !m.agrees => "conflicting",
-                _ if is_unsourced => "unsourced",
-                Some(_) => "matched",
-                None => "no reference",
+            let status = if on("conflicting-figure", &figure.range) {
+                "conflicting"
+            } else if on("unsupported-figure", &figure.range) {
+                "unsupported"
+            } else if is_unsourced {
+                "unsourced"
+            } else if found.as_ref().is_some_and(|m| m.agrees) {
+                "matched"
+            } else {
+                "no reference"
             };
             let needs = figure.kind.is_claim() && !figure.kind.is_date();
             reported.push(ReportedFigure {
