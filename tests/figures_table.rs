@@ -454,3 +454,24 @@ fn ages_shares_and_units_as_reporters_write_them() {
         ("She will not let debt climb above $90 million.", "$90 million=90000000 USD money ~at most"),
     ]);
 }
+
+#[test]
+fn signs_powers_and_written_symbols() {
+    prose_cases(&[
+        ("Net change: - 2 3/8.", "- 2 3/8=-2.375 fraction"),
+        ("Net flow: - 25 k.", "- 25 k=-25000 number"),
+        ("Lows of minus 5 are forecast.", "minus 5=-5 number"),
+        ("Lows of minus 5 degrees.", "minus 5 degrees=-5 ° quantity"),
+        ("Ten minus 4 is six.", "Ten=10 number; 4=4 number; six=6 number"),
+        ("A factor of 2^10 applies.", "2^10=1024 number"),
+        ("The rate was 4^-2 in theory.", "4^-2=0.0625 number"),
+        ("Counts near 1.5x10^6 were seen.", "1.5x10^6=1500000 number"),
+        ("A dose of 2.5×10^-3 grams.", "2.5×10^-3 grams=0.0025 g quantity"),
+        ("It is 2½ miles long.", "2½ miles=2.5 mi quantity"),
+        ("About ¾ of the vote.", "¾=0.75 fraction ~about"),
+        ("It counted 40\u{202f}000 ballots.", "40\u{202f}000=40000 number"),
+        ("A sum of 1\u{a0}234\u{a0}567.5 was paid.", "1\u{a0}234\u{a0}567.5=1234567.5 number"),
+        ("The count was 12,34,567 in all.", "12,34,567=1234567 number"),
+        ("See items 12,14,16 in the annex.", "12=12 number; 14=14 number; 16=16 number"),
+    ]);
+}

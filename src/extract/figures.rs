@@ -185,7 +185,20 @@ fn tokenize(slice: &str, base: usize) -> Vec<Tok> {
                     break;
                 }
             }
-            toks.push(Tok { t: T::Num, start: base + at, end: base + end_of(k) });
+            let run = slice.get(at..end_of(k)).unwrap_or("");
+            if is_list_of_numbers(run) {
+                // `12,14,16`: numbers listed without spaces, one token each.
+                let mut from = at;
+                for part in run.split(',') {
+                    if from > at {
+                        toks.push(Tok { t: T::Punct, start: base + from - 1, end: base + from });
+                    }
+                    toks.push(Tok { t: T::Num, start: base + from, end: base + from + part.len() });
+                    from += part.len() + 1;
+                }
+            } else {
+                toks.push(Tok { t: T::Num, start: base + at, end: base + end_of(k) });
+            }
         } else if c.is_alphabetic() {
             k += 1;
             while let Some(&(_, c)) = chars.get(k) {
@@ -206,6 +219,21 @@ fn tokenize(slice: &str, base: usize) -> Vec<Tok> {
         debug_assert!(k > start);
     }
     toks
+}
+
+/// Whether a run of digits and commas is no one number but a list: `22,24,26` (not `1,234` or
+/// the decimal `2,5`).
+fn is_list_of_numbers(run: &str) -> bool {
+    run.contains(',')
+        && parse_literal(run).is_none()
+        && run.split(',').all(|p| (1..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Groups of thousands written the Indian way, in lakhs and crores: `12,34,567`.
+fn indian_grouping(parts: &[&str]) -> bool {
+    let Some((last, rest)) = parts.split_last() else { return false };
+    let Some((head, middle)) = rest.split_first() else { return false };
+    !middle.is_empty() && (1..=2).contains(&head.len()) && middle.iter().all(|p| p.len() == 2) && last.len() == 3
 }
 
 /// What a reader made of the tokens at its start.
@@ -235,7 +263,7 @@ fn parse_literal(s: &str) -> Option<Literal> {
         (0, 0) => (s.to_string(), ""),
         (_, 0) => {
             let parts: Vec<&str> = s.split(',').collect();
-            if grouped(&parts) {
+            if grouped(&parts) || indian_grouping(&parts) {
                 (parts.concat(), "")
             } else if commas == 1 && parts[1].len() <= 2 {
                 (parts[0].to_string(), parts[1])
@@ -259,7 +287,8 @@ fn parse_literal(s: &str) -> Option<Literal> {
             let (head, frac) = (&s[..last], &s[last + 1..]);
             let sep = if s.as_bytes()[last] == b'.' { ',' } else { '.' };
             let parts: Vec<&str> = head.split(sep).collect();
-            if head.contains(s.as_bytes()[last] as char) || !grouped(&parts) {
+            let indian = sep == ',' && indian_grouping(&parts);
+            if head.contains(s.as_bytes()[last] as char) || !(grouped(&parts) || indian) {
                 return None;
             }
             (parts.concat(), frac)
@@ -593,6 +622,10 @@ impl Scanner<'_> {
     // ---- numerals ------------------------------------------------------------------------
 
     fn numeral(&self, i: usize) -> Option<Step> {
+        // ¾ alone: a share (`2½` is read with the digits before it)
+        if let Some(v) = words::vulgar_fraction(self.s(i)) {
+            return Some(self.found_simple(i, i, v, Kind::Fraction, None, FRACTION_STEP, false));
+        }
         let mut j = i;
         let mut currency = None;
         if let Some(c) = currency_prefix(self.s(i)) {
@@ -607,7 +640,17 @@ impl Scanner<'_> {
             j = i + 2;
         }
         let mut negative = false;
-        if matches!(self.s(j), "-" | "−") && self.is(j + 1, T::Num) && self.adjacent(j, j + 1) {
+        // `minus 5`, but not `ten minus 5`; `- 10 k` set apart at the start of a clause.
+        let opens = i.checked_sub(1).is_none_or(|p| matches!(self.s(p), "(" | ":" | "="));
+        if currency.is_none()
+            && self.is(i + 1, T::Num)
+            && self.near(i, i + 1)
+            && ((matches!(self.lower(i).as_str(), "minus" | "negative") && !self.number_before(i))
+                || (matches!(self.s(i), "-" | "−") && !self.adjacent(i, i + 1) && opens))
+        {
+            negative = true;
+            j = i + 1;
+        } else if matches!(self.s(j), "-" | "−") && self.is(j + 1, T::Num) && self.adjacent(j, j + 1) {
             let after_word = j > 0 && self.adjacent(j - 1, j) && !matches!(self.s(j - 1), "(" | "$" | "€" | "£");
             if after_word && currency.is_none() {
                 return None;
@@ -632,13 +675,17 @@ impl Scanner<'_> {
         let mut plain = lit.plain;
         let mut digits = lit.digits;
 
-        // 1 414 021 100
+        // 1 414 021 100, 40 000 with a narrow space, 1 234 567.89
         if lit.plain && lit.digits <= 3 {
             let mut k = j;
             let mut grouped = value;
-            while self.plain_int(k + 1).is_some_and(|(_, l)| l == 3) && self.single_space(k, k + 1) {
-                grouped = grouped * 1000.0 + self.plain_int(k + 1).map_or(0.0, |(v, _)| f64::from(v));
+            while let Some(group) = self.digit_group(k + 1).filter(|_| self.group_space(k, k + 1)) {
+                grouped = grouped * 1000.0 + group.value;
                 k += 1;
+                if group.decimals > 0 {
+                    step = 10f64.powi(-(group.decimals as i32));
+                    break;
+                }
             }
             if k > j {
                 value = if negative { -grouped } else { grouped };
@@ -653,15 +700,38 @@ impl Scanner<'_> {
             value = if negative { -fraction } else { fraction };
             return Some(self.found_simple(i, end, value, Kind::Fraction, None, 0.0, false));
         }
-        if lit.plain && !negative {
+        if lit.plain {
             if let Some((fraction, end)) = self.numeric_fraction(last + 1).filter(|_| self.near(last, last + 1)) {
-                return Some(self.found_simple(i, end, value + fraction, Kind::Fraction, None, 0.0, false));
+                let v = if negative { value - fraction } else { value + fraction };
+                return Some(self.found_simple(i, end, v, Kind::Fraction, None, 0.0, false));
             }
         }
         // 1e10, 12.32e+14
         if let Some((exponent, end)) = self.exponent(last) {
             value *= 10f64.powi(exponent);
             return Some(self.finish(i, end, value, step, currency, false, false));
+        }
+        // 2^10, 1.1^-3: a power of the number; the sign before it stays outside the power.
+        if let Some((exponent, end)) = self.power(last) {
+            let power = value.abs().powi(exponent);
+            if power.is_finite() && power != 0.0 {
+                let v = if negative { -power } else { power };
+                return Some(self.finish(i, end, v, power / 1000.0, currency, false, false));
+            }
+        }
+        // 1.5x10^6, 2.5×10^-3
+        if let Some((exponent, end)) = self.times_ten(last) {
+            let v = value * 10f64.powi(exponent);
+            if v.is_finite() {
+                return Some(self.finish(i, end, v, step * 10f64.powi(exponent), currency, false, false));
+            }
+        }
+        // 2½
+        if let Some(fraction) = words::vulgar_fraction(self.s(last + 1)).filter(|_| self.adjacent(last, last + 1)) {
+            value = if negative { value - fraction } else { value + fraction };
+            step = FRACTION_STEP;
+            last += 1;
+            plain = false;
         }
 
         // Letters against the digits: 84k, 21st, 1990s, 5km, 3D.
@@ -726,6 +796,76 @@ impl Scanner<'_> {
             return None;
         }
         Some((f64::from(n) / f64::from(d), j + 2))
+    }
+
+    /// A power written against the digits at `last`: `^10`, `^-2`, `^+3`.
+    fn power(&self, last: usize) -> Option<(i32, usize)> {
+        let caret = last + 1;
+        if self.s(caret) != "^" || !self.adjacent(last, caret) {
+            return None;
+        }
+        let (sign, n) = self.signed_at(caret + 1);
+        let (power, len) = self.plain_int(n).filter(|_| self.adjacent(n - 1, n))?;
+        (len <= 3).then_some((sign * power as i32, n))
+    }
+
+    /// `x10^6`, `×10^-4` after the digits at `last`: the power of ten and its last token.
+    fn times_ten(&self, last: usize) -> Option<(i32, usize)> {
+        let times = last + 1;
+        let sign_ok = match self.s(times) {
+            "x" | "X" => self.adjacent(last, times) && self.adjacent(times, times + 1),
+            "×" | "*" => {
+                (self.adjacent(last, times) && self.adjacent(times, times + 1))
+                    || (self.single_space(last, times) && self.single_space(times, times + 1))
+            }
+            _ => false,
+        };
+        if !sign_ok || self.s(times + 1) != "10" {
+            return None;
+        }
+        self.power(times + 1)
+    }
+
+    /// The sign written from token `k` on (`-`, `+`, `--`), and the token after it.
+    fn signed_at(&self, k: usize) -> (i32, usize) {
+        let mut sign = 1;
+        let mut n = k;
+        while n < k + 3 && matches!(self.s(n), "+" | "-" | "−") && self.adjacent(n - 1, n) {
+            if self.s(n) != "+" {
+                sign = -sign;
+            }
+            n += 1;
+        }
+        (sign, n)
+    }
+
+    /// Whether a number stands just before token `i` (`ten minus 5`).
+    fn number_before(&self, i: usize) -> bool {
+        let Some(p) = i.checked_sub(1) else { return false };
+        let word = self.lower(p);
+        self.is(p, T::Num) || words::small_cardinal(&word).is_some() || scale_word(&word).is_some()
+    }
+
+    /// A group of three digits after a space in a grouped number (`567` or the last, `567.89`).
+    fn digit_group(&self, k: usize) -> Option<Literal> {
+        if !self.is(k, T::Num) {
+            return None;
+        }
+        let text = self.s(k);
+        let int = text.split(['.', ',']).next().unwrap_or("");
+        let lit = parse_literal(text)?;
+        let decimal = lit.decimals > 0 && text.matches(['.', ',']).count() == 1;
+        (int.len() == 3 && int.bytes().all(|b| b.is_ascii_digit()) && (lit.plain || decimal)).then_some(lit)
+    }
+
+    /// The space between groups of digits: a plain, no-break or narrow no-break space.
+    fn group_space(&self, a: usize, b: usize) -> bool {
+        match (self.toks.get(a), self.toks.get(b)) {
+            (Some(x), Some(y)) => {
+                matches!(self.text.get(x.end..y.start), Some(" " | "\u{a0}" | "\u{202f}" | "\u{2009}"))
+            }
+            _ => false,
+        }
     }
 
     /// An exponent written against the digits at `last`: `e10`, `e+14`, `E-1`.

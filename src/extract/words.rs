@@ -120,6 +120,36 @@ pub fn denominator(word: &str) -> Option<f64> {
     }
 }
 
+/// Whether a word counts dozens: `dozen`, `dozens` and the abbreviations `doz` and `dz`.
+pub fn is_dozen(word: &str) -> bool {
+    matches!(word, "dozen" | "dozens" | "doz" | "dozs" | "dz" | "dzs")
+}
+
+/// The value of a fraction written as one character: `½`, `¾`, `⅔`.
+pub fn vulgar_fraction(symbol: &str) -> Option<f64> {
+    Some(match symbol {
+        "½" => 1.0 / 2.0,
+        "⅓" => 1.0 / 3.0,
+        "⅔" => 2.0 / 3.0,
+        "¼" => 1.0 / 4.0,
+        "¾" => 3.0 / 4.0,
+        "⅕" => 1.0 / 5.0,
+        "⅖" => 2.0 / 5.0,
+        "⅗" => 3.0 / 5.0,
+        "⅘" => 4.0 / 5.0,
+        "⅙" => 1.0 / 6.0,
+        "⅚" => 5.0 / 6.0,
+        "⅐" => 1.0 / 7.0,
+        "⅛" => 1.0 / 8.0,
+        "⅜" => 3.0 / 8.0,
+        "⅝" => 5.0 / 8.0,
+        "⅞" => 7.0 / 8.0,
+        "⅑" => 1.0 / 9.0,
+        "⅒" => 1.0 / 10.0,
+        _ => return None,
+    })
+}
+
 /// Whether a numeric suffix makes an ordinal: `1st`, `22nd`, `3rd`, `4th`.
 pub fn is_ordinal_suffix(suffix: &str) -> bool {
     matches!(suffix.to_ascii_lowercase().as_str(), "st" | "nd" | "rd" | "th")
