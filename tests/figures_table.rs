@@ -475,3 +475,39 @@ fn signs_powers_and_written_symbols() {
         ("See items 12,14,16 in the annex.", "12=12 number; 14=14 number; 16=16 number"),
     ]);
 }
+
+#[test]
+fn fractions_in_words_joined_to_whole_numbers() {
+    prose_cases(&[
+        ("The index closed at one hundred and three quarters.", "one hundred and three quarters=100.75 number"),
+        ("The gauge read two hundred and seven tenths.", "two hundred and seven tenths=200.7 number"),
+        ("Turnout was three twenty-fifths of the roll.", "three twenty-fifths=0.12 fraction"),
+        ("A twenty-fifth of the vote went to him.", "A twenty-fifth=0.04 fraction"),
+        ("Nine forty fifths of the sample.", "Nine forty fifths=0.2 fraction"),
+        ("It holds one hundred twenty-fifths.", "one hundred twenty-fifths=4 fraction"),
+        ("It shrank by a trillionth of a metre.", "a trillionth=0.000000000001 fraction"),
+        ("A hundred billionths of a gram.", "A hundred billionths=0.0000001 fraction"),
+        ("Their trillionth download came in May.", "trillionth=1000000000000 ordinal"),
+        ("Five and a half million voters.", "Five and a half million=5500000 number"),
+        ("They raised two million and a quarter.", "two million and a quarter=2250000 number"),
+        ("Debts of six billion and three quarters.", "six billion and three quarters=6750000000 number"),
+        ("Two thirds of a million homes flooded.", "Two thirds of a million=666666.6666666666 number"),
+        ("A twenty-first-century port.", "twenty-first=21 ordinal"),
+    ]);
+}
+
+#[test]
+fn dozens_and_digits_mixed_with_words() {
+    prose_cases(&[
+        ("They packed 4 dozen boxes.", "4 dozen=48 number"),
+        ("Bakers sold 5 dozens of rolls.", "5 dozens=60 number"),
+        ("Two hundred and three dozen eggs.", "Two hundred and three dozen=236 number"),
+        ("Some 3 hundred and 40 bikes.", "3 hundred and 40=340 number ~about"),
+        ("A list of 5 thousand 2 hundred and 10 names.", "5 thousand 2 hundred and 10=5210 number"),
+        ("It had 4 hundred and one rooms.", "4 hundred and one=401 number"),
+        ("Outlays reached 2 lakh crore.", "2 lakh crore=2000000000000 number"),
+        ("Spending of three lakh crore.", "three lakh crore=3000000000000 number"),
+        ("It drew 2 million and a half visitors.", "2 million and a half=2500000 number"),
+        ("Between 2 million and 3 million fled.", "2 million and 3 million=2000000 number ..3000000"),
+    ]);
+}

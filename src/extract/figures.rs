@@ -771,10 +771,55 @@ impl Scanner<'_> {
             let next = self.s(last + 1);
             let spaced_suffix = if matches!(next, "k" | "K") { scale_suffix(next) } else { None };
             if let Some(scale) = scale_word(&self.lower(last + 1)).filter(|_| !next.ends_with('s')).or(spaced_suffix) {
-                value *= scale;
-                step *= scale;
-                last += 1;
-                plain = false;
+                // 3 hundred and 21, 4 thousand 3 hundred: the whole number goes on in words or digits.
+                let mut continued = false;
+                if lit.decimals == 0 && value.abs() < 1000.0 && last == j && spaced_suffix.is_none() {
+                    let mut cardinal = Cardinal::starting_at(value.abs());
+                    if cardinal.push(&self.lower(last + 1)) {
+                        let (cardinal, end) = self.read_cardinal(cardinal, last + 1, 1.0);
+                        if end > last + 1 {
+                            value = if negative { -cardinal.value() } else { cardinal.value() };
+                            step = 1.0;
+                            last = end;
+                            plain = false;
+                            continued = true;
+                        }
+                    }
+                }
+                if !continued {
+                    value *= scale;
+                    step *= scale;
+                    last += 1;
+                    plain = false;
+                    // 1.5 lakh crore: a count of crores
+                    if (scale == 1e5 || scale == 1e3) && self.is_word(last + 1, "crore") && self.near(last, last + 1) {
+                        value *= 1e7;
+                        step *= 1e7;
+                        last += 1;
+                    }
+                }
+            }
+        }
+        // 4 dozen, 5 doz
+        if words::is_dozen(&self.lower(last + 1)) && self.near(last, last + 1) {
+            value *= 12.0;
+            step *= 12.0;
+            last += 1;
+            plain = false;
+        }
+        // 3 million and a half, 5 and a half million
+        if self.is_word(last + 1, "and") && self.near(last, last + 1) {
+            if let Some((part, end)) = self.fraction_part(last + 2) {
+                let of_scale = scale_word(&self.lower(last)).filter(|s| *s >= 1e6 && self.is(last, T::Word));
+                let next = self.lower(end + 1);
+                let scale_follows = scale_word(&next).is_some_and(|s| s >= 1e3 && !next.ends_with('s'));
+                if of_scale.is_some() || scale_follows {
+                    let (whole, end) = self.fraction_then_scale(value.abs(), part, end, of_scale.unwrap_or(1.0));
+                    value = if negative { -whole } else { whole };
+                    step = step.min(part * of_scale.unwrap_or(1.0));
+                    last = end;
+                    plain = false;
+                }
             }
         }
 
@@ -958,6 +1003,8 @@ impl Scanner<'_> {
             j += 1;
         }
         let word = self.lower(j);
+        // The scale after `a`: `a million`, `a hundred thousand`.
+        let mut a_scale = None;
         // a dozen, a million, a half, a third
         if matches!(word.as_str(), "a" | "an") && self.near(j, j + 1) {
             let next = self.lower(j + 1);
@@ -965,57 +1012,52 @@ impl Scanner<'_> {
                 return Some(self.finish(i, j + 1, 12.0, 12.0, None, true, false));
             }
             if let Some(scale) = scale_word(&next).filter(|_| !next.ends_with('s')) {
-                let (value, last) = self.continue_cardinal(Cardinal::starting_at(1.0), j + 1, scale);
-                return Some(self.finish(i, last, value, scale, None, true, false));
+                a_scale = Some(scale);
+            } else {
+                return self.a_part(i, j, &next);
             }
-            // `an hour, 31 minutes and 7 seconds`: `an hour` as the first part of a duration.
-            let in_duration = matches!(self.s(j + 2), "," | "and")
-                && (self.is(j + 3, T::Num) || self.small_number_at(j + 3).is_some());
-            if let Some(u) = unit_word(self.s(j + 1), &next).filter(|u| u.kind == Kind::Quantity && in_duration) {
-                if units::in_base_unit(u.unit).is_some_and(|(d, _)| d == "time") {
-                    let mut f = self.plain_figure(i, j + 1, 1.0, Kind::Quantity, 1.0);
-                    f.unit = Some(u.unit.into());
-                    f.in_words = true;
-                    return Some(Step::Found(f, j + 2));
+        }
+        if a_scale.is_none() {
+            if word == "quarter" && scale_word(&self.lower(i + 1)).is_some_and(|s| s >= 1e3) && self.near(i, i + 1) {
+                return Some(self.found_simple(i, i, 0.25, Kind::Fraction, None, 0.25, true));
+            }
+            if word == "half" {
+                let after_ordinal = i > 0 && (ordinal_word(&self.lower(i - 1)).is_some() || self.is_word(i - 1, "the"));
+                if after_ordinal || self.s(i + 1) == "-" {
+                    return None;
                 }
+                if self.is_word(i + 1, "a") && self.is_word(i + 2, "dozen") && self.near(i + 1, i + 2) {
+                    return Some(self.finish(i, i + 2, 6.0, 6.0, None, true, false));
+                }
+                return Some(self.found_simple(i, i, 0.5, Kind::Fraction, None, FRACTION_STEP, true));
             }
-            // `in less than a quarter`, `the first quarter`: a quarter of a year, not a share.
-            let before = self.hedge_start(i).checked_sub(1).map(|p| self.lower(p)).unwrap_or_default();
-            let calendar = next == "quarter"
-                && matches!(before.as_str(), "in" | "within" | "per" | "each" | "every" | "last" | "next" | "this");
-            if let Some(d) = denominator(&next).filter(|_| !next.ends_with('s') && next != "second" && !calendar) {
-                return Some(self.found_simple(i, j + 1, 1.0 / d, Kind::Fraction, None, FRACTION_STEP, true));
+            if let Some(v) = ordinal_word(&word) {
+                return self.ordinal(i, j, v);
             }
-            return None;
         }
-        if word == "quarter" && scale_word(&self.lower(i + 1)).is_some_and(|s| s >= 1e3) && self.near(i, i + 1) {
-            return Some(self.found_simple(i, i, 0.25, Kind::Fraction, None, 0.25, true));
-        }
-        if word == "half" {
-            let after_ordinal = i > 0 && (ordinal_word(&self.lower(i - 1)).is_some() || self.is_word(i - 1, "the"));
-            if after_ordinal || self.s(i + 1) == "-" {
+        let (mut value, mut last, mut step, mut split) = if let Some(scale) = a_scale {
+            let (cardinal, last) = self.read_cardinal(Cardinal::default(), j + 1, scale);
+            (cardinal.value(), last, scale, cardinal.and_split())
+        } else {
+            // A count starts with a number word: `million` alone is no figure, nor is `millions`.
+            let mut cardinal = Cardinal::default();
+            if scale_word(&word).is_some() || !cardinal.push(&word) {
                 return None;
             }
-            if self.is_word(i + 1, "a") && self.is_word(i + 2, "dozen") && self.near(i + 1, i + 2) {
-                return Some(self.finish(i, i + 2, 6.0, 6.0, None, true, false));
+            let (cardinal, mut last) = self.read_cardinal(cardinal, j, 1.0);
+            let mut value = cardinal.value();
+            let mut split = cardinal.and_split();
+            // seventy-five thousands
+            if matches!(self.lower(last + 1).as_str(), "thousands" | "hundreds")
+                && self.near(last, last + 1)
+                && last > j
+            {
+                value *= scale_word(self.lower(last + 1).trim_end_matches('s')).unwrap_or(1.0);
+                last += 1;
+                split = None;
             }
-            return Some(self.found_simple(i, i, 0.5, Kind::Fraction, None, FRACTION_STEP, true));
-        }
-        if let Some(v) = ordinal_word(&word) {
-            return self.ordinal(i, j, v);
-        }
-        // A count starts with a number word: `million` alone is no figure, nor is `millions`.
-        let mut cardinal = Cardinal::default();
-        if scale_word(&word).is_some() || !cardinal.push(&word) {
-            return None;
-        }
-        let (mut value, mut last) = self.continue_cardinal(cardinal, j, 1.0);
-        // seventy-five thousands
-        if matches!(self.lower(last + 1).as_str(), "thousands" | "hundreds") && self.near(last, last + 1) && last > j {
-            value *= scale_word(self.lower(last + 1).trim_end_matches('s')).unwrap_or(1.0);
-            last += 1;
-        }
-        let mut step = if cardinal.words > 0 { self.word_step(j, last) } else { 1.0 };
+            (value, last, self.word_step(j, last), split)
+        };
 
         // one point five, two hundred point seventy-one
         if self.is_word(last + 1, "point") && self.near(last, last + 1) {
@@ -1023,12 +1065,17 @@ impl Scanner<'_> {
                 value += fraction;
                 step = self.step_of_decimal(fraction);
                 last = end;
+                split = None;
             }
         }
-        // three dozen
-        if matches!(self.lower(last + 1).as_str(), "dozen" | "dozens") && self.near(last, last + 1) {
-            value *= 12.0;
+        // three dozen; three hundred and two dozen counts the dozens after `and` only
+        if words::is_dozen(&self.lower(last + 1)) && self.near(last, last + 1) {
+            value = match split {
+                Some((head, part, _)) => head + part * 12.0,
+                None => value * 12.0,
+            };
             last += 1;
+            split = None;
         }
         // twenty-fifth, one hundred twenty fifth
         let k = if matches!(self.s(last + 1), "-" | "–") { last + 2 } else { last + 1 };
@@ -1043,9 +1090,11 @@ impl Scanner<'_> {
                     return Some(self.found_simple(i, k, value + o, Kind::Ordinal, None, 1.0, true));
                 }
             }
-            if k == last + 1 && value < 10.0 && matches!(next.as_str(), "hundredth" | "thousandth" | "millionth") {
-                let o = ordinal_word(&next).unwrap_or(1.0);
-                return Some(self.found_simple(i, k, value * o, Kind::Ordinal, None, 1.0, true));
+            // three hundredth, a hundred trillionth: a count of a scale's ordinal
+            if k == last + 1 && value >= 1.0 {
+                if let Some(o) = ordinal_word(&next).filter(|o| *o >= 100.0 && value < *o) {
+                    return Some(self.found_simple(i, k, value * o, Kind::Ordinal, None, 1.0, true));
+                }
             }
             // A compound that ends in an ordinal: `seven ... ninety-eighth`.
             if k == last + 2 && value >= 20.0 {
@@ -1054,36 +1103,108 @@ impl Scanner<'_> {
                 }
             }
         }
-        // two-thirds, three quarters, one twenty-fifth
-        if let Some((d, plural, end)) = self.denominator_at(last) {
-            if plural || value == 1.0 {
-                let v = value / d;
-                return Some(self.found_simple(
-                    i,
-                    end,
-                    if negative { -v } else { v },
-                    Kind::Fraction,
-                    None,
-                    FRACTION_STEP,
-                    true,
-                ));
+        // one hundred and fifth
+        if self.is_word(last + 1, "and") && self.near(last, last + 1) && self.near(last + 1, last + 2) {
+            if let Some(o) = ordinal_word(&self.lower(last + 2)).filter(|o| *o < 100.0) {
+                if value >= 100.0 && value % 100.0 == 0.0 && split.is_none() {
+                    return Some(self.found_simple(i, last + 2, value + o, Kind::Ordinal, None, 1.0, true));
+                }
             }
         }
-        // one and a half, twenty and three fifths
+        let sign = if negative { -1.0 } else { 1.0 };
+        // two-thirds, three quarters, one twenty-fifth
+        if let Some((mut d, plural, end)) = self.denominator_at(last) {
+            // one hundred and three quarters, six million and two thirds: a whole and a fraction,
+            // which is less than one (`one hundred and thirty-two fifths` is 132 fifths)
+            if let Some((head, part, scale)) = split.filter(|(_, part, _)| *part < d) {
+                if plural || part == 1.0 {
+                    let of_scale = if scale >= 1e6 { scale } else { 1.0 };
+                    let (whole, end) = self.fraction_then_scale(head, part / d, end, of_scale);
+                    let step = (of_scale / d).min(step);
+                    return Some(self.finish(i, end, sign * whole, step, None, true, false));
+                }
+            } else {
+                let mut numerator = value;
+                // one hundred thirty-fifths: the tens belong to the denominator
+                if let Some(t) = words::tens(&self.lower(last)).filter(|t| d < 10.0 && value > *t && split.is_none()) {
+                    numerator = value - t;
+                    d += t;
+                }
+                if plural || numerator == 1.0 {
+                    let v = numerator / d;
+                    return Some(self.found_simple(i, end, sign * v, Kind::Fraction, None, FRACTION_STEP, true));
+                }
+            }
+        }
+        // one one hundred fifth: one part of as many as the ordinal after it counts
+        if value == 1.0 && last == j && word == "one" && self.near(j, j + 1) && self.is(j + 1, T::Word) {
+            if let Some(Step::Found(f, next)) = self.word_number(j + 1) {
+                if f.kind == Kind::Ordinal && f.value > 2.0 && f.range.start == self.span(j + 1, j + 1).start {
+                    let last = next.saturating_sub(1);
+                    return Some(self.found_simple(i, last, sign / f.value, Kind::Fraction, None, FRACTION_STEP, true));
+                }
+            }
+        }
+        // one and a half, twenty and three fifths, a million and a half
         if self.is_word(last + 1, "and") && self.near(last, last + 1) {
             if let Some((part, end)) = self.fraction_part(last + 2) {
-                value += part;
+                let of_scale = scale_word(&self.lower(last)).filter(|s| *s >= 1e6).unwrap_or(1.0);
+                let (whole, end) = self.fraction_then_scale(value, part, end, of_scale);
                 step = step.min(part);
+                value = whole;
                 last = end;
             }
         }
         if value == 1.0 && last == j && self.lone_one(j) {
             return Some(Step::Skip(j + 1));
         }
-        if negative {
-            value = -value;
+        Some(self.finish(i, last, sign * value, step, None, true, false))
+    }
+
+    /// What `a` or `an` starts when no scale follows: `a half`, `a third`, `a twenty-fifth`, or
+    /// `an hour` as the first part of a duration.
+    fn a_part(&self, i: usize, j: usize, next: &str) -> Option<Step> {
+        // `an hour, 31 minutes and 7 seconds`: `an hour` as the first part of a duration.
+        let in_duration =
+            matches!(self.s(j + 2), "," | "and") && (self.is(j + 3, T::Num) || self.small_number_at(j + 3).is_some());
+        if let Some(u) = unit_word(self.s(j + 1), next).filter(|u| u.kind == Kind::Quantity && in_duration) {
+            if units::in_base_unit(u.unit).is_some_and(|(d, _)| d == "time") {
+                let mut f = self.plain_figure(i, j + 1, 1.0, Kind::Quantity, 1.0);
+                f.unit = Some(u.unit.into());
+                f.in_words = true;
+                return Some(Step::Found(f, j + 2));
+            }
         }
-        Some(self.finish(i, last, value, step, None, true, false))
+        // `in less than a quarter`, `the first quarter`: a quarter of a year, not a share.
+        let before = self.hedge_start(i).checked_sub(1).map(|p| self.lower(p)).unwrap_or_default();
+        let calendar = next == "quarter"
+            && matches!(before.as_str(), "in" | "within" | "per" | "each" | "every" | "last" | "next" | "this");
+        if let Some(d) = denominator(next).filter(|_| !next.ends_with('s') && next != "second" && !calendar) {
+            return Some(self.found_simple(i, j + 1, 1.0 / d, Kind::Fraction, None, FRACTION_STEP, true));
+        }
+        // `a twenty-fifth of the vote`, but `a twenty-first-century port` and `a twenty-fifth
+        // anniversary` name a position.
+        if words::tens(next).is_some() {
+            if let Some((d, false, end)) = self.denominator_at(j) {
+                let closes = self.is_word(end + 1, "of") || (!self.is(end + 1, T::Word) && self.s(end + 1) != "-");
+                if end == j + 3 && closes {
+                    return Some(self.found_simple(i, end, 1.0 / d, Kind::Fraction, None, FRACTION_STEP, true));
+                }
+            }
+        }
+        None
+    }
+
+    /// A whole and a fraction read after it, with the scale that may follow (`five and a half
+    /// million`, `one billion and a half million`) or the scale the fraction is of (`of_scale`:
+    /// `a million and a half`). Returns the value and the last token.
+    fn fraction_then_scale(&self, whole: f64, part: f64, end: usize, of_scale: f64) -> (f64, usize) {
+        let next = self.lower(end + 1);
+        match scale_word(&next).filter(|s| *s >= 1e3 && !next.ends_with('s') && self.near(end, end + 1)) {
+            Some(s) if whole < s => ((whole + part) * s, end + 1),
+            Some(s) => (whole + part * s, end + 1),
+            None => (whole + part * of_scale, end),
+        }
     }
 
     /// `five`, `seven one`, `seventy-one` after `point`: the decimal fraction and its last token.
@@ -1137,8 +1258,16 @@ impl Scanner<'_> {
         };
         if let Some(t) = words::tens(&word) {
             if matches!(self.s(k + 1), "-") && self.adjacent(k, k + 1) {
-                let (o, plural) = ordinal_of(&self.lower(k + 2)).filter(|(o, _)| *o < 10.0)?;
+                // `twenty-first` is a part as `twenty-fifth` is, where `first` alone is not.
+                let unit = self.lower(k + 2);
+                let first = matches!(unit.as_str(), "first" | "firsts").then(|| (1.0, unit.ends_with('s')));
+                let (o, plural) = first.or_else(|| ordinal_of(&unit)).filter(|(o, _)| *o < 10.0)?;
                 return Some((t + o, plural, k + 2));
+            }
+            // `nine forty fifths`: a plural makes the two words one denominator.
+            if self.near(k, k + 1) {
+                let (o, plural) = ordinal_of(&self.lower(k + 1)).filter(|(o, p)| *o < 10.0 && *p)?;
+                return Some((t + o, plural, k + 1));
             }
             return None;
         }
@@ -1163,7 +1292,14 @@ impl Scanner<'_> {
     }
 
     /// Reads on after a started cardinal: more number words, hyphens, `and` after a scale.
-    fn continue_cardinal(&self, mut cardinal: Cardinal, at: usize, scale: f64) -> (f64, usize) {
+    fn continue_cardinal(&self, cardinal: Cardinal, at: usize, scale: f64) -> (f64, usize) {
+        let (cardinal, last) = self.read_cardinal(cardinal, at, scale);
+        (cardinal.value(), last)
+    }
+
+    /// `continue_cardinal`, keeping what was read. Digits join only after a scale and before
+    /// another (`4 thousand 3 hundred`) or after `and` (`3 hundred and 21`).
+    fn read_cardinal(&self, mut cardinal: Cardinal, at: usize, scale: f64) -> (Cardinal, usize) {
         if scale > 1.0 {
             let probe = self.lower(at);
             cardinal = Cardinal::starting_at(1.0);
@@ -1181,8 +1317,42 @@ impl Scanner<'_> {
                 break;
             }
             if self.is_word(k, "and") && cardinal.ends_in_scale() && self.near(k, k + 1) {
+                // `two million and three million` is two numbers, not 2,000,003 and a scale.
+                // (`two hundred and three thousand` is one: `hundred` is inside the group.)
+                let part_end = self.cardinal_part_end(k + 1);
+                let next_scale = scale_word(&self.lower(part_end + 1));
+                let two_numbers = cardinal.last_scale().zip(next_scale).is_some_and(|(before, next)| {
+                    if before == 100.0 {
+                        next == 100.0
+                    } else {
+                        next >= before
+                    }
+                });
+                if two_numbers {
+                    break;
+                }
                 let mut trial = cardinal;
-                if trial.push(&self.lower(k + 1)) {
+                trial.mark_and();
+                let joined = match self.digits_part(k + 1) {
+                    Some(n) => trial.push_digits(n),
+                    None => trial.push(&self.lower(k + 1)),
+                };
+                if joined {
+                    cardinal = trial;
+                    last = k + 1;
+                    continue;
+                }
+                break;
+            }
+            if let Some(n) = self.digits_part(k) {
+                // Digits go on a number only with a scale after them: `4 thousand 3 hundred`.
+                let mut trial = cardinal;
+                if k == last + 1
+                    && self.near(k, k + 1)
+                    && trial.push_digits(n)
+                    && self.is(k + 1, T::Word)
+                    && trial.push(&self.lower(k + 1))
+                {
                     cardinal = trial;
                     last = k + 1;
                     continue;
@@ -1194,7 +1364,21 @@ impl Scanner<'_> {
             }
             last = k;
         }
-        (cardinal.value(), last)
+        (cardinal, last)
+    }
+
+    /// A whole number of at most three plain digits at token `k`, as a part of a compound.
+    fn digits_part(&self, k: usize) -> Option<f64> {
+        self.plain_int(k).filter(|(_, len)| *len <= 3).map(|(n, _)| f64::from(n))
+    }
+
+    /// The last token of the part after `and` at `k`: `three`, `twenty-one`, `21`.
+    fn cardinal_part_end(&self, k: usize) -> usize {
+        if self.s(k + 1) == "-" && self.adjacent(k, k + 1) && self.adjacent(k + 1, k + 2) {
+            k + 2
+        } else {
+            k
+        }
     }
 
     /// The step of a number in words: the scale of its last word (`eighty-four thousand` -> 1000).
@@ -1436,9 +1620,15 @@ impl Scanner<'_> {
         step: f64,
         in_words: bool,
     ) -> Step {
-        // half a million reads as 500,000, not as a fraction
+        // half a million and two thirds of a million read as counts, not as fractions
         if kind == Kind::Fraction {
-            let k = if self.is_word(last + 1, "a") { last + 2 } else { last + 1 };
+            let k = if self.is_word(last + 1, "a") {
+                last + 2
+            } else if self.is_word(last + 1, "of") && self.is_word(last + 2, "a") && self.near(last, last + 1) {
+                last + 3
+            } else {
+                last + 1
+            };
             let next = self.lower(k);
             if let Some(scale) = scale_word(&next).filter(|s| *s >= 1e3 && !next.ends_with('s') && self.near(k - 1, k))
             {
