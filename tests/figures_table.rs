@@ -511,3 +511,30 @@ fn dozens_and_digits_mixed_with_words() {
         ("Between 2 million and 3 million fled.", "2 million and 3 million=2000000 number ..3000000"),
     ]);
 }
+
+#[test]
+fn ratios_written_with_over_in_and_out_of() {
+    prose_cases(&[
+        ("Two over five, as a ratio.", "Two over five=0.4 fraction"),
+        ("Written as a fraction, it is 1 over 8.", "1 over 8=0.125 fraction"),
+        ("Negative one over four.", "Negative one over four=-0.25 fraction"),
+        ("Over 200 people came.", "200=200 number ~over"),
+        ("Blood pressure was 120 over 80.", "120=120 number; 80=80 number ~over"),
+        ("Blood pressure: 120 over 80.", "120=120 number; 80=80 number ~over"),
+        ("Half is 500 over 1000.", "Half=0.5 fraction; 500 over 1000=0.5 fraction"),
+        ("They chose 3 over 4 options.", "3=3 number; 4=4 number ~over"),
+        ("Only 1 in twenty-five adults voted.", "1 in twenty-five=0.04 fraction"),
+        ("Two out of five hundred rooms failed.", "Two out of five hundred=0.004 fraction"),
+    ]);
+}
+
+#[test]
+fn one_as_a_pronoun_after_a_position() {
+    prose_cases(&[
+        ("The next one arrived late.", ""),
+        ("Pick the last one.", ""),
+        ("The previous one failed.", ""),
+        ("The current one holds.", ""),
+        ("She finished second to last.", ""),
+    ]);
+}

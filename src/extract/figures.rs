@@ -1417,8 +1417,22 @@ impl Scanner<'_> {
             )
             || matches!(
                 prev.as_str(),
-                "no" | "any" | "every" | "each" | "the" | "this" | "that" | "which" | "someone" | "another" | "one"
+                "no" | "any"
+                    | "every"
+                    | "each"
+                    | "the"
+                    | "this"
+                    | "that"
+                    | "which"
+                    | "someone"
+                    | "another"
+                    | "one"
             )
+            // `the next one`, `the last one`, but `the last one hour` counts an hour.
+            || (matches!(prev.as_str(), "next" | "last" | "previous" | "current" | "latest" | "right" | "wrong" | "other")
+                && unit_word(self.s(j + 1), &next).is_none())
+            // `the last but one`
+            || (prev == "but" && j.checked_sub(2).is_some_and(|p| self.is_word(p, "last")))
     }
 
     fn ordinal(&self, i: usize, j: usize, v: f64) -> Option<Step> {
@@ -1426,6 +1440,10 @@ impl Scanner<'_> {
         // `a second`, `per second`, `seconds` are time, not position.
         if word == "second" && j > 0 && matches!(self.lower(j - 1).as_str(), "a" | "per" | "one" | "each" | "every") {
             return None;
+        }
+        // `second to last` counts from the end: no position a number states.
+        if self.is_word(j + 1, "to") && self.is_word(j + 2, "last") {
+            return Some(Step::Skip(j + 3));
         }
         Some(self.found_simple(i, j, v, Kind::Ordinal, None, 1.0, true))
     }
@@ -1474,6 +1492,11 @@ impl Scanner<'_> {
                 figure.value = v;
                 figure.step = step / value.max(1.0) * v;
                 end = ratio_end;
+            } else if let Some((v, over_end)) = self.over_ratio(first, last, value, figure.hedge) {
+                figure.kind = Kind::Fraction;
+                figure.value = v;
+                figure.step = FRACTION_STEP * v.abs();
+                end = over_end;
             }
         }
         if figure.kind == Kind::Money {
@@ -1839,19 +1862,69 @@ impl Scanner<'_> {
         Some((Kind::Rate, format!("per {}", unit.unit), n))
     }
 
-    /// `one in five`, `1 in 4`, `three out of ten`.
+    /// `one in five`, `1 in 4`, `three out of ten`, `two out of five hundred`.
     fn ratio_after(&self, last: usize, value: f64) -> Option<(f64, usize)> {
         let k = last + 1;
-        let (k, next) = if self.is_word(k, "in") {
-            (k + 1, k + 1)
+        let next = if self.is_word(k, "in") {
+            k + 1
         } else if self.is_word(k, "out") && self.is_word(k + 1, "of") {
-            (k + 2, k + 2)
+            k + 2
         } else {
             return None;
         };
-        let _ = k;
-        let whole = self.small_number_at(next)?;
-        (value >= 1.0 && whole > value && whole <= 1000.0).then_some((value / whole, next))
+        let (whole, end) = self.whole_in_words(next).or_else(|| Some((self.small_number_at(next)?, next)))?;
+        (value >= 1.0 && whole > value && whole <= 1000.0).then_some((value / whole, end))
+    }
+
+    /// A whole number of more than one word at `k` (`twenty-one`, `five hundred`, `five
+    /// hundreds`): its value and last token.
+    fn whole_in_words(&self, k: usize) -> Option<(f64, usize)> {
+        let mut cardinal = Cardinal::default();
+        if !self.is(k, T::Word) || !cardinal.push(&self.lower(k)) {
+            return None;
+        }
+        let (mut whole, mut end) = self.continue_cardinal(cardinal, k, 1.0);
+        if self.is_word(end + 1, "hundreds") && self.near(end, end + 1) && whole < 10.0 {
+            whole *= 100.0;
+            end += 1;
+        }
+        (end > k).then_some((whole, end))
+    }
+
+    /// `1 over 3`, `one over twenty` said as a fraction. `over` is most often a hedge (`won 6
+    /// over 4`, `over 200 people`, `120 over 80` for blood pressure), so the fraction is read only
+    /// when nothing is counted after the right number and the left number opens the clause or
+    /// follows `is` or `equals`, and is the smaller unless the two numbers are all the text.
+    fn over_ratio(&self, first: usize, last: usize, value: f64, hedge: Option<Hedge>) -> Option<(f64, usize)> {
+        let k = last + 1;
+        if hedge.is_some() || !self.is_word(k, "over") || !self.near(last, k) || !self.near(k, k + 1) {
+            return None;
+        }
+        let (whole, end) = if self.is(k + 1, T::Num) {
+            let (n, _) = self.plain_int(k + 1)?;
+            (f64::from(n), k + 1)
+        } else {
+            let mut cardinal = Cardinal::default();
+            if !self.is(k + 1, T::Word) || !cardinal.push(&self.lower(k + 1)) {
+                return None;
+            }
+            self.continue_cardinal(cardinal, k + 1, 1.0)
+        };
+        // Nothing counted, measured or joined after the right number.
+        let after = self.s(end + 1);
+        let closes = end + 1 >= self.toks.len()
+            || (self.is(end + 1, T::Punct) && matches!(after, "." | "," | ";" | ")" | "!" | "?"))
+            || (self.is(end + 1, T::Word) && matches!(self.lower(end + 1).as_str(), "is" | "was" | "equals"));
+        let year_like = |v: f64| (1000.0..=2100.0).contains(&v) && v.fract() == 0.0;
+        if !closes || whole == 0.0 || (year_like(value.abs()) && year_like(whole)) {
+            return None;
+        }
+        let opens = first.checked_sub(1).is_none_or(|p| {
+            matches!(self.s(p), "(" | ":" | "=" | "\"" | "“")
+                || matches!(self.lower(p).as_str(), "is" | "equals" | "was")
+        });
+        let alone = first == 0 && (end + 1..self.toks.len()).all(|k| self.is(k, T::Punct));
+        (opens && (value.abs() < whole || alone)).then_some((value / whole, end))
     }
 
     /// A number of at most a thousand, in digits or one word, at token `i`.
