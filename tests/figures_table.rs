@@ -473,6 +473,7 @@ fn signs_powers_and_written_symbols() {
         ("A sum of 1\u{a0}234\u{a0}567.5 was paid.", "1\u{a0}234\u{a0}567.5=1234567.5 number"),
         ("The count was 12,34,567 in all.", "12,34,567=1234567 number"),
         ("See items 12,14,16 in the annex.", "12=12 number; 14=14 number; 16=16 number"),
+        ("A typo gave 12,345,67 as the sum.", ""),
     ]);
 }
 

@@ -221,12 +221,12 @@ fn tokenize(slice: &str, base: usize) -> Vec<Tok> {
     toks
 }
 
-/// Whether a run of digits and commas is no one number but a list: `22,24,26` (not `1,234` or
-/// the decimal `2,5`).
+/// Whether a run of digits and commas is no one number but a list of small ones: `22,24,26`
+/// (not `1,234`, the decimal `2,5`, or `12,345,67`, a grouping gone wrong).
 fn is_list_of_numbers(run: &str) -> bool {
     run.contains(',')
         && parse_literal(run).is_none()
-        && run.split(',').all(|p| (1..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
+        && run.split(',').all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Groups of thousands written the Indian way, in lakhs and crores: `12,34,567`.
