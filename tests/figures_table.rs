@@ -539,3 +539,12 @@ fn one_as_a_pronoun_after_a_position() {
         ("She finished second to last.", ""),
     ]);
 }
+
+/// `one one one ...` once read each `one` as the start of a fraction of the next (`one one
+/// hundred fifth`), nesting a reader per word until the stack overflowed.
+#[test]
+fn a_long_run_of_number_words_is_read_without_nesting() {
+    let text = "one ".repeat(50_000);
+    let figures = extract_figures(&text, 0..text.len());
+    assert!(figures.len() <= 50_000);
+}

@@ -992,6 +992,12 @@ impl Scanner<'_> {
     // ---- numbers in words ----------------------------------------------------------------
 
     fn word_number(&self, i: usize) -> Option<Step> {
+        self.read_word_number(i, false)
+    }
+
+    /// Reads a number in words at `i`; `nested` when reading the ordinal after `one` in `one one
+    /// hundred fifth`, which reads no further ordinal of its own (so `one one one ...` is linear).
+    fn read_word_number(&self, i: usize, nested: bool) -> Option<Step> {
         if !self.is(i, T::Word) {
             return None;
         }
@@ -1137,8 +1143,8 @@ impl Scanner<'_> {
             }
         }
         // one one hundred fifth: one part of as many as the ordinal after it counts
-        if value == 1.0 && last == j && word == "one" && self.near(j, j + 1) && self.is(j + 1, T::Word) {
-            if let Some(Step::Found(f, next)) = self.word_number(j + 1) {
+        if !nested && value == 1.0 && last == j && word == "one" && self.near(j, j + 1) && self.is(j + 1, T::Word) {
+            if let Some(Step::Found(f, next)) = self.read_word_number(j + 1, true) {
                 if f.kind == Kind::Ordinal && f.value > 2.0 && f.range.start == self.span(j + 1, j + 1).start {
                     let last = next.saturating_sub(1);
                     return Some(self.found_simple(i, last, sign / f.value, Kind::Fraction, None, FRACTION_STEP, true));
