@@ -457,3 +457,97 @@ fn ages_shares_and_units_as_reporters_write_them() {
         ("She will not let debt climb above $90 million.", "$90 million=90000000 USD money ~at most"),
     ]);
 }
+
+#[test]
+fn signs_powers_and_written_symbols() {
+    prose_cases(&[
+        ("Net change: - 2 3/8.", "- 2 3/8=-2.375 fraction"),
+        ("Net flow: - 25 k.", "- 25 k=-25000 number"),
+        ("Lows of minus 5 are forecast.", "minus 5=-5 number"),
+        ("Lows of minus 5 degrees.", "minus 5 degrees=-5 ° quantity"),
+        ("Ten minus 4 is six.", "Ten=10 number; 4=4 number; six=6 number"),
+        ("A factor of 2^10 applies.", "2^10=1024 number"),
+        ("The rate was 4^-2 in theory.", "4^-2=0.0625 number"),
+        ("Counts near 1.5x10^6 were seen.", "1.5x10^6=1500000 number"),
+        ("A dose of 2.5×10^-3 grams.", "2.5×10^-3 grams=0.0025 g quantity"),
+        ("It is 2½ miles long.", "2½ miles=2.5 mi quantity"),
+        ("About ¾ of the vote.", "¾=0.75 fraction ~about"),
+        ("It counted 40\u{202f}000 ballots.", "40\u{202f}000=40000 number"),
+        ("A sum of 1\u{a0}234\u{a0}567.5 was paid.", "1\u{a0}234\u{a0}567.5=1234567.5 number"),
+        ("The count was 12,34,567 in all.", "12,34,567=1234567 number"),
+        ("See items 12,14,16 in the annex.", "12=12 number; 14=14 number; 16=16 number"),
+        ("A typo gave 12,345,67 as the sum.", ""),
+    ]);
+}
+
+#[test]
+fn fractions_in_words_joined_to_whole_numbers() {
+    prose_cases(&[
+        ("The index closed at one hundred and three quarters.", "one hundred and three quarters=100.75 number"),
+        ("The gauge read two hundred and seven tenths.", "two hundred and seven tenths=200.7 number"),
+        ("Turnout was three twenty-fifths of the roll.", "three twenty-fifths=0.12 fraction"),
+        ("A twenty-fifth of the vote went to him.", "A twenty-fifth=0.04 fraction"),
+        ("Nine forty fifths of the sample.", "Nine forty fifths=0.2 fraction"),
+        ("It holds one hundred twenty-fifths.", "one hundred twenty-fifths=4 fraction"),
+        ("It shrank by a trillionth of a metre.", "a trillionth=0.000000000001 fraction"),
+        ("A hundred billionths of a gram.", "A hundred billionths=0.0000001 fraction"),
+        ("Their trillionth download came in May.", "trillionth=1000000000000 ordinal"),
+        ("Five and a half million voters.", "Five and a half million=5500000 number"),
+        ("They raised two million and a quarter.", "two million and a quarter=2250000 number"),
+        ("Debts of six billion and three quarters.", "six billion and three quarters=6750000000 number"),
+        ("Two thirds of a million homes flooded.", "Two thirds of a million=666666.6666666666 number"),
+        ("A twenty-first-century port.", "twenty-first=21 ordinal"),
+    ]);
+}
+
+#[test]
+fn dozens_and_digits_mixed_with_words() {
+    prose_cases(&[
+        ("They packed 4 dozen boxes.", "4 dozen=48 number"),
+        ("Bakers sold 5 dozens of rolls.", "5 dozens=60 number"),
+        ("Two hundred and three dozen eggs.", "Two hundred and three dozen=236 number"),
+        ("Some 3 hundred and 40 bikes.", "3 hundred and 40=340 number ~about"),
+        ("A list of 5 thousand 2 hundred and 10 names.", "5 thousand 2 hundred and 10=5210 number"),
+        ("It had 4 hundred and one rooms.", "4 hundred and one=401 number"),
+        ("Outlays reached 2 lakh crore.", "2 lakh crore=2000000000000 number"),
+        ("Spending of three lakh crore.", "three lakh crore=3000000000000 number"),
+        ("It drew 2 million and a half visitors.", "2 million and a half=2500000 number"),
+        ("Between 2 million and 3 million fled.", "2 million and 3 million=2000000 number ..3000000"),
+    ]);
+}
+
+#[test]
+fn ratios_written_with_over_in_and_out_of() {
+    prose_cases(&[
+        ("Two over five, as a ratio.", "Two over five=0.4 fraction"),
+        ("Written as a fraction, it is 1 over 8.", "1 over 8=0.125 fraction"),
+        ("Negative one over four.", "Negative one over four=-0.25 fraction"),
+        ("Over 200 people came.", "200=200 number ~over"),
+        ("Blood pressure was 120 over 80.", "120=120 number; 80=80 number ~over"),
+        ("Blood pressure: 120 over 80.", "120=120 number; 80=80 number ~over"),
+        ("Half is 500 over 1000.", "Half=0.5 fraction; 500 over 1000=0.5 fraction"),
+        ("They chose 3 over 4 options.", "3=3 number; 4=4 number ~over"),
+        ("Only 1 in twenty-five adults voted.", "1 in twenty-five=0.04 fraction"),
+        ("Two out of five hundred rooms failed.", "Two out of five hundred=0.004 fraction"),
+    ]);
+}
+
+#[test]
+fn one_as_a_pronoun_after_a_position() {
+    prose_cases(&[
+        ("The next one arrived late.", ""),
+        ("Pick the last one.", ""),
+        ("The previous one failed.", ""),
+        ("The current one holds.", ""),
+        ("She finished second to last.", ""),
+    ]);
+}
+
+/// `one one one ...` once read each `one` as the start of a fraction of the next (`one one
+/// hundred fifth`), nesting a reader per word until the stack overflowed.
+#[test]
+fn a_long_run_of_number_words_is_read_without_nesting() {
+    let text = "one ".repeat(50_000);
+    let figures = extract_figures(&text, 0..text.len());
+    assert!(figures.len() <= 50_000);
+}

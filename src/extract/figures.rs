@@ -185,7 +185,20 @@ fn tokenize(slice: &str, base: usize) -> Vec<Tok> {
                     break;
                 }
             }
-            toks.push(Tok { t: T::Num, start: base + at, end: base + end_of(k) });
+            let run = slice.get(at..end_of(k)).unwrap_or("");
+            if is_list_of_numbers(run) {
+                // `12,14,16`: numbers listed without spaces, one token each.
+                let mut from = at;
+                for part in run.split(',') {
+                    if from > at {
+                        toks.push(Tok { t: T::Punct, start: base + from - 1, end: base + from });
+                    }
+                    toks.push(Tok { t: T::Num, start: base + from, end: base + from + part.len() });
+                    from += part.len() + 1;
+                }
+            } else {
+                toks.push(Tok { t: T::Num, start: base + at, end: base + end_of(k) });
+            }
         } else if c.is_alphabetic() {
             k += 1;
             while let Some(&(_, c)) = chars.get(k) {
@@ -206,6 +219,21 @@ fn tokenize(slice: &str, base: usize) -> Vec<Tok> {
         debug_assert!(k > start);
     }
     toks
+}
+
+/// Whether a run of digits and commas is no one number but a list of small ones: `22,24,26`
+/// (not `1,234`, the decimal `2,5`, or `12,345,67`, a grouping gone wrong).
+fn is_list_of_numbers(run: &str) -> bool {
+    run.contains(',')
+        && parse_literal(run).is_none()
+        && run.split(',').all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Groups of thousands written the Indian way, in lakhs and crores: `12,34,567`.
+fn indian_grouping(parts: &[&str]) -> bool {
+    let Some((last, rest)) = parts.split_last() else { return false };
+    let Some((head, middle)) = rest.split_first() else { return false };
+    !middle.is_empty() && (1..=2).contains(&head.len()) && middle.iter().all(|p| p.len() == 2) && last.len() == 3
 }
 
 /// What a reader made of the tokens at its start.
@@ -235,7 +263,7 @@ fn parse_literal(s: &str) -> Option<Literal> {
         (0, 0) => (s.to_string(), ""),
         (_, 0) => {
             let parts: Vec<&str> = s.split(',').collect();
-            if grouped(&parts) {
+            if grouped(&parts) || indian_grouping(&parts) {
                 (parts.concat(), "")
             } else if commas == 1 && parts[1].len() <= 2 {
                 (parts[0].to_string(), parts[1])
@@ -259,7 +287,8 @@ fn parse_literal(s: &str) -> Option<Literal> {
             let (head, frac) = (&s[..last], &s[last + 1..]);
             let sep = if s.as_bytes()[last] == b'.' { ',' } else { '.' };
             let parts: Vec<&str> = head.split(sep).collect();
-            if head.contains(s.as_bytes()[last] as char) || !grouped(&parts) {
+            let indian = sep == ',' && indian_grouping(&parts);
+            if head.contains(s.as_bytes()[last] as char) || !(grouped(&parts) || indian) {
                 return None;
             }
             (parts.concat(), frac)
@@ -593,6 +622,10 @@ impl Scanner<'_> {
     // ---- numerals ------------------------------------------------------------------------
 
     fn numeral(&self, i: usize) -> Option<Step> {
+        // ¾ alone: a share (`2½` is read with the digits before it)
+        if let Some(v) = words::vulgar_fraction(self.s(i)) {
+            return Some(self.found_simple(i, i, v, Kind::Fraction, None, FRACTION_STEP, false));
+        }
         let mut j = i;
         let mut currency = None;
         if let Some(c) = currency_prefix(self.s(i)) {
@@ -607,7 +640,17 @@ impl Scanner<'_> {
             j = i + 2;
         }
         let mut negative = false;
-        if matches!(self.s(j), "-" | "−") && self.is(j + 1, T::Num) && self.adjacent(j, j + 1) {
+        // `minus 5`, but not `ten minus 5`; `- 10 k` set apart at the start of a clause.
+        let opens = i.checked_sub(1).is_none_or(|p| matches!(self.s(p), "(" | ":" | "="));
+        if currency.is_none()
+            && self.is(i + 1, T::Num)
+            && self.near(i, i + 1)
+            && ((matches!(self.lower(i).as_str(), "minus" | "negative") && !self.number_before(i))
+                || (matches!(self.s(i), "-" | "−") && !self.adjacent(i, i + 1) && opens))
+        {
+            negative = true;
+            j = i + 1;
+        } else if matches!(self.s(j), "-" | "−") && self.is(j + 1, T::Num) && self.adjacent(j, j + 1) {
             let after_word = j > 0 && self.adjacent(j - 1, j) && !matches!(self.s(j - 1), "(" | "$" | "€" | "£");
             if after_word && currency.is_none() {
                 return None;
@@ -632,13 +675,17 @@ impl Scanner<'_> {
         let mut plain = lit.plain;
         let mut digits = lit.digits;
 
-        // 1 414 021 100
+        // 1 414 021 100, 40 000 with a narrow space, 1 234 567.89
         if lit.plain && lit.digits <= 3 {
             let mut k = j;
             let mut grouped = value;
-            while self.plain_int(k + 1).is_some_and(|(_, l)| l == 3) && self.single_space(k, k + 1) {
-                grouped = grouped * 1000.0 + self.plain_int(k + 1).map_or(0.0, |(v, _)| f64::from(v));
+            while let Some(group) = self.digit_group(k + 1).filter(|_| self.group_space(k, k + 1)) {
+                grouped = grouped * 1000.0 + group.value;
                 k += 1;
+                if group.decimals > 0 {
+                    step = 10f64.powi(-(group.decimals as i32));
+                    break;
+                }
             }
             if k > j {
                 value = if negative { -grouped } else { grouped };
@@ -653,15 +700,38 @@ impl Scanner<'_> {
             value = if negative { -fraction } else { fraction };
             return Some(self.found_simple(i, end, value, Kind::Fraction, None, 0.0, false));
         }
-        if lit.plain && !negative {
+        if lit.plain {
             if let Some((fraction, end)) = self.numeric_fraction(last + 1).filter(|_| self.near(last, last + 1)) {
-                return Some(self.found_simple(i, end, value + fraction, Kind::Fraction, None, 0.0, false));
+                let v = if negative { value - fraction } else { value + fraction };
+                return Some(self.found_simple(i, end, v, Kind::Fraction, None, 0.0, false));
             }
         }
         // 1e10, 12.32e+14
         if let Some((exponent, end)) = self.exponent(last) {
             value *= 10f64.powi(exponent);
             return Some(self.finish(i, end, value, step, currency, false, false));
+        }
+        // 2^10, 1.1^-3: a power of the number; the sign before it stays outside the power.
+        if let Some((exponent, end)) = self.power(last) {
+            let power = value.abs().powi(exponent);
+            if power.is_finite() && power != 0.0 {
+                let v = if negative { -power } else { power };
+                return Some(self.finish(i, end, v, power / 1000.0, currency, false, false));
+            }
+        }
+        // 1.5x10^6, 2.5×10^-3
+        if let Some((exponent, end)) = self.times_ten(last) {
+            let v = value * 10f64.powi(exponent);
+            if v.is_finite() {
+                return Some(self.finish(i, end, v, step * 10f64.powi(exponent), currency, false, false));
+            }
+        }
+        // 2½
+        if let Some(fraction) = words::vulgar_fraction(self.s(last + 1)).filter(|_| self.adjacent(last, last + 1)) {
+            value = if negative { value - fraction } else { value + fraction };
+            step = FRACTION_STEP;
+            last += 1;
+            plain = false;
         }
 
         // Letters against the digits: 84k, 21st, 1990s, 5km, 3D.
@@ -701,10 +771,55 @@ impl Scanner<'_> {
             let next = self.s(last + 1);
             let spaced_suffix = if matches!(next, "k" | "K") { scale_suffix(next) } else { None };
             if let Some(scale) = scale_word(&self.lower(last + 1)).filter(|_| !next.ends_with('s')).or(spaced_suffix) {
-                value *= scale;
-                step *= scale;
-                last += 1;
-                plain = false;
+                // 3 hundred and 21, 4 thousand 3 hundred: the whole number goes on in words or digits.
+                let mut continued = false;
+                if lit.decimals == 0 && value.abs() < 1000.0 && last == j && spaced_suffix.is_none() {
+                    let mut cardinal = Cardinal::starting_at(value.abs());
+                    if cardinal.push(&self.lower(last + 1)) {
+                        let (cardinal, end) = self.read_cardinal(cardinal, last + 1, 1.0);
+                        if end > last + 1 {
+                            value = if negative { -cardinal.value() } else { cardinal.value() };
+                            step = 1.0;
+                            last = end;
+                            plain = false;
+                            continued = true;
+                        }
+                    }
+                }
+                if !continued {
+                    value *= scale;
+                    step *= scale;
+                    last += 1;
+                    plain = false;
+                    // 1.5 lakh crore: a count of crores
+                    if (scale == 1e5 || scale == 1e3) && self.is_word(last + 1, "crore") && self.near(last, last + 1) {
+                        value *= 1e7;
+                        step *= 1e7;
+                        last += 1;
+                    }
+                }
+            }
+        }
+        // 4 dozen, 5 doz
+        if words::is_dozen(&self.lower(last + 1)) && self.near(last, last + 1) {
+            value *= 12.0;
+            step *= 12.0;
+            last += 1;
+            plain = false;
+        }
+        // 3 million and a half, 5 and a half million
+        if self.is_word(last + 1, "and") && self.near(last, last + 1) {
+            if let Some((part, end)) = self.fraction_part(last + 2) {
+                let of_scale = scale_word(&self.lower(last)).filter(|s| *s >= 1e6 && self.is(last, T::Word));
+                let next = self.lower(end + 1);
+                let scale_follows = scale_word(&next).is_some_and(|s| s >= 1e3 && !next.ends_with('s'));
+                if of_scale.is_some() || scale_follows {
+                    let (whole, end) = self.fraction_then_scale(value.abs(), part, end, of_scale.unwrap_or(1.0));
+                    value = if negative { -whole } else { whole };
+                    step = step.min(part * of_scale.unwrap_or(1.0));
+                    last = end;
+                    plain = false;
+                }
             }
         }
 
@@ -726,6 +841,76 @@ impl Scanner<'_> {
             return None;
         }
         Some((f64::from(n) / f64::from(d), j + 2))
+    }
+
+    /// A power written against the digits at `last`: `^10`, `^-2`, `^+3`.
+    fn power(&self, last: usize) -> Option<(i32, usize)> {
+        let caret = last + 1;
+        if self.s(caret) != "^" || !self.adjacent(last, caret) {
+            return None;
+        }
+        let (sign, n) = self.signed_at(caret + 1);
+        let (power, len) = self.plain_int(n).filter(|_| self.adjacent(n - 1, n))?;
+        (len <= 3).then_some((sign * power as i32, n))
+    }
+
+    /// `x10^6`, `×10^-4` after the digits at `last`: the power of ten and its last token.
+    fn times_ten(&self, last: usize) -> Option<(i32, usize)> {
+        let times = last + 1;
+        let sign_ok = match self.s(times) {
+            "x" | "X" => self.adjacent(last, times) && self.adjacent(times, times + 1),
+            "×" | "*" => {
+                (self.adjacent(last, times) && self.adjacent(times, times + 1))
+                    || (self.single_space(last, times) && self.single_space(times, times + 1))
+            }
+            _ => false,
+        };
+        if !sign_ok || self.s(times + 1) != "10" {
+            return None;
+        }
+        self.power(times + 1)
+    }
+
+    /// The sign written from token `k` on (`-`, `+`, `--`), and the token after it.
+    fn signed_at(&self, k: usize) -> (i32, usize) {
+        let mut sign = 1;
+        let mut n = k;
+        while n < k + 3 && matches!(self.s(n), "+" | "-" | "−") && self.adjacent(n - 1, n) {
+            if self.s(n) != "+" {
+                sign = -sign;
+            }
+            n += 1;
+        }
+        (sign, n)
+    }
+
+    /// Whether a number stands just before token `i` (`ten minus 5`).
+    fn number_before(&self, i: usize) -> bool {
+        let Some(p) = i.checked_sub(1) else { return false };
+        let word = self.lower(p);
+        self.is(p, T::Num) || words::small_cardinal(&word).is_some() || scale_word(&word).is_some()
+    }
+
+    /// A group of three digits after a space in a grouped number (`567` or the last, `567.89`).
+    fn digit_group(&self, k: usize) -> Option<Literal> {
+        if !self.is(k, T::Num) {
+            return None;
+        }
+        let text = self.s(k);
+        let int = text.split(['.', ',']).next().unwrap_or("");
+        let lit = parse_literal(text)?;
+        let decimal = lit.decimals > 0 && text.matches(['.', ',']).count() == 1;
+        (int.len() == 3 && int.bytes().all(|b| b.is_ascii_digit()) && (lit.plain || decimal)).then_some(lit)
+    }
+
+    /// The space between groups of digits: a plain, no-break or narrow no-break space.
+    fn group_space(&self, a: usize, b: usize) -> bool {
+        match (self.toks.get(a), self.toks.get(b)) {
+            (Some(x), Some(y)) => {
+                matches!(self.text.get(x.end..y.start), Some(" " | "\u{a0}" | "\u{202f}" | "\u{2009}"))
+            }
+            _ => false,
+        }
     }
 
     /// An exponent written against the digits at `last`: `e10`, `e+14`, `E-1`.
@@ -807,6 +992,12 @@ impl Scanner<'_> {
     // ---- numbers in words ----------------------------------------------------------------
 
     fn word_number(&self, i: usize) -> Option<Step> {
+        self.read_word_number(i, false)
+    }
+
+    /// Reads a number in words at `i`; `nested` when reading the ordinal after `one` in `one one
+    /// hundred fifth`, which reads no further ordinal of its own (so `one one one ...` is linear).
+    fn read_word_number(&self, i: usize, nested: bool) -> Option<Step> {
         if !self.is(i, T::Word) {
             return None;
         }
@@ -818,6 +1009,8 @@ impl Scanner<'_> {
             j += 1;
         }
         let word = self.lower(j);
+        // The scale after `a`: `a million`, `a hundred thousand`.
+        let mut a_scale = None;
         // a dozen, a million, a half, a third
         if matches!(word.as_str(), "a" | "an") && self.near(j, j + 1) {
             let next = self.lower(j + 1);
@@ -825,57 +1018,52 @@ impl Scanner<'_> {
                 return Some(self.finish(i, j + 1, 12.0, 12.0, None, true, false));
             }
             if let Some(scale) = scale_word(&next).filter(|_| !next.ends_with('s')) {
-                let (value, last) = self.continue_cardinal(Cardinal::starting_at(1.0), j + 1, scale);
-                return Some(self.finish(i, last, value, scale, None, true, false));
+                a_scale = Some(scale);
+            } else {
+                return self.a_part(i, j, &next);
             }
-            // `an hour, 31 minutes and 7 seconds`: `an hour` as the first part of a duration.
-            let in_duration = matches!(self.s(j + 2), "," | "and")
-                && (self.is(j + 3, T::Num) || self.small_number_at(j + 3).is_some());
-            if let Some(u) = unit_word(self.s(j + 1), &next).filter(|u| u.kind == Kind::Quantity && in_duration) {
-                if units::in_base_unit(u.unit).is_some_and(|(d, _)| d == "time") {
-                    let mut f = self.plain_figure(i, j + 1, 1.0, Kind::Quantity, 1.0);
-                    f.unit = Some(u.unit.into());
-                    f.in_words = true;
-                    return Some(Step::Found(f, j + 2));
+        }
+        if a_scale.is_none() {
+            if word == "quarter" && scale_word(&self.lower(i + 1)).is_some_and(|s| s >= 1e3) && self.near(i, i + 1) {
+                return Some(self.found_simple(i, i, 0.25, Kind::Fraction, None, 0.25, true));
+            }
+            if word == "half" {
+                let after_ordinal = i > 0 && (ordinal_word(&self.lower(i - 1)).is_some() || self.is_word(i - 1, "the"));
+                if after_ordinal || self.s(i + 1) == "-" {
+                    return None;
                 }
+                if self.is_word(i + 1, "a") && self.is_word(i + 2, "dozen") && self.near(i + 1, i + 2) {
+                    return Some(self.finish(i, i + 2, 6.0, 6.0, None, true, false));
+                }
+                return Some(self.found_simple(i, i, 0.5, Kind::Fraction, None, FRACTION_STEP, true));
             }
-            // `in less than a quarter`, `the first quarter`: a quarter of a year, not a share.
-            let before = self.hedge_start(i).checked_sub(1).map(|p| self.lower(p)).unwrap_or_default();
-            let calendar = next == "quarter"
-                && matches!(before.as_str(), "in" | "within" | "per" | "each" | "every" | "last" | "next" | "this");
-            if let Some(d) = denominator(&next).filter(|_| !next.ends_with('s') && next != "second" && !calendar) {
-                return Some(self.found_simple(i, j + 1, 1.0 / d, Kind::Fraction, None, FRACTION_STEP, true));
+            if let Some(v) = ordinal_word(&word) {
+                return self.ordinal(i, j, v);
             }
-            return None;
         }
-        if word == "quarter" && scale_word(&self.lower(i + 1)).is_some_and(|s| s >= 1e3) && self.near(i, i + 1) {
-            return Some(self.found_simple(i, i, 0.25, Kind::Fraction, None, 0.25, true));
-        }
-        if word == "half" {
-            let after_ordinal = i > 0 && (ordinal_word(&self.lower(i - 1)).is_some() || self.is_word(i - 1, "the"));
-            if after_ordinal || self.s(i + 1) == "-" {
+        let (mut value, mut last, mut step, mut split) = if let Some(scale) = a_scale {
+            let (cardinal, last) = self.read_cardinal(Cardinal::default(), j + 1, scale);
+            (cardinal.value(), last, scale, cardinal.and_split())
+        } else {
+            // A count starts with a number word: `million` alone is no figure, nor is `millions`.
+            let mut cardinal = Cardinal::default();
+            if scale_word(&word).is_some() || !cardinal.push(&word) {
                 return None;
             }
-            if self.is_word(i + 1, "a") && self.is_word(i + 2, "dozen") && self.near(i + 1, i + 2) {
-                return Some(self.finish(i, i + 2, 6.0, 6.0, None, true, false));
+            let (cardinal, mut last) = self.read_cardinal(cardinal, j, 1.0);
+            let mut value = cardinal.value();
+            let mut split = cardinal.and_split();
+            // seventy-five thousands
+            if matches!(self.lower(last + 1).as_str(), "thousands" | "hundreds")
+                && self.near(last, last + 1)
+                && last > j
+            {
+                value *= scale_word(self.lower(last + 1).trim_end_matches('s')).unwrap_or(1.0);
+                last += 1;
+                split = None;
             }
-            return Some(self.found_simple(i, i, 0.5, Kind::Fraction, None, FRACTION_STEP, true));
-        }
-        if let Some(v) = ordinal_word(&word) {
-            return self.ordinal(i, j, v);
-        }
-        // A count starts with a number word: `million` alone is no figure, nor is `millions`.
-        let mut cardinal = Cardinal::default();
-        if scale_word(&word).is_some() || !cardinal.push(&word) {
-            return None;
-        }
-        let (mut value, mut last) = self.continue_cardinal(cardinal, j, 1.0);
-        // seventy-five thousands
-        if matches!(self.lower(last + 1).as_str(), "thousands" | "hundreds") && self.near(last, last + 1) && last > j {
-            value *= scale_word(self.lower(last + 1).trim_end_matches('s')).unwrap_or(1.0);
-            last += 1;
-        }
-        let mut step = if cardinal.words > 0 { self.word_step(j, last) } else { 1.0 };
+            (value, last, self.word_step(j, last), split)
+        };
 
         // one point five, two hundred point seventy-one
         if self.is_word(last + 1, "point") && self.near(last, last + 1) {
@@ -883,12 +1071,17 @@ impl Scanner<'_> {
                 value += fraction;
                 step = self.step_of_decimal(fraction);
                 last = end;
+                split = None;
             }
         }
-        // three dozen
-        if matches!(self.lower(last + 1).as_str(), "dozen" | "dozens") && self.near(last, last + 1) {
-            value *= 12.0;
+        // three dozen; three hundred and two dozen counts the dozens after `and` only
+        if words::is_dozen(&self.lower(last + 1)) && self.near(last, last + 1) {
+            value = match split {
+                Some((head, part, _)) => head + part * 12.0,
+                None => value * 12.0,
+            };
             last += 1;
+            split = None;
         }
         // twenty-fifth, one hundred twenty fifth
         let k = if matches!(self.s(last + 1), "-" | "–") { last + 2 } else { last + 1 };
@@ -903,9 +1096,11 @@ impl Scanner<'_> {
                     return Some(self.found_simple(i, k, value + o, Kind::Ordinal, None, 1.0, true));
                 }
             }
-            if k == last + 1 && value < 10.0 && matches!(next.as_str(), "hundredth" | "thousandth" | "millionth") {
-                let o = ordinal_word(&next).unwrap_or(1.0);
-                return Some(self.found_simple(i, k, value * o, Kind::Ordinal, None, 1.0, true));
+            // three hundredth, a hundred trillionth: a count of a scale's ordinal
+            if k == last + 1 && value >= 1.0 {
+                if let Some(o) = ordinal_word(&next).filter(|o| *o >= 100.0 && value < *o) {
+                    return Some(self.found_simple(i, k, value * o, Kind::Ordinal, None, 1.0, true));
+                }
             }
             // A compound that ends in an ordinal: `seven ... ninety-eighth`.
             if k == last + 2 && value >= 20.0 {
@@ -914,36 +1109,108 @@ impl Scanner<'_> {
                 }
             }
         }
-        // two-thirds, three quarters, one twenty-fifth
-        if let Some((d, plural, end)) = self.denominator_at(last) {
-            if plural || value == 1.0 {
-                let v = value / d;
-                return Some(self.found_simple(
-                    i,
-                    end,
-                    if negative { -v } else { v },
-                    Kind::Fraction,
-                    None,
-                    FRACTION_STEP,
-                    true,
-                ));
+        // one hundred and fifth
+        if self.is_word(last + 1, "and") && self.near(last, last + 1) && self.near(last + 1, last + 2) {
+            if let Some(o) = ordinal_word(&self.lower(last + 2)).filter(|o| *o < 100.0) {
+                if value >= 100.0 && value % 100.0 == 0.0 && split.is_none() {
+                    return Some(self.found_simple(i, last + 2, value + o, Kind::Ordinal, None, 1.0, true));
+                }
             }
         }
-        // one and a half, twenty and three fifths
+        let sign = if negative { -1.0 } else { 1.0 };
+        // two-thirds, three quarters, one twenty-fifth
+        if let Some((mut d, plural, end)) = self.denominator_at(last) {
+            // one hundred and three quarters, six million and two thirds: a whole and a fraction,
+            // which is less than one (`one hundred and thirty-two fifths` is 132 fifths)
+            if let Some((head, part, scale)) = split.filter(|(_, part, _)| *part < d) {
+                if plural || part == 1.0 {
+                    let of_scale = if scale >= 1e6 { scale } else { 1.0 };
+                    let (whole, end) = self.fraction_then_scale(head, part / d, end, of_scale);
+                    let step = (of_scale / d).min(step);
+                    return Some(self.finish(i, end, sign * whole, step, None, true, false));
+                }
+            } else {
+                let mut numerator = value;
+                // one hundred thirty-fifths: the tens belong to the denominator
+                if let Some(t) = words::tens(&self.lower(last)).filter(|t| d < 10.0 && value > *t && split.is_none()) {
+                    numerator = value - t;
+                    d += t;
+                }
+                if plural || numerator == 1.0 {
+                    let v = numerator / d;
+                    return Some(self.found_simple(i, end, sign * v, Kind::Fraction, None, FRACTION_STEP, true));
+                }
+            }
+        }
+        // one one hundred fifth: one part of as many as the ordinal after it counts
+        if !nested && value == 1.0 && last == j && word == "one" && self.near(j, j + 1) && self.is(j + 1, T::Word) {
+            if let Some(Step::Found(f, next)) = self.read_word_number(j + 1, true) {
+                if f.kind == Kind::Ordinal && f.value > 2.0 && f.range.start == self.span(j + 1, j + 1).start {
+                    let last = next.saturating_sub(1);
+                    return Some(self.found_simple(i, last, sign / f.value, Kind::Fraction, None, FRACTION_STEP, true));
+                }
+            }
+        }
+        // one and a half, twenty and three fifths, a million and a half
         if self.is_word(last + 1, "and") && self.near(last, last + 1) {
             if let Some((part, end)) = self.fraction_part(last + 2) {
-                value += part;
+                let of_scale = scale_word(&self.lower(last)).filter(|s| *s >= 1e6).unwrap_or(1.0);
+                let (whole, end) = self.fraction_then_scale(value, part, end, of_scale);
                 step = step.min(part);
+                value = whole;
                 last = end;
             }
         }
         if value == 1.0 && last == j && self.lone_one(j) {
             return Some(Step::Skip(j + 1));
         }
-        if negative {
-            value = -value;
+        Some(self.finish(i, last, sign * value, step, None, true, false))
+    }
+
+    /// What `a` or `an` starts when no scale follows: `a half`, `a third`, `a twenty-fifth`, or
+    /// `an hour` as the first part of a duration.
+    fn a_part(&self, i: usize, j: usize, next: &str) -> Option<Step> {
+        // `an hour, 31 minutes and 7 seconds`: `an hour` as the first part of a duration.
+        let in_duration =
+            matches!(self.s(j + 2), "," | "and") && (self.is(j + 3, T::Num) || self.small_number_at(j + 3).is_some());
+        if let Some(u) = unit_word(self.s(j + 1), next).filter(|u| u.kind == Kind::Quantity && in_duration) {
+            if units::in_base_unit(u.unit).is_some_and(|(d, _)| d == "time") {
+                let mut f = self.plain_figure(i, j + 1, 1.0, Kind::Quantity, 1.0);
+                f.unit = Some(u.unit.into());
+                f.in_words = true;
+                return Some(Step::Found(f, j + 2));
+            }
         }
-        Some(self.finish(i, last, value, step, None, true, false))
+        // `in less than a quarter`, `the first quarter`: a quarter of a year, not a share.
+        let before = self.hedge_start(i).checked_sub(1).map(|p| self.lower(p)).unwrap_or_default();
+        let calendar = next == "quarter"
+            && matches!(before.as_str(), "in" | "within" | "per" | "each" | "every" | "last" | "next" | "this");
+        if let Some(d) = denominator(next).filter(|_| !next.ends_with('s') && next != "second" && !calendar) {
+            return Some(self.found_simple(i, j + 1, 1.0 / d, Kind::Fraction, None, FRACTION_STEP, true));
+        }
+        // `a twenty-fifth of the vote`, but `a twenty-first-century port` and `a twenty-fifth
+        // anniversary` name a position.
+        if words::tens(next).is_some() {
+            if let Some((d, false, end)) = self.denominator_at(j) {
+                let closes = self.is_word(end + 1, "of") || (!self.is(end + 1, T::Word) && self.s(end + 1) != "-");
+                if end == j + 3 && closes {
+                    return Some(self.found_simple(i, end, 1.0 / d, Kind::Fraction, None, FRACTION_STEP, true));
+                }
+            }
+        }
+        None
+    }
+
+    /// A whole and a fraction read after it, with the scale that may follow (`five and a half
+    /// million`, `one billion and a half million`) or the scale the fraction is of (`of_scale`:
+    /// `a million and a half`). Returns the value and the last token.
+    fn fraction_then_scale(&self, whole: f64, part: f64, end: usize, of_scale: f64) -> (f64, usize) {
+        let next = self.lower(end + 1);
+        match scale_word(&next).filter(|s| *s >= 1e3 && !next.ends_with('s') && self.near(end, end + 1)) {
+            Some(s) if whole < s => ((whole + part) * s, end + 1),
+            Some(s) => (whole + part * s, end + 1),
+            None => (whole + part * of_scale, end),
+        }
     }
 
     /// `five`, `seven one`, `seventy-one` after `point`: the decimal fraction and its last token.
@@ -997,8 +1264,16 @@ impl Scanner<'_> {
         };
         if let Some(t) = words::tens(&word) {
             if matches!(self.s(k + 1), "-") && self.adjacent(k, k + 1) {
-                let (o, plural) = ordinal_of(&self.lower(k + 2)).filter(|(o, _)| *o < 10.0)?;
+                // `twenty-first` is a part as `twenty-fifth` is, where `first` alone is not.
+                let unit = self.lower(k + 2);
+                let first = matches!(unit.as_str(), "first" | "firsts").then(|| (1.0, unit.ends_with('s')));
+                let (o, plural) = first.or_else(|| ordinal_of(&unit)).filter(|(o, _)| *o < 10.0)?;
                 return Some((t + o, plural, k + 2));
+            }
+            // `nine forty fifths`: a plural makes the two words one denominator.
+            if self.near(k, k + 1) {
+                let (o, plural) = ordinal_of(&self.lower(k + 1)).filter(|(o, p)| *o < 10.0 && *p)?;
+                return Some((t + o, plural, k + 1));
             }
             return None;
         }
@@ -1023,7 +1298,14 @@ impl Scanner<'_> {
     }
 
     /// Reads on after a started cardinal: more number words, hyphens, `and` after a scale.
-    fn continue_cardinal(&self, mut cardinal: Cardinal, at: usize, scale: f64) -> (f64, usize) {
+    fn continue_cardinal(&self, cardinal: Cardinal, at: usize, scale: f64) -> (f64, usize) {
+        let (cardinal, last) = self.read_cardinal(cardinal, at, scale);
+        (cardinal.value(), last)
+    }
+
+    /// `continue_cardinal`, keeping what was read. Digits join only after a scale and before
+    /// another (`4 thousand 3 hundred`) or after `and` (`3 hundred and 21`).
+    fn read_cardinal(&self, mut cardinal: Cardinal, at: usize, scale: f64) -> (Cardinal, usize) {
         if scale > 1.0 {
             let probe = self.lower(at);
             cardinal = Cardinal::starting_at(1.0);
@@ -1041,8 +1323,42 @@ impl Scanner<'_> {
                 break;
             }
             if self.is_word(k, "and") && cardinal.ends_in_scale() && self.near(k, k + 1) {
+                // `two million and three million` is two numbers, not 2,000,003 and a scale.
+                // (`two hundred and three thousand` is one: `hundred` is inside the group.)
+                let part_end = self.cardinal_part_end(k + 1);
+                let next_scale = scale_word(&self.lower(part_end + 1));
+                let two_numbers = cardinal.last_scale().zip(next_scale).is_some_and(|(before, next)| {
+                    if before == 100.0 {
+                        next == 100.0
+                    } else {
+                        next >= before
+                    }
+                });
+                if two_numbers {
+                    break;
+                }
                 let mut trial = cardinal;
-                if trial.push(&self.lower(k + 1)) {
+                trial.mark_and();
+                let joined = match self.digits_part(k + 1) {
+                    Some(n) => trial.push_digits(n),
+                    None => trial.push(&self.lower(k + 1)),
+                };
+                if joined {
+                    cardinal = trial;
+                    last = k + 1;
+                    continue;
+                }
+                break;
+            }
+            if let Some(n) = self.digits_part(k) {
+                // Digits go on a number only with a scale after them: `4 thousand 3 hundred`.
+                let mut trial = cardinal;
+                if k == last + 1
+                    && self.near(k, k + 1)
+                    && trial.push_digits(n)
+                    && self.is(k + 1, T::Word)
+                    && trial.push(&self.lower(k + 1))
+                {
                     cardinal = trial;
                     last = k + 1;
                     continue;
@@ -1054,7 +1370,21 @@ impl Scanner<'_> {
             }
             last = k;
         }
-        (cardinal.value(), last)
+        (cardinal, last)
+    }
+
+    /// A whole number of at most three plain digits at token `k`, as a part of a compound.
+    fn digits_part(&self, k: usize) -> Option<f64> {
+        self.plain_int(k).filter(|(_, len)| *len <= 3).map(|(n, _)| f64::from(n))
+    }
+
+    /// The last token of the part after `and` at `k`: `three`, `twenty-one`, `21`.
+    fn cardinal_part_end(&self, k: usize) -> usize {
+        if self.s(k + 1) == "-" && self.adjacent(k, k + 1) && self.adjacent(k + 1, k + 2) {
+            k + 2
+        } else {
+            k
+        }
     }
 
     /// The step of a number in words: the scale of its last word (`eighty-four thousand` -> 1000).
@@ -1093,8 +1423,22 @@ impl Scanner<'_> {
             )
             || matches!(
                 prev.as_str(),
-                "no" | "any" | "every" | "each" | "the" | "this" | "that" | "which" | "someone" | "another" | "one"
+                "no" | "any"
+                    | "every"
+                    | "each"
+                    | "the"
+                    | "this"
+                    | "that"
+                    | "which"
+                    | "someone"
+                    | "another"
+                    | "one"
             )
+            // `the next one`, `the last one`, but `the last one hour` counts an hour.
+            || (matches!(prev.as_str(), "next" | "last" | "previous" | "current" | "latest" | "right" | "wrong" | "other")
+                && unit_word(self.s(j + 1), &next).is_none())
+            // `the last but one`
+            || (prev == "but" && j.checked_sub(2).is_some_and(|p| self.is_word(p, "last")))
     }
 
     fn ordinal(&self, i: usize, j: usize, v: f64) -> Option<Step> {
@@ -1102,6 +1446,10 @@ impl Scanner<'_> {
         // `a second`, `per second`, `seconds` are time, not position.
         if word == "second" && j > 0 && matches!(self.lower(j - 1).as_str(), "a" | "per" | "one" | "each" | "every") {
             return None;
+        }
+        // `second to last` counts from the end: no position a number states.
+        if self.is_word(j + 1, "to") && self.is_word(j + 2, "last") {
+            return Some(Step::Skip(j + 3));
         }
         Some(self.found_simple(i, j, v, Kind::Ordinal, None, 1.0, true))
     }
@@ -1150,6 +1498,11 @@ impl Scanner<'_> {
                 figure.value = v;
                 figure.step = step / value.max(1.0) * v;
                 end = ratio_end;
+            } else if let Some((v, over_end)) = self.over_ratio(first, last, value, figure.hedge) {
+                figure.kind = Kind::Fraction;
+                figure.value = v;
+                figure.step = FRACTION_STEP * v.abs();
+                end = over_end;
             }
         }
         // Cents follow whole amounts, not `£1.2bn`.
@@ -1297,9 +1650,15 @@ impl Scanner<'_> {
         step: f64,
         in_words: bool,
     ) -> Step {
-        // half a million reads as 500,000, not as a fraction
+        // half a million and two thirds of a million read as counts, not as fractions
         if kind == Kind::Fraction {
-            let k = if self.is_word(last + 1, "a") { last + 2 } else { last + 1 };
+            let k = if self.is_word(last + 1, "a") {
+                last + 2
+            } else if self.is_word(last + 1, "of") && self.is_word(last + 2, "a") && self.near(last, last + 1) {
+                last + 3
+            } else {
+                last + 1
+            };
             let next = self.lower(k);
             if let Some(scale) = scale_word(&next).filter(|s| *s >= 1e3 && !next.ends_with('s') && self.near(k - 1, k))
             {
@@ -1534,19 +1893,69 @@ impl Scanner<'_> {
         Some((Kind::Rate, format!("per {}", unit.unit), n))
     }
 
-    /// `one in five`, `1 in 4`, `three out of ten`.
+    /// `one in five`, `1 in 4`, `three out of ten`, `two out of five hundred`.
     fn ratio_after(&self, last: usize, value: f64) -> Option<(f64, usize)> {
         let k = last + 1;
-        let (k, next) = if self.is_word(k, "in") {
-            (k + 1, k + 1)
+        let next = if self.is_word(k, "in") {
+            k + 1
         } else if self.is_word(k, "out") && self.is_word(k + 1, "of") {
-            (k + 2, k + 2)
+            k + 2
         } else {
             return None;
         };
-        let _ = k;
-        let whole = self.small_number_at(next)?;
-        (value >= 1.0 && whole > value && whole <= 1000.0).then_some((value / whole, next))
+        let (whole, end) = self.whole_in_words(next).or_else(|| Some((self.small_number_at(next)?, next)))?;
+        (value >= 1.0 && whole > value && whole <= 1000.0).then_some((value / whole, end))
+    }
+
+    /// A whole number of more than one word at `k` (`twenty-one`, `five hundred`, `five
+    /// hundreds`): its value and last token.
+    fn whole_in_words(&self, k: usize) -> Option<(f64, usize)> {
+        let mut cardinal = Cardinal::default();
+        if !self.is(k, T::Word) || !cardinal.push(&self.lower(k)) {
+            return None;
+        }
+        let (mut whole, mut end) = self.continue_cardinal(cardinal, k, 1.0);
+        if self.is_word(end + 1, "hundreds") && self.near(end, end + 1) && whole < 10.0 {
+            whole *= 100.0;
+            end += 1;
+        }
+        (end > k).then_some((whole, end))
+    }
+
+    /// `1 over 3`, `one over twenty` said as a fraction. `over` is most often a hedge (`won 6
+    /// over 4`, `over 200 people`, `120 over 80` for blood pressure), so the fraction is read only
+    /// when nothing is counted after the right number and the left number opens the clause or
+    /// follows `is` or `equals`, and is the smaller unless the two numbers are all the text.
+    fn over_ratio(&self, first: usize, last: usize, value: f64, hedge: Option<Hedge>) -> Option<(f64, usize)> {
+        let k = last + 1;
+        if hedge.is_some() || !self.is_word(k, "over") || !self.near(last, k) || !self.near(k, k + 1) {
+            return None;
+        }
+        let (whole, end) = if self.is(k + 1, T::Num) {
+            let (n, _) = self.plain_int(k + 1)?;
+            (f64::from(n), k + 1)
+        } else {
+            let mut cardinal = Cardinal::default();
+            if !self.is(k + 1, T::Word) || !cardinal.push(&self.lower(k + 1)) {
+                return None;
+            }
+            self.continue_cardinal(cardinal, k + 1, 1.0)
+        };
+        // Nothing counted, measured or joined after the right number.
+        let after = self.s(end + 1);
+        let closes = end + 1 >= self.toks.len()
+            || (self.is(end + 1, T::Punct) && matches!(after, "." | "," | ";" | ")" | "!" | "?"))
+            || (self.is(end + 1, T::Word) && matches!(self.lower(end + 1).as_str(), "is" | "was" | "equals"));
+        let year_like = |v: f64| (1000.0..=2100.0).contains(&v) && v.fract() == 0.0;
+        if !closes || whole == 0.0 || (year_like(value.abs()) && year_like(whole)) {
+            return None;
+        }
+        let opens = first.checked_sub(1).is_none_or(|p| {
+            matches!(self.s(p), "(" | ":" | "=" | "\"" | "“")
+                || matches!(self.lower(p).as_str(), "is" | "equals" | "was")
+        });
+        let alone = first == 0 && (end + 1..self.toks.len()).all(|k| self.is(k, T::Punct));
+        (opens && (value.abs() < whole || alone)).then_some((value / whole, end))
     }
 
     /// A number of at most a thousand, in digits or one word, at token `i`.

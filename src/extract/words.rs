@@ -104,6 +104,7 @@ pub fn ordinal_word(word: &str) -> Option<f64> {
         "thousandth" => 1e3,
         "millionth" => 1e6,
         "billionth" => 1e9,
+        "trillionth" => 1e12,
         _ => return None,
     })
 }
@@ -120,6 +121,36 @@ pub fn denominator(word: &str) -> Option<f64> {
     }
 }
 
+/// Whether a word counts dozens: `dozen`, `dozens` and the abbreviations `doz` and `dz`.
+pub fn is_dozen(word: &str) -> bool {
+    matches!(word, "dozen" | "dozens" | "doz" | "dozs" | "dz" | "dzs")
+}
+
+/// The value of a fraction written as one character: `½`, `¾`, `⅔`.
+pub fn vulgar_fraction(symbol: &str) -> Option<f64> {
+    Some(match symbol {
+        "½" => 1.0 / 2.0,
+        "⅓" => 1.0 / 3.0,
+        "⅔" => 2.0 / 3.0,
+        "¼" => 1.0 / 4.0,
+        "¾" => 3.0 / 4.0,
+        "⅕" => 1.0 / 5.0,
+        "⅖" => 2.0 / 5.0,
+        "⅗" => 3.0 / 5.0,
+        "⅘" => 4.0 / 5.0,
+        "⅙" => 1.0 / 6.0,
+        "⅚" => 5.0 / 6.0,
+        "⅐" => 1.0 / 7.0,
+        "⅛" => 1.0 / 8.0,
+        "⅜" => 3.0 / 8.0,
+        "⅝" => 5.0 / 8.0,
+        "⅞" => 7.0 / 8.0,
+        "⅑" => 1.0 / 9.0,
+        "⅒" => 1.0 / 10.0,
+        _ => return None,
+    })
+}
+
 /// Whether a numeric suffix makes an ordinal: `1st`, `22nd`, `3rd`, `4th`.
 pub fn is_ordinal_suffix(suffix: &str) -> bool {
     matches!(suffix.to_ascii_lowercase().as_str(), "st" | "nd" | "rd" | "th")
@@ -133,6 +164,9 @@ pub struct Cardinal {
     /// What the last word was, to refuse sequences such as `five six`.
     last: Last,
     pub words: usize,
+    /// After `and` joined a small part (`two hundred and three`): the value before it and the
+    /// scale it followed, so that `three quarters` or `dozen` after it can apply to that part.
+    and_head: Option<(f64, f64)>,
 }
 
 #[derive(Debug, Default, Clone, Copy, PartialEq)]
@@ -144,6 +178,8 @@ enum Last {
     Tens,
     Hundred,
     Scale(f64),
+    /// Digits after a scale: `4 thousand 3`, which only a scale can follow.
+    Digits,
 }
 
 impl Cardinal {
@@ -170,6 +206,14 @@ impl Cardinal {
             }
             self.current = self.current.max(1.0) * 100.0;
             self.last = Last::Hundred;
+        } else if matches!(word, "crore" | "crores")
+            && matches!(self.last, Last::Scale(s) if s == 1e5 || s == 1e3)
+            && self.current == 0.0
+            && self.total < 1e7
+        {
+            // `three lakh crore`, `five thousand crore`: a count of crores.
+            self.total *= 1e7;
+            self.last = Last::Scale(1e7);
         } else if let Some(scale) = scale_word(word) {
             if let Last::Scale(previous) = self.last {
                 if scale >= previous {
@@ -185,13 +229,60 @@ impl Cardinal {
         } else {
             return false;
         }
+        if matches!(self.last, Last::Hundred | Last::Scale(_)) {
+            self.and_head = None;
+        }
         self.words += 1;
         true
     }
 
+    /// Adds a whole number written in digits after a scale (`4 thousand 3 hundred`, `3 hundred
+    /// and 21`); returns false (and changes nothing) when it cannot continue the number.
+    pub fn push_digits(&mut self, n: f64) -> bool {
+        let fits = match self.last {
+            Last::Hundred => n < 100.0,
+            Last::Scale(s) => n < s.min(1000.0),
+            _ => false,
+        };
+        if !fits || n < 1.0 || n.fract() != 0.0 {
+            return false;
+        }
+        self.current += n;
+        self.last = Last::Digits;
+        self.words += 1;
+        true
+    }
+
+    /// Notes that `and` joins what comes next to the number read so far.
+    pub fn mark_and(&mut self) {
+        let scale = match self.last {
+            Last::Hundred => 100.0,
+            Last::Scale(s) => s,
+            _ => return,
+        };
+        self.and_head = Some((self.value(), scale));
+    }
+
+    /// `two hundred and three`: the value before `and` (200), the part after it (3) and the scale
+    /// before `and` (100), when that part is a small number.
+    pub fn and_split(&self) -> Option<(f64, f64, f64)> {
+        let (head, scale) = self.and_head?;
+        let part = self.value() - head;
+        (part > 0.0 && part < 100.0).then_some((head, part, scale))
+    }
+
+    /// The scale of the last word when it was one (`two million` -> 1e6).
+    pub fn last_scale(&self) -> Option<f64> {
+        match self.last {
+            Last::Hundred => Some(100.0),
+            Last::Scale(s) => Some(s),
+            _ => None,
+        }
+    }
+
     /// Starts the number at a value already read (digits before `hundred`, `a` before `dozen`).
     pub fn starting_at(value: f64) -> Self {
-        Self { total: 0.0, current: value, last: Last::Unit, words: 1 }
+        Self { total: 0.0, current: value, last: Last::Unit, words: 1, and_head: None }
     }
 
     pub fn value(&self) -> f64 {
