@@ -50,6 +50,8 @@ pub struct Index {
     names: Option<AhoCorasick>,
     name_owners: Vec<EntityId>,
     name_texts: Vec<String>,
+    /// Every known name with its apostrophes written straight: `Fishermen's` is `Fishermen’s`.
+    folded_names: std::collections::HashSet<String>,
     fact_count: usize,
     /// The stems of each fact's subject, by dataset and fact, read once for every comparison.
     subjects: Vec<Vec<Vec<String>>>,
@@ -106,7 +108,13 @@ impl Index {
             .ok();
         index.name_owners = names.iter().map(|(_, id)| *id).collect();
         index.name_texts = names.into_iter().map(|(n, _)| n).collect();
+        index.folded_names = index.name_texts.iter().map(|n| fold_apostrophes(n)).collect();
         index
+    }
+
+    /// Whether `name` is a known name or alias, whatever its apostrophes.
+    pub fn knows_name(&self, name: &str) -> bool {
+        self.folded_names.contains(&fold_apostrophes(name))
     }
 
     pub fn datasets(&self) -> &[Arc<Dataset>] {
@@ -235,4 +243,9 @@ mod tests {
         let found: Vec<&str> = idx.find_names(text).iter().map(|m| &text[m.range.clone()]).collect();
         assert_eq!(found, ["Ortega", "Ana Ortega"]);
     }
+}
+
+/// A name with every apostrophe written straight.
+pub fn fold_apostrophes(name: &str) -> String {
+    name.replace(['’', '‘', 'ʼ'], "'")
 }
