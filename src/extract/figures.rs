@@ -331,11 +331,12 @@ impl Scanner<'_> {
 
     /// `two hours, eight minutes and 31 seconds`: one duration written in parts, each smaller.
     fn continues_duration(&self, last: &Figure, next: &Figure) -> bool {
+        // Hours, minutes and seconds make one time as a clock shows it; `3 months and 2 days`
+        // stays two spans.
         let seconds = |f: &Figure| {
-            (f.kind == Kind::Quantity && f.high.is_none())
+            (f.kind == Kind::Quantity && f.high.is_none() && matches!(f.unit.as_deref(), Some("h" | "min" | "s")))
                 .then(|| f.unit.as_deref().and_then(units::in_base_unit))
                 .flatten()
-                .filter(|(d, _)| *d == "time")
                 .map(|(_, factor)| factor)
         };
         // A joined duration counts seconds; its step is the size of its smallest part so far.
@@ -563,9 +564,9 @@ impl Scanner<'_> {
             clock = true;
             if self.s(i + 3) == ":" && self.adjacent(i + 2, i + 3) && self.plain_int(i + 4).is_some_and(|(_, l)| l == 2)
             {
-                // `2:08:31` after a race is a running time, not a time of day.
+                // `2:08:31` after a race is a running time, not a time of day: `17:49:19` is one.
                 let seconds = self.plain_int(i + 4).map_or(0, |(v, _)| v);
-                if seconds < 60 && !self.is_clock_word(i + 5) {
+                if h < 10 && seconds < 60 && !self.is_clock_word(i + 5) {
                     let total = f64::from(h) * 3600.0 + f64::from(m) * 60.0 + f64::from(seconds);
                     let mut f = self.plain_figure(i, i + 4, total, Kind::Quantity, 1.0);
                     f.unit = Some("s".into());
@@ -746,12 +747,17 @@ impl Scanner<'_> {
                 return Some(Step::Found(f, last + 2));
             }
             // `3.4m trips` and `1.7m` alone count millions; `a 3.4m wall` and `2m tall` measure.
-            let measures = i.checked_sub(1).is_some_and(|p| self.is_word(p, "a") || self.is_word(p, "an"))
-                || (self.is(last + 2, T::Word) && self.near(last + 1, last + 2) && {
-                    let next = self.lower(last + 2);
-                    MEASURING.contains(&next.as_str())
-                        || (!next.ends_with('s') && next != "people" && !is_function_word(&next))
-                });
+            // A figure set off by a dash or a colon heads a list of what it counts (`**1.7m** —
+            // dengue cases`); one followed by nothing it counts measures (`outreach is 48m`).
+            let listed = matches!(self.s(last + 2), "—" | "–" | ":") && !self.adjacent(last + 1, last + 2);
+            let counts = self.is(last + 2, T::Word) && self.near(last + 1, last + 2) && {
+                let next = self.lower(last + 2);
+                next == "people" || (next.ends_with('s') && !MEASURING.contains(&next.as_str()))
+            };
+            let squared = matches!(self.s(last + 2), "2" | "²") && self.adjacent(last + 1, last + 2);
+            let measures = squared
+                || i.checked_sub(1).is_some_and(|p| self.is_word(p, "a") || self.is_word(p, "an"))
+                || !(listed || counts);
             let scale = match suffix {
                 "m" if currency.is_none() && measures => None,
                 s => scale_suffix(s),
@@ -1184,6 +1190,7 @@ impl Scanner<'_> {
         // `in less than a quarter`, `the first quarter`: a quarter of a year, not a share.
         let before = self.hedge_start(i).checked_sub(1).map(|p| self.lower(p)).unwrap_or_default();
         let calendar = next == "quarter"
+            && !self.is_word(j + 2, "of")
             && matches!(before.as_str(), "in" | "within" | "per" | "each" | "every" | "last" | "next" | "this");
         if let Some(d) = denominator(next).filter(|_| !next.ends_with('s') && next != "second" && !calendar) {
             return Some(self.found_simple(i, j + 1, 1.0 / d, Kind::Fraction, None, FRACTION_STEP, true));
