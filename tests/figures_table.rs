@@ -438,6 +438,8 @@ fn ages_shares_and_units_as_reporters_write_them() {
         ),
         ("He won in 2:08:31 on Sunday.", "2:08:31=7711 s quantity"),
         ("The chair won in an hour, 31 minutes and 7 seconds.", "an hour, 31 minutes and 7 seconds=5467 s quantity"),
+        ("The talks ran for 3 months and 2 days.", "3 months=3 month quantity; 2 days=2 day quantity"),
+        ("The crane reaches 48m.", "48m=48 m quantity"),
         (
             "The farm had 90 cows, down from 120 five years earlier.",
             "90=90 number; 120=120 number; five years=5 year quantity",
