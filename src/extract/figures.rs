@@ -1647,6 +1647,7 @@ impl Scanner<'_> {
         next == lower && count_noun
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn found_simple(
         &self,
         first: usize,
@@ -1734,10 +1735,12 @@ impl Scanner<'_> {
             return Some((Kind::Quantity, u.into(), end));
         }
         // 0.7 of a percentage point
-        if lower == "of" && self.is_word(k + 1, "a") && self.is_word(k + 2, "percentage") {
-            if self.is_word(k + 3, "point") || self.is_word(k + 3, "points") {
-                return Some((Kind::PercentagePoints, "percentage points".into(), k + 3));
-            }
+        if lower == "of"
+            && self.is_word(k + 1, "a")
+            && self.is_word(k + 2, "percentage")
+            && (self.is_word(k + 3, "point") || self.is_word(k + 3, "points"))
+        {
+            return Some((Kind::PercentagePoints, "percentage points".into(), k + 3));
         }
         // two-percent, 2-per-cent
         if s == "-" && glued && self.adjacent(k, k + 1) && self.is_word(k + 1, "percent") {
@@ -1759,10 +1762,9 @@ impl Scanner<'_> {
             && lower.chars().all(char::is_lowercase)
             && self.is_word(k + 1, "per")
             && self.near(k, k + 1)
+            && self.is(k + 2, T::Num)
         {
-            if self.is(k + 2, T::Num) {
-                return self.rate_after(k + 1);
-            }
+            return self.rate_after(k + 1);
         }
         // `**36.8bn** — tonnes`: a unit after a dash that sets a figure off, as lists do.
         if (matches!(s, "—" | "–") && !glued || s == ":" && glued) && self.near(k, k + 1) {

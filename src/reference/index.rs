@@ -211,6 +211,11 @@ impl Index {
     }
 }
 
+/// A name with every apostrophe written straight.
+pub fn fold_apostrophes(name: &str) -> String {
+    name.replace(['’', '‘', 'ʼ'], "'")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -243,9 +248,4 @@ mod tests {
         let found: Vec<&str> = idx.find_names(text).iter().map(|m| &text[m.range.clone()]).collect();
         assert_eq!(found, ["Ortega", "Ana Ortega"]);
     }
-}
-
-/// A name with every apostrophe written straight.
-pub fn fold_apostrophes(name: &str) -> String {
-    name.replace(['’', '‘', 'ʼ'], "'")
 }
