@@ -120,6 +120,20 @@ fn the_claims_report_tells_an_unsupported_figure_as_check_does() {
 }
 
 #[test]
+fn a_bibliography_entry_with_no_text_is_never_offered_for_a_figure() {
+    let ws = workspace();
+    let draft =
+        "Reuters reported the seizure [@reuters-2024]. It was the largest ever [@reuters-2024].\n\nThen 300 died.\n";
+    fs::write(ws.path().join("drafts/bib.md"), draft).unwrap();
+    let out = stet(ws.path(), &["check", "--format", "json", "drafts/bib.md"]);
+    let findings: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let unsourced = findings.iter().find(|f| f["code"] == "unsourced-figure").expect("300 has no note");
+    let titles: Vec<&str> =
+        unsourced["fixes"].as_array().unwrap().iter().map(|f| f["title"].as_str().unwrap()).collect();
+    assert!(!titles.contains(&"Cite reuters-2024"), "a source with no text cannot stand behind a figure: {titles:?}");
+}
+
+#[test]
 fn a_broken_settings_file_is_reported_with_its_line_and_the_check_goes_on() {
     let ws = workspace();
     fs::write(ws.path().join("stet.toml"), "[check]\nscope = \"sentence\"\nscoop = 3\n").unwrap();

@@ -314,9 +314,12 @@ impl Backend {
             }
         }
         self.publish_problems().await;
-        // Settings may name other sources, bibliographies or datasets: watch what they name.
-        let this = self.clone();
-        tokio::spawn(async move { this.register_watched_files().await });
+        // Settings may name other sources, bibliographies or datasets: watch what they name, once
+        // the first registration (after `initialized` has read the client's folders) is made.
+        if !self.state().watched_globs.is_empty() {
+            let this = self.clone();
+            tokio::spawn(async move { this.register_watched_files().await });
+        }
         workspace
     }
 

@@ -106,7 +106,13 @@ pub fn relied_on<'a>(
 /// cites, most cited first.
 fn citation_fixes(cx: &Context, sentence: usize, supporting: Option<(&str, bool)>) -> Vec<Fix> {
     let at = citation_point(cx, sentence);
-    let others = cx.relied_on.iter().map(String::as_str).filter(|k| Some(*k) != supporting.map(|s| s.0));
+    // A source known by its bibliography entry alone (a desk's interview notes) has no text to
+    // say it holds the figure: it is never offered for one.
+    let others = cx
+        .relied_on
+        .iter()
+        .map(String::as_str)
+        .filter(|k| Some(*k) != supporting.map(|s| s.0) && cx.index.dataset(k).is_some());
     supporting
         .into_iter()
         .chain(others.map(|key| (key, false)))
