@@ -112,7 +112,7 @@ fn citation_fixes(cx: &Context, sentence: usize, supporting: Option<(&str, bool)
         .relied_on
         .iter()
         .map(String::as_str)
-        .filter(|k| Some(*k) != supporting.map(|s| s.0) && cx.index.dataset(k).is_some());
+        .filter(|k| Some(*k) != supporting.map(|s| s.0) && !metadata_only(cx, k));
     supporting
         .into_iter()
         .chain(others.map(|key| (key, false)))
@@ -123,6 +123,12 @@ fn citation_fixes(cx: &Context, sentence: usize, supporting: Option<(&str, bool)
             certain,
         })
         .collect()
+}
+
+/// Whether the workspace knows `key` by a bibliography entry alone, with no text or facts.
+fn metadata_only(cx: &Context, key: &str) -> bool {
+    cx.library.get(key).is_some_and(|s| s.origin == crate::reference::Origin::Bibliography)
+        && cx.index.dataset(key).is_none()
 }
 
 /// Where a citation goes: before the sentence's closing punctuation, after its last word.
