@@ -99,18 +99,7 @@ fn figure(paragraph: &str, draft: &Draft, i: usize, against: &Against, relied_on
     let matches = match_figures(&cx);
     let findings = check_matched(paragraph, draft, against, relied_on, &matches);
     let found = matches.into_iter().nth(i).flatten();
-    let on_it = |code: &str| findings.iter().any(|x| x.code == code && x.range == f.range);
-    let status = if on_it("conflicting-figure") {
-        "conflicting"
-    } else if on_it("unsupported-figure") {
-        "unsupported"
-    } else if on_it("unsourced-figure") {
-        "unsourced"
-    } else if found.as_ref().is_some_and(|m| m.agrees) {
-        "matched"
-    } else {
-        "no reference"
-    };
+    let status = super::standing::standing(f, found.as_ref(), &findings).status.as_str();
     let mut reading = vec![format!("{}", f.value)];
     if let Some(high) = f.high {
         reading.push(format!("to {high}"));

@@ -17,8 +17,7 @@ use rayon::prelude::*;
 use super::finding::Finding;
 use super::matching::{match_figures, FigureMatch};
 use super::rules::unsourced_figure::relied_on;
-use super::rules::unsupported_figure::CODE as UNSUPPORTED;
-use super::rules::{conflicting_figure::CODE as CONFLICTING, unsourced_figure::CODE as UNSOURCED};
+use super::standing::{standing, Status};
 use super::suppress::Suppressions;
 use super::{check_matched, CheckConfig, Context};
 use crate::extract::{read_draft, Draft};
@@ -417,18 +416,17 @@ fn check_segment(piece: &Piece, segment: &Segment, against: &Against, relied_on:
 /// How the claim figures of a piece stand, from its matches and findings.
 fn tally(draft: &Draft, matches: &[Option<FigureMatch>], findings: &[Finding], index: &Index) -> Tally {
     let mut tally = Tally::default();
-    let on = |code: &str, range: &Range<usize>| findings.iter().any(|f| f.code == code && f.range == *range);
     for (figure, found) in draft.figures.iter().zip(matches) {
         if !figure.kind.is_claim() {
             continue;
         }
         tally.figures += 1;
-        let codes = [UNSOURCED, CONFLICTING, UNSUPPORTED].map(|code| on(code, &figure.range));
-        tally.unsourced += usize::from(codes[0]);
-        tally.conflicting += usize::from(codes[1]);
-        tally.unsupported += usize::from(codes[2]);
-        let agreeing = found.as_ref().filter(|m| m.agrees).and_then(|m| index.fact(m.fact));
-        if let (Some((dataset, _)), [false, false, false]) = (agreeing, codes) {
+        let stands = standing(figure, found.as_ref(), findings);
+        tally.unsourced += usize::from(stands.unsourced);
+        tally.conflicting += usize::from(stands.conflicting);
+        tally.unsupported += usize::from(stands.unsupported);
+        let agreeing = found.as_ref().and_then(|m| index.fact(m.fact));
+        if let (Some((dataset, _)), Status::Verified) = (agreeing, stands.status) {
             tally.verified += 1;
             tally.supported(&dataset.source.key, 1);
         }

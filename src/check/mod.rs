@@ -8,6 +8,7 @@ pub mod hover;
 pub mod incremental;
 pub mod matching;
 pub mod rules;
+pub mod standing;
 pub mod style;
 pub mod suppress;
 

@@ -13,6 +13,7 @@ use super::json::{json_range, JsonRange};
 use super::FiguresFormat;
 use crate::check::matching::match_figures;
 use crate::check::rules::conflicting_figure::fact_phrase;
+use crate::check::standing::standing;
 use crate::check::{check_text, Context};
 use crate::extract::{extract_figures, read_draft, Figure};
 use crate::text::LineIndex;
@@ -94,11 +95,10 @@ pub fn run(format: FiguresFormat, paths: &[PathBuf]) -> Result<ExitCode> {
         let matches = match_figures(&cx);
         // A figure's status is what the check found on it, as `stet check` reports it.
         let findings = check_text(text, &ws.library, &ws.index, &ws.settings.check);
-        let on =
-            |code: &str, range: &std::ops::Range<usize>| findings.iter().any(|f| f.code == code && f.range == *range);
         let lines = LineIndex::new(text);
         for (figure, found) in draft.figures.iter().zip(&matches) {
-            let is_unsourced = on("unsourced-figure", &figure.range);
+            let stands = standing(figure, found.as_ref(), &findings);
+            let is_unsourced = stands.unsourced;
             let matched = found.as_ref().and_then(|m| {
                 let (dataset, fact) = ws.index.fact(m.fact)?;
                 Some(MatchedFact {
@@ -108,17 +108,7 @@ pub fn run(format: FiguresFormat, paths: &[PathBuf]) -> Result<ExitCode> {
                     confidence: (m.confidence() * 100.0).round() / 100.0,
                 })
             });
-            let status = if on("conflicting-figure", &figure.range) {
-                "conflicting"
-            } else if on("unsupported-figure", &figure.range) {
-                "unsupported"
-            } else if is_unsourced {
-                "unsourced"
-            } else if found.as_ref().is_some_and(|m| m.agrees) {
-                "matched"
-            } else {
-                "no reference"
-            };
+            let status = stands.status.as_str();
             let needs = figure.kind.is_claim() && !figure.kind.is_date();
             reported.push(ReportedFigure {
                 path: path.display().to_string(),
