@@ -39,6 +39,9 @@ pub struct Against<'a> {
 /// The findings of one segment, as they stood when it was checked.
 #[derive(Debug)]
 pub struct CheckedSegment {
+    /// The hash of everything the results depend on: a result with the same key is the same
+    /// result, wherever it now stands (the server keys what it wrote of it by this).
+    pub key: u64,
     pub findings: Vec<Finding>,
     /// Where the segment started then, in bytes and lines.
     pub start: usize,
@@ -185,6 +188,9 @@ pub struct DraftCache {
     checks: HashMap<u64, Arc<CheckedSegment>>,
     /// What the checks were made against; another library, index or settings empties the cache.
     against: Option<(u64, CheckConfig)>,
+    /// Counts the times `against` changed: results made against another reference or other
+    /// settings carry other keys, though their text is the same.
+    generation: u64,
     /// The text checked last and how it was cut, so the next text is cut only where it differs.
     last: Option<Cut>,
 }
@@ -215,7 +221,9 @@ impl DraftCache {
         if self.against.as_ref() != Some(&identity) {
             self.checks.clear();
             self.against = Some(identity);
+            self.generation += 1;
         }
+        let generation = self.generation;
         let Layout { segments, definitions, keyed, marks } = self.layout(text);
         let is_unread = |i: &usize| keyed.get(*i).is_some_and(|(key, _)| !self.summaries.contains_key(key));
         let unread: Vec<usize> = (0..segments.len()).filter(is_unread).collect();
@@ -246,7 +254,8 @@ impl DraftCache {
             // Read again only when the draft's sources changed and a known segment must be
             // checked anew.
             let piece = piece.or_else(|| Some(read_piece(text, segment, keyed.get(i)?.1.clone())))?;
-            (!cancelled()).then(|| (key, Arc::new(check_segment(&piece, segment, against, &relied_on))))
+            let check = || check_segment((key, generation), &piece, segment, against, &relied_on);
+            (!cancelled()).then(|| (key, Arc::new(check())))
         })?;
         let fresh = checked.len();
         self.checks.extend(checked);
@@ -397,7 +406,13 @@ fn summary(draft: &Draft) -> Summary {
     Summary { cited, silences: Suppressions::file_wide(&draft.layout) }
 }
 
-fn check_segment(piece: &Piece, segment: &Segment, against: &Against, relied_on: &[String]) -> CheckedSegment {
+fn check_segment(
+    key: (u64, u64),
+    piece: &Piece,
+    segment: &Segment,
+    against: &Against,
+    relied_on: &[String],
+) -> CheckedSegment {
     let start = segment.range.start;
     let Against { library, index, config, .. } = *against;
     let matches = match_figures(&Context::new(&piece.text, &piece.draft, library, index, config));
@@ -410,7 +425,10 @@ fn check_segment(piece: &Piece, segment: &Segment, against: &Against, relied_on:
         }
     }
     let definitions = piece.appended.iter().map(|(_, d)| d.clone()).collect();
-    CheckedSegment { findings, start, line: segment.line, definitions, tally }
+    // The same text checked against another reference or settings gives other results.
+    let mut hasher = DefaultHasher::new();
+    key.hash(&mut hasher);
+    CheckedSegment { key: hasher.finish(), findings, start, line: segment.line, definitions, tally }
 }
 
 /// How the claim figures of a piece stand, from its matches and findings.

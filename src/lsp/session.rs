@@ -31,12 +31,12 @@ pub fn check_in_workspace(
 #[derive(Default)]
 pub struct Session {
     cache: DraftCache,
-    /// What each checked segment gave, by the segment's address.
-    made: HashMap<usize, Made>,
+    /// What each checked segment gave, by the key of its results (the hash of what they depend
+    /// on): equal keys give equal diagnostics, moved to where the segment stands.
+    made: HashMap<u64, Made>,
     /// The encoding and file-wide silences the diagnostics were made with.
     made_with: Option<(Encoding, Vec<bool>)>,
-    /// The latest state checked. Holding it keeps every segment's results alive, so the
-    /// addresses that key `made` cannot be reused by new results.
+    /// The latest state checked.
     pub latest: Option<Arc<Checked>>,
 }
 
@@ -86,8 +86,7 @@ impl Session {
         let mut out = Diagnostics { json: Vec::with_capacity(1024), tally: checked.tally(), ..Default::default() };
         out.json.push(b'[');
         for (segment, part) in &checked.parts {
-            let address = Arc::as_ptr(part) as usize;
-            let made = match self.made.get(&address) {
+            let made = match self.made.get(&part.key) {
                 Some(m) if m.line == segment.line => m.clone(),
                 Some(m) => moved(m, segment.line, &checked),
                 None => made(segment.line, convert(text, segment, part, encoding, &locate), &checked),
@@ -105,7 +104,7 @@ impl Session {
                     out.certain.push(Arc::new(vec![d]));
                 }
             }
-            kept.insert(address, made);
+            kept.insert(part.key, made);
         }
         out.json.push(b']');
         self.made = kept;
