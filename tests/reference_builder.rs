@@ -105,13 +105,13 @@ fn the_json_is_versioned_stable_and_reads_back() {
     }
 }
 
+/// Needs `../shared` beside the checkout, so `cargo test` lists it as ignored rather than passing
+/// it unseen; `.ci/run` runs it where `../shared` is.
 #[test]
-fn the_reference_article_when_present() {
+#[ignore = "needs ../shared/seed/article.txt beside the checkout (.ci/run runs it there)"]
+fn the_reference_article() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seed/article.txt");
-    let Ok(text) = std::fs::read_to_string(&path) else {
-        eprintln!("{} is not here; the builder is checked on our own texts only", path.display());
-        return;
-    };
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let d = build_dataset(Some("newsvane-2025-04-16"), "article", &text).unwrap();
     assert_eq!(d.source.date.as_deref(), Some("2025-04-16"));
     assert_eq!(d.source.author.as_deref(), Some("Jack Wilson"));
