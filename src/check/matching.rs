@@ -136,10 +136,11 @@ pub fn match_figures(cx: &Context) -> Vec<Option<FigureMatch>> {
         .figures
         .iter()
         .zip(&at)
-        .map(|(f, s)| {
-            let s = (*s)?;
-            let facts = sentences.get_mut(s)?.get_or_insert_with(|| sentence_facts(cx, s));
-            judge(cx, f, s, facts)
+        .enumerate()
+        .map(|(i, (f, s))| {
+            let target = Target::new(cx, f, i, (*s)?);
+            let facts = sentences.get_mut(target.sentence)?.get_or_insert_with(|| sentence_facts(cx, target.sentence));
+            judge(cx, &target, facts)
         })
         .collect();
     // The figures of one sentence usually come from one passage of the source: where some of
@@ -156,15 +157,12 @@ pub fn match_figures(cx: &Context) -> Vec<Option<FigureMatch>> {
     }
     for (i, (figure, s)) in cx.draft.figures.iter().zip(&at).enumerate() {
         let Some(s) = *s else { continue };
-        if let Some(facts) = sentences.get_mut(s).and_then(Option::as_mut) {
-            facts.figure = i;
-        }
         let anchors = passages.get(s).filter(|p| !p.is_empty());
         let settled = found.get(i).and_then(Option::as_ref).is_some_and(|m| m.agrees && m.cited);
         let Some((anchors, Some(facts))) = anchors.zip(sentences.get_mut(s)).filter(|_| !settled) else { continue };
         facts.passages.clone_from(anchors);
         if let Some(slot) = found.get_mut(i) {
-            *slot = judge(cx, figure, s, facts);
+            *slot = judge(cx, &Target::new(cx, figure, i, s), facts);
         }
     }
     found
@@ -179,27 +177,44 @@ struct Passage {
     figure: usize,
 }
 
-fn judge(cx: &Context, figure: &Figure, s: usize, facts: &SentenceFacts) -> Option<FigureMatch> {
+/// A figure being matched: where it stands in the draft and the keys its note cites, worked out
+/// once for every ranking of it.
+struct Target<'a> {
+    figure: &'a Figure,
+    /// Its place in the draft's figures, to align it with its neighbours.
+    index: usize,
+    sentence: usize,
+    cited: Vec<String>,
+}
+
+impl<'a> Target<'a> {
+    fn new(cx: &Context, figure: &'a Figure, index: usize, sentence: usize) -> Self {
+        Target { figure, index, sentence, cited: cited_keys(cx, figure) }
+    }
+}
+
+fn judge(cx: &Context, target: &Target, facts: &SentenceFacts) -> Option<FigureMatch> {
+    let figure = target.figure;
     // A headline rounds and compresses what the story below it says: it is matched, so that it
     // can be cited and hovered, but never contradicted by a source.
     if cx.draft.block_kind_at(figure.range.start) == Some(crate::text::BlockKind::Heading) {
-        return best(rank_in(cx, figure, None, s, facts)).filter(|m| m.agrees);
+        return best(rank_in(cx, target, None, facts)).filter(|m| m.agrees);
     }
-    let cited = cited_keys(cx, figure);
+    let cited = &target.cited;
     if !cited.is_empty() {
         // Years and dates frame many sentences of a source: one contradicts only with more
         // evidence than a shared word or two, or from the passage the sentence's figures are in.
         let dated =
             |m: &FigureMatch| m.agrees || !figure.kind.is_date() || m.confidence() >= DATE || m.score.passage > 0.0;
-        if let Some(m) = decide(figure, rank_in(cx, figure, Some(&cited), s, facts)) {
+        if let Some(m) = decide(figure, rank_in(cx, target, Some(cited), facts)) {
             return Some(m).filter(dated);
         }
-        return best(rank_in(cx, figure, None, s, facts)).filter(|m| m.agrees);
+        return best(rank_in(cx, target, None, facts)).filter(|m| m.agrees);
     }
     // What `clear` means: confident, and the fact's own words are the figure's own words, not
     // only a count noun every figure shares (`people`).
     let clear = |m: &FigureMatch| m.confidence() >= CLEAR && m.score.own_words >= CLEAR_WORDS;
-    decide(figure, rank_in(cx, figure, None, s, facts)).filter(|m| m.agrees || clear(m))
+    decide(figure, rank_in(cx, target, None, facts)).filter(|m| m.agrees || clear(m))
 }
 
 /// The best of the ranked facts, where an agreeing fact about as good as a disagreeing one wins.
@@ -260,20 +275,16 @@ pub fn match_figure(cx: &Context, figure: &Figure, only: Option<&[String]>) -> O
 /// disagrees is left out unless the figure's own clause or subject speaks of it.
 pub fn rank(cx: &Context, figure: &Figure, only: Option<&[String]>) -> Vec<FigureMatch> {
     let Some(s) = cx.draft.sentence_at(figure.range.start) else { return Vec::new() };
-    rank_in(cx, figure, only, s, &sentence_facts(cx, s))
+    let index = cx.draft.figures.iter().position(|f| f.range == figure.range).unwrap_or(0);
+    rank_in(cx, &Target::new(cx, figure, index, s), only, &sentence_facts(cx, s))
 }
 
-fn rank_in(
-    cx: &Context,
-    figure: &Figure,
-    only: Option<&[String]>,
-    s: usize,
-    facts: &SentenceFacts,
-) -> Vec<FigureMatch> {
+fn rank_in(cx: &Context, target: &Target, only: Option<&[String]>, facts: &SentenceFacts) -> Vec<FigureMatch> {
+    let figure = target.figure;
     if !figure.kind.is_claim() || figure.period {
         return Vec::new();
     }
-    let Some(around) = around(cx, figure, s, facts) else { return Vec::new() };
+    let Some(around) = around(cx, target, facts) else { return Vec::new() };
     let cited: Vec<&str> = around.cited.iter().map(String::as_str).collect();
     let candidates = cx.index.candidates(&around.terms, &cited);
     // A cited source that gives one figure of this kind is likely the one meant.
@@ -301,14 +312,11 @@ fn rank_in(
         // A value another figure of the sentence was matched to is that figure's: in `5%, down
         // from 5.25%` the new rate does not contradict the old one, wherever the source repeats it.
         let stated_by_another = || {
-            facts.passages.iter().filter(|p| p.figure != facts.figure).any(|p| {
-                cx.index.fact(p.fact).is_some_and(|(d, f)| {
-                    p.fact.dataset == id.dataset
-                        && d.source.key == dataset.source.key
-                        && f.value == fact.value
-                        && f.kind == fact.kind
-                })
-            })
+            facts
+                .passages
+                .iter()
+                .filter(|p| p.figure != target.index && p.fact.dataset == id.dataset)
+                .any(|p| cx.index.fact(p.fact).is_some_and(|(_, f)| f.value == fact.value && f.kind == fact.kind))
         };
         if !agrees && stated_by_another() {
             continue;
@@ -326,18 +334,20 @@ fn rank_in(
         // A value stated to four figures or more is evidence no neighbour's words outweigh.
         // It is so when the neighbour's stretch shares clearly more with the figure's, and
         // nothing that tells this fact from the neighbour is in the figure's sentence.
-        let named_by_neighbour = significant_digits(figure) <= 3
-            && !fact.segment.is_empty()
-            && siblings(cx, id, fact).filter(|(_, f)| comparable_fact(figure, around.implied_unit.as_deref(), f)).any(
-                |(_, f)| {
-                    shared_count(&around.segment, &f.segment)
+        let named_by_neighbour = || {
+            significant_digits(figure) <= 3
+                && !fact.segment.is_empty()
+                && siblings(cx, id, fact)
+                    .filter(|(_, f)| comparable_fact(figure, around.implied_unit.as_deref(), f))
+                    .any(|(_, f)| {
+                        shared_count(&around.segment, &f.segment)
                         >= shared_count(&around.segment, &fact.segment) + NEIGHBOUR_MARGIN
                         && !fact.segment.iter().any(|w| !f.segment.contains(w) && around.terms.contains(w))
                         // `455,000 in 2022` against `310,000 in 2023, down from 455,000 a year
                         // earlier`: the same measure in another period is told apart by the period.
                         && (!in_period(&around.period_years, fact) || in_period(&around.period_years, f))
-                },
-            );
+                    })
+        };
         if only_one == Some(id) {
             score.cited += 0.10;
         }
@@ -355,22 +365,22 @@ fn rank_in(
             // `rose 15.3% to 31.38 billion yen` against `rose 15.3 percent to 31.38 trillion
             // yen`: the figure next to an agreeing one speaks of the fact next to its fact.
             let step = |a: usize, b: usize| b as i64 - a as i64;
-            let aligned = step(anchor.figure, facts.figure) == step(anchor.fact.fact as usize, id.fact as usize)
-                && step(anchor.figure, facts.figure).abs() == 1;
+            let aligned = step(anchor.figure, target.index) == step(anchor.fact.fact as usize, id.fact as usize)
+                && step(anchor.figure, target.index).abs() == 1;
             score.passage = score.passage.max(if aligned { 0.30 } else { 0.15 });
         }
         // Its value was the only evidence for it, and that is gone.
-        if agrees && named_by_neighbour {
+        if agrees && named_by_neighbour() {
             continue;
         }
         if agrees {
             score.value = if only_as_rounded(figure, fact) { 0.10 } else { 0.25 };
-        } else if !agrees && same_digits(figure, fact) {
+        } else if same_digits(figure, fact) {
             // `3%` where the source has `3 points`, `31.38 billion` for `31.38 trillion`: the
             // same digits under another measure or scale are the fact misstated.
             score.value = 0.20;
             score.local = true;
-        } else if !agrees && !score.local {
+        } else if !score.local {
             continue;
         }
         let cited = around.cited.contains(&dataset.source.key);
@@ -439,8 +449,6 @@ struct SentenceFacts {
     entities: Vec<String>,
     /// The passages other figures of the sentence agree with (filled once they are matched).
     passages: Vec<Passage>,
-    /// The draft's index of the figure being ranked, to align it with its neighbours.
-    figure: usize,
 }
 
 fn sentence_facts(cx: &Context, s: usize) -> SentenceFacts {
@@ -461,11 +469,11 @@ fn sentence_facts(cx: &Context, s: usize) -> SentenceFacts {
         years: years_of(&in_sentence),
         entities,
         passages: Vec::new(),
-        figure: 0,
     }
 }
 
-fn around(cx: &Context, figure: &Figure, s: usize, facts: &SentenceFacts) -> Option<Around> {
+fn around(cx: &Context, target: &Target, facts: &SentenceFacts) -> Option<Around> {
+    let (figure, s) = (target.figure, target.sentence);
     let range = cx.draft.sentences.get(s)?.range.clone();
     let in_sentence: Vec<&Figure> = cx.draft.figures_in(s).iter().collect();
     let period = period_of(&cx.draft.view, figure, &in_sentence);
@@ -476,7 +484,7 @@ fn around(cx: &Context, figure: &Figure, s: usize, facts: &SentenceFacts) -> Opt
         .unwrap_or_default();
     let in_clause = facts.words.iter().filter(|(_, at)| at.start >= clause.start && at.end <= clause.end);
     let clause = distinct(in_clause.map(|(w, _)| w));
-    let segment = segment_of(&cx.draft.view, range.clone(), figure, &in_sentence);
+    let segment = segment_of(&cx.draft.view, clause_range.clone(), figure, &in_sentence);
     let segment = distinct(
         facts.words.iter().filter(|(_, at)| at.start >= segment.start && at.end <= segment.end).map(|(w, _)| w),
     );
@@ -493,7 +501,7 @@ fn around(cx: &Context, figure: &Figure, s: usize, facts: &SentenceFacts) -> Opt
         period_years: period.as_deref().map(period_years).unwrap_or_default(),
         period,
         entities: facts.entities.clone(),
-        cited: cited_keys(cx, figure),
+        cited: target.cited.clone(),
     })
 }
 
@@ -503,10 +511,15 @@ fn same_digits(figure: &Figure, fact: &Fact) -> bool {
     if figure.kind.is_date() || figure.value == 0.0 || fact.value == 0.0 || figure.high.is_some() {
         return false;
     }
-    let ratio = (figure.value / fact.value).abs().log10();
-    let thousandfold = (ratio / 3.0).round();
-    (ratio - 3.0 * thousandfold).abs() < 1e-6
-        && (thousandfold != 0.0 || figure.kind != fact.kind || figure.unit != fact.unit)
+    let orders = (figure.value / fact.value).abs().log10().abs();
+    let other_measure = figure.kind != fact.kind || figure.unit != fact.unit;
+    (orders < 1e-6 && other_measure) || scale_slip(orders, 1e-6 / 3.0)
+}
+
+/// Whether values `orders` orders of magnitude apart are the same digits under another scale
+/// word, a thousand or a million times off (`billion` for `trillion`).
+fn scale_slip(orders: f64, tolerance: f64) -> bool {
+    orders > 2.5 && ((orders / 3.0).round() - orders / 3.0).abs() < tolerance
 }
 
 /// Whether a small round value agrees only when its zeros are read as rounding: `140` for
@@ -620,8 +633,7 @@ fn score(cx: &Context, figure: &Figure, around: &Around, id: FactId, key: &str, 
         let orders = (figure.value * a / (fact.value * b)).log10().abs();
         // `31.38 billion` for `31.38 trillion`: the same digits under another scale word is
         // the fact misstated, not a figure of another size.
-        let scale_slip = orders > 2.5 && ((orders / 3.0).round() - orders / 3.0).abs() < 0.001;
-        let orders = if scale_slip { 0.0 } else { orders };
+        let orders = if scale_slip(orders, 0.001) { 0.0 } else { orders };
         score.magnitude = -0.04 * orders.min(3.0);
     }
     score

@@ -292,12 +292,11 @@ fn delimiters(text: &str) -> impl DoubleEndedIterator<Item = (usize, char)> + '_
     })
 }
 
-/// The stretch of its clause that belongs to `figure` alone: from the figure or the `and`, `or`,
-/// `but` before it (or the clause's start) to the figure or such a word after it (or the clause's
-/// end). In `soybeans averaged 54 bushels an acre and wheat 58 bushels` the stretch of `58` names
+/// The stretch of its clause (as [`clause_of`] finds it) that belongs to `figure` alone: from the
+/// figure or the `and`, `or`, `but` before it (or the clause's start) to the figure or such a word
+/// after it (or the clause's end). In `soybeans averaged 54 bushels an acre and wheat 58 bushels` the stretch of `58` names
 /// wheat, that of `54` soybeans.
-pub fn segment_of(prose: &str, sentence: Range<usize>, figure: &Figure, figures: &[&Figure]) -> Range<usize> {
-    let clause = clause_of(prose, sentence, figure.range.clone());
+pub fn segment_of(prose: &str, clause: Range<usize>, figure: &Figure, figures: &[&Figure]) -> Range<usize> {
     let joins = |range: Range<usize>| -> Vec<usize> {
         let text = prose.get(range.clone()).unwrap_or("");
         let mut at = Vec::new();

@@ -247,17 +247,9 @@ pub fn content_words(text: &str, base: usize) -> Vec<(String, std::ops::Range<us
     words
 }
 
-/// The content terms of `text[range]` leaving out the figures in it (`tons`, `percent` and the
-/// numbers say what kind a figure is; the words around it say what it is about).
-pub fn terms_around_figures(
-    text: &str,
-    range: std::ops::Range<usize>,
-    figures: &[std::ops::Range<usize>],
-) -> Vec<String> {
-    distinct(words_around_figures(text, range, figures).iter().map(|(s, _)| s))
-}
-
-/// [`terms_around_figures`] with each word's place in `text`, repeats kept.
+/// The content words of `text[range]` with their places, repeats kept, leaving out the figures in
+/// it (`tons`, `percent` and the numbers say what kind a figure is; the words around it say what
+/// it is about).
 pub fn words_around_figures(
     text: &str,
     range: std::ops::Range<usize>,

@@ -10,8 +10,8 @@ use super::dataset::{Dataset, Entity, EntityKind, Fact, Place, SourceInfo};
 use super::entities::{find_named, lone_words, names_inside_sentences, Named};
 use super::lexicon::is_demonym;
 use super::source::{read_front_matter, FileError};
-use crate::extract::context::{implied_unit, period_of, segment_of, subject_of, years_of};
-use crate::extract::terms::{distinct, terms_around_figures, words_around_figures};
+use crate::extract::context::{clause_of, implied_unit, period_of, segment_of, subject_of, years_of};
+use crate::extract::terms::{distinct, words_around_figures};
 use crate::extract::{read_draft, Draft, Figure, Kind};
 use crate::text::{Encoding, LineIndex};
 
@@ -287,6 +287,8 @@ fn collect_facts(text: &str, draft: &Draft, lines: &LineIndex, entities: &[Entit
         let sentence = draft.sentences[s].range.clone();
         let in_sentence: Vec<&Figure> = draft.figures_in(s).iter().collect();
         let figure_ranges: Vec<Range<usize>> = in_sentence.iter().map(|f| f.range.clone()).collect();
+        // The sentence's words, read once for the fact's terms and for its own stretch.
+        let words = words_around_figures(prose, sentence.clone(), &figure_ranges);
         let mentioned: Vec<String> = entities
             .iter()
             .filter(|e| {
@@ -322,10 +324,10 @@ fn collect_facts(text: &str, draft: &Draft, lines: &LineIndex, entities: &[Entit
             years: sentence_years(prose, &in_sentence),
             subject,
             entities: mentioned,
-            terms: terms_around_figures(prose, sentence.clone(), &figure_ranges),
+            terms: distinct(words.iter().map(|(w, _)| w)),
             segment: {
-                let segment = segment_of(prose, sentence.clone(), figure, &in_sentence);
-                let words = words_around_figures(prose, sentence.clone(), &figure_ranges);
+                let clause = clause_of(prose, sentence.clone(), figure.range.clone());
+                let segment = segment_of(prose, clause, figure, &in_sentence);
                 distinct(
                     words.iter().filter(|(_, at)| at.start >= segment.start && at.end <= segment.end).map(|(w, _)| w),
                 )
