@@ -7,7 +7,7 @@
 mod common;
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
-use stet::check::{check_draft, check_text, matching, Context, DraftCache};
+use stet::check::{analyse, matching, Context, DraftCache};
 use stet::extract::read_draft;
 use stet::workspace::Workspace;
 
@@ -24,12 +24,7 @@ fn bench(c: &mut Criterion) {
         let draft = read_draft(&text);
         let cx = Context::new(&text, &draft, &ws.library, &ws.index, config);
         group.bench_function("match", |b| b.iter(|| black_box(matching::match_figures(&cx))));
-        group.bench_function("check as one piece", |b| {
-            b.iter(|| black_box(check_draft(&text, &read_draft(&text), &ws.library, &ws.index, config)))
-        });
-        group.bench_function("check by paragraph", |b| {
-            b.iter(|| black_box(check_text(&text, &ws.library, &ws.index, config)))
-        });
+        group.bench_function("check by paragraph", |b| b.iter(|| black_box(analyse(&text, &against).findings())));
 
         // A keystroke: the cache holds the draft checked, one character goes in mid-draft.
         let mut cache = DraftCache::default();

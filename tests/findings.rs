@@ -1,7 +1,7 @@
 //! Findings on drafts of our own, fixed as snapshots: the line, a caret under the range, the
 //! message, and each fix applied.
 
-use stet::check::{check_text, CheckConfig, Finding, Scope, Severity};
+use stet::check::{analyse, Against, CheckConfig, Finding, Scope, Severity};
 use stet::reference::{Index, Library, Origin, Source};
 use stet::text::{Encoding, LineIndex};
 
@@ -45,7 +45,7 @@ fn render(text: &str, findings: &[Finding]) -> String {
 }
 
 fn check(text: &str, keys: &[&str]) -> String {
-    render(text, &check_text(text, &library(keys), &Index::default(), &CheckConfig::default()))
+    render(text, &analyse(text, &Against::new(&library(keys), &Index::default(), &CheckConfig::default())).findings())
 }
 
 #[test]
@@ -120,11 +120,11 @@ fn applying_a_fix_clears_the_finding() {
         "The rate fell to 2.2 in 2023 [@newsvane-2025].\n",
         "Over \"200 members\" were moved [@newsvane-2025-04-16]. He said \"300 died.\"\n",
     ] {
-        let findings = check_text(text, &lib, &Index::default(), &config);
+        let findings = analyse(text, &Against::new(&lib, &Index::default(), &config)).findings();
         assert!(!findings.is_empty(), "{text}");
         for f in &findings {
             let fixed = apply(text, f, 0);
-            let after = check_text(&fixed, &lib, &Index::default(), &config);
+            let after = analyse(&fixed, &Against::new(&lib, &Index::default(), &config)).findings();
             assert!(!after.iter().any(|g| g.code == f.code), "fix {:?} left {} in {fixed:?}", f.fixes[0].title, f.code);
         }
     }
@@ -134,10 +134,10 @@ fn applying_a_fix_clears_the_finding() {
 fn paragraph_scope_widens_what_a_note_covers() {
     let text = "The navy seized 11 tons. It used two boats [@nv].\n\nThen 300 died.\n";
     let lib = library(&["nv"]);
-    let sentence = check_text(text, &lib, &Index::default(), &CheckConfig::default());
+    let sentence = analyse(text, &Against::new(&lib, &Index::default(), &CheckConfig::default())).findings();
     assert_eq!(sentence.iter().map(|f| &text[f.range.clone()]).collect::<Vec<_>>(), ["11 tons", "300"]);
     let config = CheckConfig { scope: Scope::Paragraph, ..CheckConfig::default() };
-    let paragraph = check_text(text, &lib, &Index::default(), &config);
+    let paragraph = analyse(text, &Against::new(&lib, &Index::default(), &config)).findings();
     assert_eq!(paragraph.iter().map(|f| &text[f.range.clone()]).collect::<Vec<_>>(), ["300"]);
 }
 
@@ -145,9 +145,9 @@ fn paragraph_scope_widens_what_a_note_covers() {
 fn dates_need_notes_only_when_asked() {
     let text = "The crackdown began in 2022.\n";
     let lib = library(&[]);
-    assert!(check_text(text, &lib, &Index::default(), &CheckConfig::default()).is_empty());
+    assert!(analyse(text, &Against::new(&lib, &Index::default(), &CheckConfig::default())).findings().is_empty());
     let config = CheckConfig { dates_need_sources: true, ..CheckConfig::default() };
-    let found = check_text(text, &lib, &Index::default(), &config);
+    let found = analyse(text, &Against::new(&lib, &Index::default(), &config)).findings();
     assert_eq!(found.len(), 1);
     assert_eq!(&text[found[0].range.clone()], "2022");
 }
@@ -159,7 +159,7 @@ fn severities_can_be_changed_or_turned_off() {
     let mut config = CheckConfig::default();
     config.severities.insert("unsourced-figure".into(), Some(Severity::Error));
     config.severities.insert("unknown-source".into(), None);
-    let found = check_text(text, &lib, &Index::default(), &config);
+    let found = analyse(text, &Against::new(&lib, &Index::default(), &config)).findings();
     assert_eq!(found.len(), 1);
     assert_eq!((found[0].code, found[0].severity), ("unsourced-figure", Severity::Error));
 }
@@ -169,12 +169,12 @@ fn ignore_comments_silence_the_next_line_or_the_file() {
     let lib = library(&[]);
     let config = CheckConfig::default();
     let text = "<!-- stet-ignore unsourced-figure -->\nThen 300 died.\n\nThen 400 died.\n";
-    let found = check_text(text, &lib, &Index::default(), &config);
+    let found = analyse(text, &Against::new(&lib, &Index::default(), &config)).findings();
     assert_eq!(found.iter().map(|f| &text[f.range.clone()]).collect::<Vec<_>>(), ["400"]);
     let other_rule = "<!-- stet-ignore unknown-source -->\nThen 300 died.\n";
-    assert_eq!(check_text(other_rule, &lib, &Index::default(), &config).len(), 1);
+    assert_eq!(analyse(other_rule, &Against::new(&lib, &Index::default(), &config)).findings().len(), 1);
     let whole = "<!-- stet-ignore-file -->\nThen 300 died [@nope].\n\nThen 400 died.\n";
-    assert!(check_text(whole, &lib, &Index::default(), &config).is_empty());
+    assert!(analyse(whole, &Against::new(&lib, &Index::default(), &config)).findings().is_empty());
 }
 
 #[test]
@@ -214,7 +214,7 @@ Finance Minister Ingrid Solberg promised money for Operation Second Doze [@north
 #[test]
 fn findings_against_the_reference() {
     let (library, index) = fixture_reference();
-    let findings = check_text(AGAINST_THE_REFERENCE, &library, &index, &CheckConfig::default());
+    let findings = analyse(AGAINST_THE_REFERENCE, &Against::new(&library, &index, &CheckConfig::default())).findings();
     insta::assert_snapshot!(render(AGAINST_THE_REFERENCE, &findings));
 }
 
@@ -223,14 +223,14 @@ fn every_reference_fix_clears_its_finding() {
     let (library, index) = fixture_reference();
     let config = CheckConfig::default();
     let text = AGAINST_THE_REFERENCE;
-    let findings = check_text(text, &library, &index, &config);
+    let findings = analyse(text, &Against::new(&library, &index, &config)).findings();
     let with_fixes: Vec<&Finding> = findings.iter().filter(|f| !f.fixes.is_empty()).collect();
     assert!(with_fixes.len() >= 6, "{findings:#?}");
     let line_of = |t: &str, offset: usize| LineIndex::new(t).position(t, offset, Encoding::Utf8).line;
     for f in with_fixes {
         let fixed = apply(text, f, 0);
         let line = line_of(text, f.range.start);
-        let after = check_text(&fixed, &library, &index, &config);
+        let after = analyse(&fixed, &Against::new(&library, &index, &config)).findings();
         let left = after.iter().find(|g| g.code == f.code && line_of(&fixed, g.range.start) == line);
         assert!(left.is_none(), "fix {:?} left {:?}", f.fixes[0].title, left);
     }

@@ -2,7 +2,7 @@
 //! and the findings are those of a fresh check of the new text.
 
 use proptest::prelude::*;
-use stet::check::{check_text, Against, CheckConfig, DraftCache, Finding};
+use stet::check::{analyse, Against, CheckConfig, DraftCache, Finding};
 use stet::reference::{build_dataset, Index, Library, Origin, Source};
 
 const SOURCE: &str = "---\nkey: nv\ntitle: Security ties\n---\n\
@@ -48,9 +48,7 @@ fn incremental(cache: &mut DraftCache, text: &str, library: &Library, index: &In
     let config = CheckConfig::default();
     let against = Against { id: 1, library, index, config: &config };
     let checked = cache.check(text, &against, &|| false).unwrap();
-    let mut findings: Vec<Finding> = checked.findings().collect();
-    findings.sort_by_key(|f| (f.range.start, f.range.end, f.code));
-    (findings, checked.fresh)
+    (checked.findings(), checked.fresh)
 }
 
 #[test]
@@ -68,7 +66,7 @@ fn an_edit_reads_only_its_paragraph_again() {
     let edited = format!("{}Some {}", &text[..at], &text[at..]);
     let (findings, fresh) = incremental(&mut cache, &edited, &library, &index);
     assert_eq!(fresh, 1);
-    let expected = check_text(&edited, &library, &index, &CheckConfig::default());
+    let expected = analyse(&edited, &Against::new(&library, &index, &CheckConfig::default())).findings();
     assert_eq!(summary(&findings, &edited), summary(&expected, &edited));
 }
 
@@ -84,7 +82,7 @@ fn editing_a_footnote_rereads_the_paragraphs_that_cite_it() {
     assert_eq!(fresh, 3);
     let unknown: Vec<&Finding> = findings.iter().filter(|f| f.code == "unknown-source").collect();
     assert!(!unknown.is_empty() && unknown.iter().all(|f| &edited[f.range.clone()] == "nope"), "{findings:?}");
-    let expected = check_text(&edited, &library, &index, &CheckConfig::default());
+    let expected = analyse(&edited, &Against::new(&library, &index, &CheckConfig::default())).findings();
     assert_eq!(summary(&findings, &edited), summary(&expected, &edited));
 }
 
@@ -97,7 +95,7 @@ fn a_cancelled_check_leaves_the_cache_usable() {
     let text = draft(8);
     assert!(cache.check(&text, &against, &|| true).is_none());
     let (findings, _) = incremental(&mut cache, &text, &library, &index);
-    let expected = check_text(&text, &library, &index, &config);
+    let expected = analyse(&text, &Against::new(&library, &index, &config)).findings();
     assert_eq!(summary(&findings, &text), summary(&expected, &text));
 }
 
@@ -160,7 +158,7 @@ proptest! {
             let end = floor_boundary(&text, start + (span * text.len() as f64) as usize);
             text.replace_range(start..end, &insert);
             let (findings, _) = incremental(&mut cache, &text, &library, &index);
-            let expected = check_text(&text, &library, &index, &CheckConfig::default());
+            let expected = analyse(&text, &Against::new(&library, &index, &CheckConfig::default())).findings();
             prop_assert_eq!(summary(&findings, &text), summary(&expected, &text));
         }
     }

@@ -219,7 +219,7 @@ fn fragile(
     text: &str,
     ws: &stet::workspace::Workspace,
     cancelled: &stet::check::incremental::Cancelled<'_>,
-) -> Option<stet::check::Checked> {
+) -> Option<stet::check::Analysis> {
     assert!(!text.contains("PANIC"), "a check that fails on purpose");
     stet::lsp::check_in_workspace(cache, text, ws, cancelled)
 }
@@ -272,6 +272,30 @@ async fn fifty_drafts_and_ten_thousand_edits_lose_nothing() {
         // Every edit landed: the figure spans all 200 digits typed.
         assert_eq!(summary(&diagnostics), [format!("unsourced-figure 0:7-0:{}", 7 + expected.len())]);
     }
+}
+
+#[tokio::test]
+async fn hover_reads_the_text_as_it_stands_before_the_next_check_is_published() {
+    let ws = tempfile::tempdir().unwrap();
+    let root = fs::canonicalize(ws.path()).unwrap();
+    fs::create_dir_all(root.join("sources")).unwrap();
+    fs::write(root.join("sources/nv.md"), "---\nkey: nv\n---\nMore than 84,000 people have been detained.\n").unwrap();
+    // Long enough that no check of the edit is published while the test runs.
+    fs::write(root.join("stet.toml"), "[server]\ndebounce_ms = 60000\n").unwrap();
+    let mut client = Client::start();
+    client.initialize(&root, json!({})).await;
+    let uri = format!("file://{}/d.md", root.display());
+    client.open(&uri, "Intro.\n\nSome 84,000 people were detained [@nv].\n").await;
+    // A new paragraph above moves the figure down two lines, and a new figure stands in its place.
+    let top = json!({"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}});
+    client.change(&uri, 2, json!([{"range": top, "text": "In all, 61,250 people were detained [@nv].\n\n"}])).await;
+    let hover = |line: u32, character: u32| json!({"textDocument": {"uri": uri}, "position": {"line": line, "character": character}});
+    let moved = client.request("textDocument/hover", hover(4, 7)).await;
+    let shown = moved["result"]["contents"]["value"].as_str().unwrap_or_default().to_string();
+    assert!(shown.contains("**84,000**") && shown.contains("Status: **matched**"), "{shown}");
+    let typed = client.request("textDocument/hover", hover(0, 10)).await;
+    let shown = typed["result"]["contents"]["value"].as_str().unwrap_or_default().to_string();
+    assert!(shown.contains("**61,250**") && shown.contains("Status: **conflicting**"), "{shown}");
 }
 
 #[tokio::test]

@@ -228,7 +228,8 @@ fn the_period_decides_between_facts() {
 
 /// Every finding of the names rules in a sentence, as `code:text`.
 fn name_findings(library: &Library, index: &Index, text: &str) -> String {
-    stet::check::check_text(text, library, index, &CheckConfig::default())
+    stet::check::analyse(text, &stet::check::Against::new(library, index, &CheckConfig::default()))
+        .findings()
         .into_iter()
         .filter(|f| matches!(f.code, "misspelled-entity" | "conflicting-role"))
         .map(|f| format!("{}:{}", f.code, &text[f.range.clone()]))

@@ -7,7 +7,7 @@
 
 use std::sync::Arc;
 
-use stet::check::{check_text, CheckConfig};
+use stet::check::{analyse, Against, CheckConfig};
 use stet::reference::{build_dataset, Dataset, EntityKind, Index, Library, Origin, Source};
 
 const SOURCES: [&str; 3] = ["names-harvest.md", "names-hospital.md", "names-election.md"];
@@ -34,7 +34,8 @@ fn reference() -> (Library, Index) {
 }
 
 fn findings(library: &Library, index: &Index, text: &str) -> String {
-    let found: Vec<String> = check_text(text, library, index, &CheckConfig::default())
+    let found: Vec<String> = analyse(text, &Against::new(library, index, &CheckConfig::default()))
+        .findings()
         .iter()
         .filter(|f| matches!(f.code, "misspelled-entity" | "conflicting-role"))
         .map(|f| format!("{} '{}'", f.code, &text[f.range.clone()]))

@@ -129,13 +129,15 @@ proptest! {
 fn fresh_check(root: &std::path::Path, text: &str) -> Vec<String> {
     let ws = stet::workspace::Workspace::load(root, None, None);
     let lines = stet::text::LineIndex::new(text);
-    let mut found: Vec<String> = stet::check::check_text(text, &ws.library, &ws.index, &ws.settings.check)
-        .iter()
-        .map(|f| {
-            let (s, e) = lines.range(text, f.range.clone(), Encoding::Utf16);
-            format!("{} {}:{}-{}:{}", f.code, s.line, s.character, e.line, e.character)
-        })
-        .collect();
+    let mut found: Vec<String> =
+        stet::check::analyse(text, &stet::check::Against::new(&ws.library, &ws.index, &ws.settings.check))
+            .findings()
+            .iter()
+            .map(|f| {
+                let (s, e) = lines.range(text, f.range.clone(), Encoding::Utf16);
+                format!("{} {}:{}-{}:{}", f.code, s.line, s.character, e.line, e.character)
+            })
+            .collect();
     found.sort();
     found
 }

@@ -5,7 +5,7 @@
 use std::sync::{Arc, OnceLock};
 
 use libfuzzer_sys::fuzz_target;
-use stet::check::{check_text, CheckConfig};
+use stet::check::{analyse, Against, CheckConfig};
 use stet::extract::extract_figures;
 use stet::reference::{build_dataset, Index, Library, Origin, Source};
 use stet::text::{Encoding, LineIndex};
@@ -27,7 +27,7 @@ fn reference() -> &'static (Library, Index) {
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
     let (library, index) = reference();
-    let findings = check_text(&text, library, index, &CheckConfig::default());
+    let findings = analyse(&text, &Against::new(library, index, &CheckConfig::default())).findings();
     let lines = LineIndex::new(&text);
     for f in &findings {
         assert!(text.is_char_boundary(f.range.start) && text.is_char_boundary(f.range.end));

@@ -14,10 +14,9 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use super::finding::Finding;
-use super::matching::{match_figures, FigureMatch};
+use super::analysis::{appended_definition, Analysis, CheckedSegment, Read};
+use super::matching::match_figures;
 use super::rules::unsourced_figure::relied_on;
-use super::standing::{standing, Status};
 use super::suppress::Suppressions;
 use super::{check_matched, CheckConfig, Context};
 use crate::extract::{read_draft, Draft};
@@ -36,121 +35,10 @@ pub struct Against<'a> {
     pub config: &'a CheckConfig,
 }
 
-/// The findings of one segment, as they stood when it was checked.
-#[derive(Debug)]
-pub struct CheckedSegment {
-    /// The hash of everything the results depend on: a result with the same key is the same
-    /// result, wherever it now stands (the server keys what it wrote of it by this).
-    pub key: u64,
-    pub findings: Vec<Finding>,
-    /// Where the segment started then, in bytes and lines.
-    pub start: usize,
-    pub line: u32,
-    /// The footnote definitions it refers to, where they stood then: findings inside them move
-    /// with them, not with the segment.
-    pub definitions: Vec<FootnoteDefinition>,
-    pub tally: Tally,
-}
-
-/// How a draft's claim figures stand, for a summary at a glance.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Tally {
-    pub figures: usize,
-    /// Figures that agree with a fact of a source and draw no finding.
-    pub verified: usize,
-    pub unsourced: usize,
-    pub conflicting: usize,
-    pub unsupported: usize,
-    /// How many verified figures each source gives, in the order first seen.
-    pub supported_by: Vec<(String, usize)>,
-}
-
-impl Tally {
-    fn add(&mut self, other: &Tally) {
-        self.figures += other.figures;
-        self.verified += other.verified;
-        self.unsourced += other.unsourced;
-        self.conflicting += other.conflicting;
-        self.unsupported += other.unsupported;
-        for (key, n) in &other.supported_by {
-            self.supported(key, *n);
-        }
-    }
-
-    fn supported(&mut self, key: &str, n: usize) {
-        match self.supported_by.iter_mut().find(|(k, _)| k == key) {
-            Some((_, total)) => *total += n,
-            None => self.supported_by.push((key.to_string(), n)),
-        }
-    }
-
-    /// How many verified figures source `key` gives.
-    pub fn supported_by(&self, key: &str) -> usize {
-        self.supported_by.iter().find(|(k, _)| k == key).map_or(0, |(_, n)| *n)
-    }
-}
-
-impl CheckedSegment {
-    /// Whether a finding or one of its edits lies in a footnote definition appended to the segment.
-    pub fn reaches_definitions(&self, finding: &Finding) -> bool {
-        let ranges =
-            std::iter::once(&finding.range).chain(finding.fixes.iter().flat_map(|x| &x.edits).map(|e| &e.range));
-        self.definitions.iter().any(|d| ranges.clone().any(|r| r.start >= d.range.start && r.start <= d.range.end))
-    }
-}
-
-/// A whole draft checked: each segment where it stands now, with its findings.
-#[derive(Debug, Default)]
-pub struct Checked {
-    pub parts: Vec<(Segment, Arc<CheckedSegment>)>,
-    /// The footnote definitions of the draft, where they stand now.
-    definitions: Vec<FootnoteDefinition>,
-    /// The `stet-ignore-file` directives of the draft.
-    silenced: Vec<Option<Vec<String>>>,
-    /// How many segments were checked anew, for benchmarks and tests.
-    pub fresh: usize,
-}
-
-impl Checked {
-    /// How the draft's claim figures stand.
-    pub fn tally(&self) -> Tally {
-        let mut tally = Tally::default();
-        for (_, part) in &self.parts {
-            tally.add(&part.tally);
-        }
-        tally
-    }
-
-    /// Whether the draft silences every finding of `code`.
-    pub fn silences(&self, code: &str) -> bool {
-        self.silenced.iter().any(|codes| codes.as_ref().is_none_or(|c| c.iter().any(|x| x == code)))
-    }
-
-    /// Every finding, where it stands now; by segment, so not sorted.
-    pub fn findings(&self) -> impl Iterator<Item = Finding> + '_ {
-        self.parts.iter().flat_map(move |(segment, checked)| {
-            checked.findings.iter().filter(|f| !self.silences(f.code)).map(move |f| self.moved(segment, checked, f))
-        })
-    }
-
-    /// A finding of a segment checked earlier, moved to where it stands now.
-    pub fn moved(&self, segment: &Segment, checked: &CheckedSegment, finding: &Finding) -> Finding {
-        let place = |offset: usize| -> usize {
-            let then = checked.definitions.iter().find(|d| offset >= d.range.start && offset <= d.range.end);
-            // Where the definition appended then stands now: found the way it was appended, so a
-            // label defined twice maps to the same one of them.
-            let now = |d: &FootnoteDefinition| appended_definition(&self.definitions, &d.label, segment);
-            match then.and_then(|d| now(d).map(|n| (d, n))) {
-                Some((then, now)) => now.range.start + (offset - then.range.start),
-                None => (offset + segment.range.start).saturating_sub(checked.start),
-            }
-        };
-        let mut f = finding.clone();
-        f.range = place(f.range.start)..place(f.range.end);
-        for edit in f.fixes.iter_mut().flat_map(|fix| fix.edits.iter_mut()) {
-            edit.range = place(edit.range.start)..place(edit.range.end);
-        }
-        f
+impl<'a> Against<'a> {
+    /// A reference with no id of its own: for one-off checks that keep no cache.
+    pub fn new(library: &'a Library, index: &'a Index, config: &'a CheckConfig) -> Self {
+        Against { id: 0, library, index, config }
     }
 }
 
@@ -216,7 +104,7 @@ struct Layout {
 impl DraftCache {
     /// Checks `text`, reusing every segment checked before; `None` when `cancelled` says so
     /// before the check is done. Segments not seen before are read and checked on every core.
-    pub fn check(&mut self, text: &str, against: &Against, cancelled: &Cancelled<'_>) -> Option<Checked> {
+    pub fn check(&mut self, text: &str, against: &Against, cancelled: &Cancelled<'_>) -> Option<Analysis> {
         let identity = (against.id, against.config.clone());
         if self.against.as_ref() != Some(&identity) {
             self.checks.clear();
@@ -273,7 +161,7 @@ impl DraftCache {
         self.checks.retain(|k, _| used.contains(k));
         let keys = keyed.into_iter().map(|(k, _)| k).collect();
         self.last = Some(Cut { text: text.to_string(), segments: cut, keys, marks });
-        Some(Checked { parts, definitions, silenced, fresh })
+        Some(Analysis { parts, definitions, silenced, fresh })
     }
 }
 
@@ -363,20 +251,6 @@ fn piece_key(text: &str, segment: &Segment, definitions: &[FootnoteDefinition]) 
     (hasher.finish(), appended)
 }
 
-/// The definition of footnote `label` appended to `segment`: the first outside the segment (one
-/// inside it is read with it already).
-fn appended_definition<'a>(
-    definitions: &'a [FootnoteDefinition],
-    label: &str,
-    segment: &Segment,
-) -> Option<&'a FootnoteDefinition> {
-    definitions.iter().find(|d| d.label == label && !ranges_overlap(&d.range, &segment.range))
-}
-
-fn ranges_overlap(a: &Range<usize>, b: &Range<usize>) -> bool {
-    a.start < b.end && b.start < a.end
-}
-
 fn check_key(piece: u64, relied_on: &[String]) -> u64 {
     let mut hasher = DefaultHasher::new();
     (piece, relied_on).hash(&mut hasher);
@@ -417,7 +291,10 @@ fn check_segment(
     let Against { library, index, config, .. } = *against;
     let matches = match_figures(&Context::new(&piece.text, &piece.draft, library, index, config));
     let mut findings = check_matched(&piece.text, &piece.draft, against, relied_on, &matches);
-    let tally = tally(&piece.draft, &matches, &findings, index);
+    let own = piece.appended.first().map_or(piece.text.len(), |(at, _)| *at);
+    let read = Read { draft: &piece.draft, own, start };
+    let figures = read.figures(&matches, &findings, index);
+    let (names, citations) = (read.names(index), read.citations());
     for f in &mut findings {
         f.range = piece.place(f.range.start, start)..piece.place(f.range.end, start);
         for edit in f.fixes.iter_mut().flat_map(|fix| fix.edits.iter_mut()) {
@@ -428,26 +305,6 @@ fn check_segment(
     // The same text checked against another reference or settings gives other results.
     let mut hasher = DefaultHasher::new();
     key.hash(&mut hasher);
-    CheckedSegment { key: hasher.finish(), findings, start, line: segment.line, definitions, tally }
-}
-
-/// How the claim figures of a piece stand, from its matches and findings.
-fn tally(draft: &Draft, matches: &[Option<FigureMatch>], findings: &[Finding], index: &Index) -> Tally {
-    let mut tally = Tally::default();
-    for (figure, found) in draft.figures.iter().zip(matches) {
-        if !figure.kind.is_claim() {
-            continue;
-        }
-        tally.figures += 1;
-        let stands = standing(figure, found.as_ref(), findings);
-        tally.unsourced += usize::from(stands.unsourced);
-        tally.conflicting += usize::from(stands.conflicting);
-        tally.unsupported += usize::from(stands.unsupported);
-        let agreeing = found.as_ref().and_then(|m| index.fact(m.fact));
-        if let (Some((dataset, _)), Status::Verified) = (agreeing, stands.status) {
-            tally.verified += 1;
-            tally.supported(&dataset.source.key, 1);
-        }
-    }
-    tally
+    let line = segment.line;
+    CheckedSegment { key: hasher.finish(), findings, figures, names, citations, start, line, definitions }
 }

@@ -1,10 +1,9 @@
 //! Checking a draft: the rules, their settings, and the findings they make.
 
 pub mod agreement;
+pub mod analysis;
 pub mod config;
-pub mod definition;
 pub mod finding;
-pub mod hover;
 pub mod incremental;
 pub mod matching;
 pub mod rules;
@@ -12,9 +11,10 @@ pub mod standing;
 pub mod style;
 pub mod suppress;
 
+pub use analysis::{Analysis, FigureReport, Tally, Thing};
 pub use config::{CheckConfig, Scope};
 pub use finding::{Edit, Finding, Fix, Related, Severity};
-pub use incremental::{Against, Checked, DraftCache, Tally};
+pub use incremental::{Against, DraftCache};
 pub use rules::{rule, Rule, RULES};
 
 use crate::extract::Draft;
@@ -50,33 +50,15 @@ impl<'a> Context<'a> {
     }
 }
 
-/// Checks a draft's text against the sources, paragraph by paragraph; findings come sorted by
-/// position.
-pub fn check_text(text: &str, library: &Library, index: &Index, config: &CheckConfig) -> Vec<Finding> {
-    let against = Against { id: 0, library, index, config };
-    let checked = DraftCache::default().check(text, &against, &|| false);
-    let mut findings: Vec<Finding> = checked.map(|c| c.findings().collect()).unwrap_or_default();
-    // A finding at a footnote's definition comes with the paragraph that refers to it.
-    findings.sort_by(|a, b| (a.range.start, a.range.end, a.code).cmp(&(b.range.start, b.range.end, b.code)));
-    findings
+/// Checks a draft's text against the sources, paragraph by paragraph, from scratch: the one
+/// check [`DraftCache::check`] makes, with nothing to reuse.
+pub fn analyse(text: &str, against: &Against) -> Analysis {
+    DraftCache::default().check(text, against, &|| false).unwrap_or_default()
 }
 
-/// Checks a text read as one piece, citing what it cites most where a figure has no note.
-pub fn check_draft(text: &str, draft: &Draft, library: &Library, index: &Index, config: &CheckConfig) -> Vec<Finding> {
-    let keys = draft.notes.iter().flat_map(|n| &n.keys).map(|k| (k.key.as_str(), 1));
-    let relied_on = rules::unsourced_figure::relied_on(keys, library);
-    check_piece(text, draft, &Against { id: 0, library, index, config }, &relied_on)
-}
-
-/// Checks a text read as one piece, with the sources the whole draft relies on given.
-pub fn check_piece(text: &str, draft: &Draft, against: &Against, relied_on: &[String]) -> Vec<Finding> {
-    let Against { library, index, config, .. } = *against;
-    let matches = matching::match_figures(&Context::new(text, draft, library, index, config));
-    check_matched(text, draft, against, relied_on, &matches)
-}
-
-/// [`check_piece`] with the draft's figures already matched.
-pub fn check_matched(
+/// The findings of a text read as one piece, its figures matched already: what every rule
+/// makes of it, less what ignore comments silence.
+pub(crate) fn check_matched(
     text: &str,
     draft: &Draft,
     against: &Against,

@@ -12,7 +12,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::json::json_finding;
 use super::CheckFormat;
-use crate::check::{check_text, Finding, Severity};
+use crate::check::{analyse, Finding, Severity};
 use crate::text::{Encoding, LineIndex};
 use crate::workspace::{find_root, Workspace};
 
@@ -61,8 +61,7 @@ struct Outcome {
 
 fn check_one(draft: &Path, ws: &Workspace, explain: bool) -> Result<Outcome, std::io::Error> {
     let text = fs::read_to_string(draft)?;
-    let a = ws.against();
-    let findings = check_text(&text, a.library, a.index, a.config);
+    let findings = analyse(&text, &ws.against()).findings();
     let explained = if explain { explain_matches(draft, &text, ws) } else { String::new() };
     Ok(Outcome { text, findings, explained })
 }

@@ -11,11 +11,8 @@ use serde::{Deserialize, Serialize};
 use super::check::{collect_drafts, Workspaces};
 use super::json::{json_range, JsonRange};
 use super::FiguresFormat;
-use crate::check::matching::match_figures;
-use crate::check::rules::conflicting_figure::fact_phrase;
-use crate::check::standing::standing;
-use crate::check::{check_text, Context};
-use crate::extract::{extract_figures, read_draft, Figure};
+use crate::check::analyse;
+use crate::extract::{extract_figures, Figure};
 use crate::text::LineIndex;
 
 /// A figure in the JSON-lines mode: UTF-8 byte offsets into the line's text.
@@ -46,8 +43,13 @@ struct ReportedFigure {
     hedge: Option<&'static str>,
     /// Whether a source note covers it (false also for figures that need none).
     sourced: bool,
-    /// `matched`, `conflicting`, `unsourced` or `no reference`.
+    /// `matched`, `conflicting`, `unsupported`, `unsourced` or `no reference`.
     status: &'static str,
+    /// What it counts and the period it speaks of, as read from its sentence.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    counts: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    period: Option<String>,
     /// The reference fact it matched, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     matched: Option<MatchedFact>,
@@ -90,26 +92,15 @@ pub fn run(format: FiguresFormat, paths: &[PathBuf]) -> Result<ExitCode> {
             continue;
         };
         let ws = workspaces.for_draft(path);
-        let draft = read_draft(text);
-        let cx = Context::new(text, &draft, &ws.library, &ws.index, &ws.settings.check);
-        let matches = match_figures(&cx);
-        // A figure's status is what the check found on it, as `stet check` reports it.
-        let findings = check_text(text, &ws.library, &ws.index, &ws.settings.check);
         let lines = LineIndex::new(text);
-        for (figure, found) in draft.figures.iter().zip(&matches) {
-            let stands = standing(figure, found.as_ref(), &findings);
-            let is_unsourced = stands.unsourced;
-            let matched = found.as_ref().and_then(|m| {
-                let (dataset, fact) = ws.index.fact(m.fact)?;
-                Some(MatchedFact {
-                    source_key: dataset.source.key.clone(),
-                    fact: fact_phrase(fact),
-                    agrees: m.agrees,
-                    confidence: (m.confidence() * 100.0).round() / 100.0,
-                })
+        for report in analyse(text, &ws.against()).figures() {
+            let figure = &report.figure;
+            let matched = report.matched.map(|m| MatchedFact {
+                source_key: m.source_key,
+                fact: m.phrase,
+                agrees: m.agrees,
+                confidence: (m.confidence * 100.0).round() / 100.0,
             });
-            let status = stands.status.as_str();
-            let needs = figure.kind.is_claim() && !figure.kind.is_date();
             reported.push(ReportedFigure {
                 path: path.display().to_string(),
                 range: json_range(text, &lines, figure.range.clone()),
@@ -119,8 +110,10 @@ pub fn run(format: FiguresFormat, paths: &[PathBuf]) -> Result<ExitCode> {
                 unit: figure.unit.clone(),
                 kind: figure.kind.as_str(),
                 hedge: figure.hedge.map(|h| h.as_str()),
-                sourced: needs && !is_unsourced,
-                status,
+                sourced: report.sourced,
+                status: report.standing.status.as_str(),
+                counts: report.counts,
+                period: report.period,
                 matched,
             });
         }

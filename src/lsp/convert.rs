@@ -2,8 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 use tower_lsp::lsp_types::{
-    CodeAction, CodeActionKind, CodeLens, Command, Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Hover,
-    HoverContents, Location, MarkupContent, MarkupKind, NumberOrString, Position, Range, TextEdit, Url, WorkspaceEdit,
+    CodeAction, CodeActionKind, CodeLens, Command, Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity,
+    Location, NumberOrString, Position, Range, TextEdit, Url, WorkspaceEdit,
 };
 
 use crate::check::{Finding, Severity, Tally};
@@ -133,64 +133,6 @@ pub fn quick_fixes(uri: &Url, diagnostic: &Diagnostic) -> Vec<CodeAction> {
             ..CodeAction::default()
         })
         .collect()
-}
-
-/// The paragraph holding `position`: the text's line index, where the paragraph starts, its text,
-/// and the position's byte in it.
-fn paragraph_at(text: &str, position: Position, encoding: Encoding) -> Option<(LineIndex, usize, &str, usize)> {
-    let lines = LineIndex::new(text);
-    let offset = lines.offset(text, crate::text::Position::new(position.line, position.character), encoding)?;
-    let segment = crate::text::segments::segment_at(text, offset)?;
-    let paragraph = text.get(segment.range.clone())?;
-    let start = segment.range.start;
-    Some((lines, start, paragraph, offset - start))
-}
-
-/// What `stet::check::hover` found at a place of the text, as an LSP hover: Markdown, with a link
-/// to the place in the source when the workspace has its file. `tally`, the draft's last check,
-/// tells how many of its figures a cited source supports.
-pub fn hover_at(
-    text: &str,
-    position: Position,
-    encoding: Encoding,
-    ws: &crate::workspace::Workspace,
-    tally: Option<&Tally>,
-) -> Option<Hover> {
-    let (lines, start, paragraph, offset) = paragraph_at(text, position, encoding)?;
-    let info = crate::check::hover::hover(paragraph, offset, &ws.against(), &[])?;
-    let mut markdown = format!("**{}**\n\n{}", info.title, info.lines.join("  \n"));
-    if let (Some(key), Some(tally)) = (&info.key, tally) {
-        let (n, all) = (tally.supported_by(key), tally.figures);
-        let figures = if all == 1 { "figure" } else { "figures" };
-        markdown.push_str(&format!("  \nSupports {n} of the draft's {all} {figures}"));
-    }
-    if let Some((file, place)) = info.source.as_ref().and_then(|r| ws.locate(r)) {
-        if let Ok(mut uri) = Url::from_file_path(&file) {
-            uri.set_fragment(Some(&format!("L{}", place.line + 1)));
-            let key = info.source.as_ref().map_or("", |r| r.source_key.as_str());
-            markdown.push_str(&format!("\n\n[{key}, line {}]({uri})", place.line + 1));
-        }
-    }
-    Some(Hover {
-        contents: HoverContents::Markup(MarkupContent { kind: MarkupKind::Markdown, value: markdown }),
-        range: Some(range(text, &lines, start + info.range.start..start + info.range.end, encoding)),
-    })
-}
-
-/// Where go-to-definition leads from a place of the text: the place in a source file that
-/// `stet::check::definition` names.
-pub fn definition_at(
-    text: &str,
-    position: Position,
-    encoding: Encoding,
-    ws: &crate::workspace::Workspace,
-) -> Option<Location> {
-    let (_, _, paragraph, offset) = paragraph_at(text, position, encoding)?;
-    let related = crate::check::definition::definition(paragraph, offset, &ws.against())?;
-    let (file, place) = ws.locate_in(&related, encoding, &mut std::collections::BTreeMap::new())?;
-    let range =
-        Range::new(Position::new(place.line, place.character), Position::new(place.end_line, place.end_character));
-    Some(Location { uri: Url::from_file_path(file).ok()?, range })
 }
 
 /// The lens on a draft's first line that sums up how its figures stand.

@@ -5,9 +5,14 @@ pub mod completion;
 pub mod convert;
 pub mod document;
 pub mod framing;
+mod hover;
 mod memory;
+mod outbox;
+mod schedule;
 pub mod session;
+mod state;
 pub mod symbols;
+mod watch;
 
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};

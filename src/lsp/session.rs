@@ -7,15 +7,16 @@ use std::sync::Arc;
 use tower_lsp::lsp_types::Diagnostic;
 
 use super::convert::{diagnostic, Locate};
-use crate::check::incremental::{Cancelled, CheckedSegment};
-use crate::check::{Checked, DraftCache, Tally};
+use crate::check::analysis::CheckedSegment;
+use crate::check::incremental::Cancelled;
+use crate::check::{Analysis, DraftCache, Tally};
 use crate::text::segments::Segment;
 use crate::text::{Encoding, LineIndex};
 use crate::workspace::Workspace;
 
 /// Checks a draft with the cache of its earlier checks; `None` when cancelled. Tests put in one
 /// that fails on purpose.
-pub type Checker = fn(&mut DraftCache, &str, &Workspace, &Cancelled<'_>) -> Option<Checked>;
+pub type Checker = fn(&mut DraftCache, &str, &Workspace, &Cancelled<'_>) -> Option<Analysis>;
 
 /// The checker the server uses.
 pub fn check_in_workspace(
@@ -23,7 +24,7 @@ pub fn check_in_workspace(
     text: &str,
     ws: &Workspace,
     cancelled: &Cancelled<'_>,
-) -> Option<Checked> {
+) -> Option<Analysis> {
     cache.check(text, &ws.against(), cancelled)
 }
 
@@ -36,8 +37,6 @@ pub struct Session {
     made: HashMap<u64, Made>,
     /// The encoding and file-wide silences the diagnostics were made with.
     made_with: Option<(Encoding, Vec<bool>)>,
-    /// The latest state checked.
-    pub latest: Option<Arc<Checked>>,
 }
 
 /// A segment's diagnostics, and the same as JSON, for the line the segment started on.
@@ -51,14 +50,15 @@ struct Made {
 }
 
 /// A draft's diagnostics, ready to publish: the JSON array, how many it holds, those with a
-/// certain fix (paragraph by paragraph, for the action that applies them all) and how its
-/// figures stand.
-#[derive(Debug, Default, PartialEq)]
+/// certain fix (paragraph by paragraph, for the action that applies them all), how its figures
+/// stand, and the analysis they were made from.
+#[derive(Debug, Default)]
 pub struct Diagnostics {
     pub json: Vec<u8>,
     pub count: usize,
     pub certain: Vec<Arc<Vec<Diagnostic>>>,
     pub tally: Tally,
+    pub analysis: Arc<Analysis>,
 }
 
 impl Session {
@@ -108,8 +108,14 @@ impl Session {
         }
         out.json.push(b']');
         self.made = kept;
-        self.latest = Some(Arc::new(checked));
+        out.analysis = Arc::new(checked);
         Some(out)
+    }
+
+    /// The analysis of `text`, brought up to date with the cache: only what changed since the
+    /// last check is checked (for answers that cannot wait for the next one).
+    pub fn analyse(&mut self, text: &str, ws: &Workspace, checker: Checker) -> Option<Arc<Analysis>> {
+        checker(&mut self.cache, text, ws, &|| false).map(Arc::new)
     }
 }
 
@@ -126,7 +132,7 @@ fn append(out: &mut Diagnostics, json: &[u8], count: usize) {
 }
 
 /// A segment's diagnostics with the JSON that publishes them, leaving out silenced ones.
-fn made(line: u32, diagnostics: Vec<Diagnostic>, checked: &Checked) -> Made {
+fn made(line: u32, diagnostics: Vec<Diagnostic>, checked: &Analysis) -> Made {
     let kept: Vec<Diagnostic> = diagnostics.into_iter().filter(|d| !silenced(checked, d)).collect();
     let mut json = Vec::new();
     for (i, d) in kept.iter().enumerate() {
@@ -147,12 +153,12 @@ fn has_certain_fix(d: &Diagnostic) -> bool {
 }
 
 /// A segment's diagnostics moved to the line it now starts on.
-fn moved(m: &Made, line: u32, checked: &Checked) -> Made {
+fn moved(m: &Made, line: u32, checked: &Analysis) -> Made {
     let delta = i64::from(line) - i64::from(m.line);
     made(line, m.diagnostics.iter().map(|d| shifted(d, delta)).collect(), checked)
 }
 
-fn silenced(checked: &Checked, d: &Diagnostic) -> bool {
+fn silenced(checked: &Analysis, d: &Diagnostic) -> bool {
     match &d.code {
         Some(tower_lsp::lsp_types::NumberOrString::String(code)) => checked.silences(code),
         _ => false,

@@ -4,20 +4,21 @@
 use tower_lsp::lsp_types::{DocumentSymbol, SymbolKind};
 
 use super::convert::range;
-use crate::extract::read_draft;
+use crate::check::Analysis;
 use crate::text::{Encoding, LineIndex};
 use crate::workspace::Workspace;
 
-/// Every claim figure and every known name of `text`, in the order they stand.
+/// Every claim figure and every known name of `text`, which `analysis` was made of, in the order
+/// they stand.
 #[allow(deprecated)] // `DocumentSymbol::deprecated` must still be spelled out.
-pub fn document_symbols(text: &str, encoding: Encoding, ws: &Workspace) -> Vec<DocumentSymbol> {
-    let draft = read_draft(text);
+pub fn document_symbols(analysis: &Analysis, text: &str, encoding: Encoding, ws: &Workspace) -> Vec<DocumentSymbol> {
     let lines = LineIndex::new(text);
-    let figures = draft.figures.iter().filter(|f| f.kind.is_claim() && !f.period).map(|f| {
-        let detail = format!("{:?}", f.kind).to_lowercase();
-        (f.range.clone(), text.get(f.range.clone()).unwrap_or("").to_string(), SymbolKind::NUMBER, detail)
+    let figures = analysis.figures().filter(|f| !f.figure.period).map(|f| {
+        let detail = format!("{:?}", f.figure.kind).to_lowercase();
+        let range = f.figure.range;
+        (range.clone(), text.get(range).unwrap_or("").to_string(), SymbolKind::NUMBER, detail)
     });
-    let names = ws.index.find_names(&draft.view).into_iter().filter_map(|m| {
+    let names = analysis.names().filter_map(|m| {
         let (_, entity) = ws.index.entity(m.entity)?;
         let detail = format!("{:?}", entity.kind).to_lowercase();
         Some((m.range, entity.name.clone(), SymbolKind::OBJECT, detail))

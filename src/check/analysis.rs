@@ -1,0 +1,394 @@
+//! A draft as stet reads it, after one check: every figure with its standing and the fact it
+//! matched, every known name, every citation key, and the findings. Plain data that every view
+//! answers from: diagnostics, hover, go to definition, the outline, the summary lens, `stet
+//! check` and `stet figures`. Built by [`super::DraftCache::check`], paragraph by paragraph; each
+//! part keeps the places it had when checked and is moved to where its paragraph stands now.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use super::finding::{Finding, Related};
+use super::standing::{Standing, Status};
+use crate::extract::Figure;
+use crate::reference::{EntityId, FactId, Index, Library};
+use crate::text::segments::{FootnoteDefinition, Segment};
+
+/// A whole draft checked: each segment where it stands now, with what its check found.
+#[derive(Debug, Default)]
+pub struct Analysis {
+    pub(crate) parts: Vec<(Segment, Arc<CheckedSegment>)>,
+    /// The footnote definitions of the draft, where they stand now.
+    pub(crate) definitions: Vec<FootnoteDefinition>,
+    /// The `stet-ignore-file` directives of the draft.
+    pub(crate) silenced: Vec<Option<Vec<String>>>,
+    /// How many segments were checked anew, for benchmarks and tests.
+    pub fresh: usize,
+}
+
+/// What the check of one segment found, as it stood when checked.
+#[derive(Debug)]
+pub struct CheckedSegment {
+    /// The hash of everything the results depend on: a result with the same key is the same
+    /// result, wherever it now stands (the server keys what it wrote of it by this).
+    pub key: u64,
+    pub findings: Vec<Finding>,
+    /// The segment's claim figures, in order.
+    pub figures: Vec<FigureReport>,
+    /// The known names it mentions, in order.
+    pub names: Vec<NameReport>,
+    /// The citation keys of its notes, in order.
+    pub citations: Vec<CitationReport>,
+    /// Where the segment started then, in bytes and lines.
+    pub start: usize,
+    pub line: u32,
+    /// The footnote definitions it refers to, where they stood then: findings inside them move
+    /// with them, not with the segment.
+    pub definitions: Vec<FootnoteDefinition>,
+}
+
+/// A claim figure and how it stands.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FigureReport {
+    /// The figure as read; its range is its place in the draft.
+    pub figure: Figure,
+    /// The sentence it stands in.
+    pub sentence: Range<usize>,
+    pub standing: Standing,
+    /// Whether it needs a note and has one.
+    pub sourced: bool,
+    /// The fact it was matched to, agreeing or not.
+    pub matched: Option<MatchReport>,
+    /// What it counts and the period it speaks of, as read from its sentence.
+    pub counts: Option<String>,
+    pub period: Option<String>,
+}
+
+/// The fact a figure was matched to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MatchReport {
+    pub fact: FactId,
+    pub source_key: String,
+    /// The fact in words: its value, what it counts and its period.
+    pub phrase: String,
+    pub agrees: bool,
+    /// Whether the fact is of a source the figure's note cites.
+    pub cited: bool,
+    pub confidence: f64,
+    /// Where the fact stands in its source.
+    pub place: Related,
+}
+
+/// A known name as written in the draft.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NameReport {
+    pub range: Range<usize>,
+    pub entity: EntityId,
+}
+
+/// A citation key in a note.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CitationReport {
+    pub range: Range<usize>,
+    pub key: String,
+    /// The sentence the note speaks for.
+    pub sentence: Option<Range<usize>>,
+}
+
+/// What stands at a place of the draft.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Thing {
+    Citation(CitationReport),
+    Figure(Box<FigureReport>),
+    Name(NameReport),
+}
+
+impl Thing {
+    pub fn range(&self) -> Range<usize> {
+        match self {
+            Thing::Citation(c) => c.range.clone(),
+            Thing::Figure(f) => f.figure.range.clone(),
+            Thing::Name(n) => n.range.clone(),
+        }
+    }
+}
+
+/// How a draft's claim figures stand, for a summary at a glance.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Tally {
+    pub figures: usize,
+    /// Figures that agree with a fact of a source and draw no finding.
+    pub verified: usize,
+    pub unsourced: usize,
+    pub conflicting: usize,
+    pub unsupported: usize,
+    /// How many verified figures each source gives, in the order first seen.
+    pub supported_by: Vec<(String, usize)>,
+}
+
+impl Tally {
+    fn add(&mut self, figure: &FigureReport) {
+        self.figures += 1;
+        let stands = &figure.standing;
+        self.unsourced += usize::from(stands.unsourced);
+        self.conflicting += usize::from(stands.conflicting);
+        self.unsupported += usize::from(stands.unsupported);
+        if let (Some(m), Status::Verified) = (&figure.matched, stands.status) {
+            self.verified += 1;
+            match self.supported_by.iter_mut().find(|(k, _)| *k == m.source_key) {
+                Some((_, total)) => *total += 1,
+                None => self.supported_by.push((m.source_key.clone(), 1)),
+            }
+        }
+    }
+
+    /// How many verified figures source `key` gives.
+    pub fn supported_by(&self, key: &str) -> usize {
+        self.supported_by.iter().find(|(k, _)| k == key).map_or(0, |(_, n)| *n)
+    }
+}
+
+impl CheckedSegment {
+    /// Whether a finding or one of its edits lies in a footnote definition appended to the segment.
+    pub fn reaches_definitions(&self, finding: &Finding) -> bool {
+        let ranges =
+            std::iter::once(&finding.range).chain(finding.fixes.iter().flat_map(|x| &x.edits).map(|e| &e.range));
+        self.definitions.iter().any(|d| ranges.clone().any(|r| r.start >= d.range.start && r.start <= d.range.end))
+    }
+}
+
+impl Analysis {
+    /// How the draft's claim figures stand.
+    pub fn tally(&self) -> Tally {
+        let mut tally = Tally::default();
+        for figure in self.parts.iter().flat_map(|(_, part)| &part.figures) {
+            tally.add(figure);
+        }
+        tally
+    }
+
+    /// Whether the draft silences every finding of `code`.
+    pub fn silences(&self, code: &str) -> bool {
+        self.silenced.iter().any(|codes| codes.as_ref().is_none_or(|c| c.iter().any(|x| x == code)))
+    }
+
+    /// Every finding the draft does not silence, where it stands now, sorted by place.
+    pub fn findings(&self) -> Vec<Finding> {
+        let mut findings: Vec<Finding> = self
+            .parts
+            .iter()
+            .flat_map(|(segment, part)| {
+                part.findings.iter().filter(|f| !self.silences(f.code)).map(move |f| self.moved(segment, part, f))
+            })
+            .collect();
+        // A finding at a footnote's definition comes with the paragraph that refers to it.
+        findings.sort_by(|a, b| (a.range.start, a.range.end, a.code).cmp(&(b.range.start, b.range.end, b.code)));
+        findings
+    }
+
+    /// Every claim figure of the draft with how it stands, where it stands now, in order.
+    pub fn figures(&self) -> impl Iterator<Item = FigureReport> + '_ {
+        self.parts.iter().flat_map(|(segment, part)| part.figures.iter().map(|f| shifted_figure(f, segment, part)))
+    }
+
+    /// Every known name the draft mentions, where it stands now, in order.
+    pub fn names(&self) -> impl Iterator<Item = NameReport> + '_ {
+        self.parts.iter().flat_map(|(segment, part)| {
+            part.names.iter().map(|n| NameReport { range: shift(&n.range, segment, part), ..n.clone() })
+        })
+    }
+
+    /// The citation key, figure or known name at byte `offset`, in that order.
+    pub fn at(&self, offset: usize) -> Option<Thing> {
+        let (segment, part) = self.part_at(offset)?;
+        let back = offset.checked_sub(segment.range.start)? + part.start;
+        if let Some(c) = part.citations.iter().find(|c| c.range.contains(&back)) {
+            return Some(Thing::Citation(shifted_citation(c, segment, part)));
+        }
+        if let Some(f) = part.figures.iter().find(|f| f.figure.range.contains(&back)) {
+            return Some(Thing::Figure(Box::new(shifted_figure(f, segment, part))));
+        }
+        let name = part.names.iter().find(|n| n.range.contains(&back))?;
+        Some(Thing::Name(NameReport { range: shift(&name.range, segment, part), ..name.clone() }))
+    }
+
+    /// The place in a source that the thing at `offset` comes from. On a citation key: the fact
+    /// of that source matched by the figure nearest the key among those its note covers (its own
+    /// sentence first, then its paragraph), else the top of the source. On a figure: the fact it
+    /// matched. On a known name: its first mention.
+    pub fn definition(&self, offset: usize, library: &Library, index: &Index) -> Option<Related> {
+        match self.at(offset)? {
+            Thing::Figure(f) => Some(f.matched?.place),
+            Thing::Name(n) => {
+                let (dataset, entity) = index.entity(n.entity)?;
+                let place = *entity.mentions.first()?;
+                Some(Related {
+                    source_key: dataset.source.key.clone(),
+                    fact_id: None,
+                    place,
+                    message: "first mention".into(),
+                })
+            }
+            Thing::Citation(c) => {
+                let (segment, part) = self.part_at(offset)?;
+                let nearest = part
+                    .figures
+                    .iter()
+                    .map(|f| shifted_figure(f, segment, part))
+                    .filter_map(|f| Some((f.matched.clone().filter(|m| m.source_key == c.key)?, f)))
+                    .min_by_key(|(_, f)| {
+                        let elsewhere = c.sentence.as_ref() != Some(&f.sentence);
+                        (elsewhere, f.figure.range.start.abs_diff(offset))
+                    });
+                match nearest {
+                    Some((m, _)) => Some(m.place),
+                    None => library.contains(&c.key).then(|| Related::top_of(&c.key)),
+                }
+            }
+        }
+    }
+
+    /// The segment that holds byte `offset`, with its check.
+    fn part_at(&self, offset: usize) -> Option<&(Segment, Arc<CheckedSegment>)> {
+        let i = self.parts.partition_point(|(s, _)| s.range.start <= offset).checked_sub(1)?;
+        self.parts.get(i).filter(|(s, _)| offset <= s.range.end)
+    }
+
+    /// A finding of a segment checked earlier, moved to where it stands now.
+    pub fn moved(&self, segment: &Segment, checked: &CheckedSegment, finding: &Finding) -> Finding {
+        let place = |offset: usize| -> usize {
+            let then = checked.definitions.iter().find(|d| offset >= d.range.start && offset <= d.range.end);
+            // Where the definition appended then stands now: found the way it was appended, so a
+            // label defined twice maps to the same one of them.
+            let now = |d: &FootnoteDefinition| appended_definition(&self.definitions, &d.label, segment);
+            match then.and_then(|d| now(d).map(|n| (d, n))) {
+                Some((then, now)) => now.range.start + (offset - then.range.start),
+                None => (offset + segment.range.start).saturating_sub(checked.start),
+            }
+        };
+        let mut f = finding.clone();
+        f.range = place(f.range.start)..place(f.range.end);
+        for edit in f.fixes.iter_mut().flat_map(|fix| fix.edits.iter_mut()) {
+            edit.range = place(edit.range.start)..place(edit.range.end);
+        }
+        f
+    }
+}
+
+/// A range of a segment's own text, moved to where the segment now stands.
+fn shift(range: &Range<usize>, segment: &Segment, part: &CheckedSegment) -> Range<usize> {
+    let at = |offset: usize| (offset + segment.range.start).saturating_sub(part.start);
+    at(range.start)..at(range.end)
+}
+
+fn shifted_figure(f: &FigureReport, segment: &Segment, part: &CheckedSegment) -> FigureReport {
+    let mut f = f.clone();
+    f.figure.range = shift(&f.figure.range, segment, part);
+    f.sentence = shift(&f.sentence, segment, part);
+    f
+}
+
+fn shifted_citation(c: &CitationReport, segment: &Segment, part: &CheckedSegment) -> CitationReport {
+    CitationReport {
+        range: shift(&c.range, segment, part),
+        key: c.key.clone(),
+        sentence: c.sentence.as_ref().map(|s| shift(s, segment, part)),
+    }
+}
+
+/// The definition of footnote `label` appended to `segment`: the first outside the segment (one
+/// inside it is read with it already).
+pub(crate) fn appended_definition<'a>(
+    definitions: &'a [FootnoteDefinition],
+    label: &str,
+    segment: &Segment,
+) -> Option<&'a FootnoteDefinition> {
+    definitions.iter().find(|d| d.label == label && !ranges_overlap(&d.range, &segment.range))
+}
+
+fn ranges_overlap(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+/// What one piece of a draft holds, as read by its check: `own` is the piece's own text (what
+/// follows is footnote definitions appended for the check, reported by their own segments), and
+/// `start` where the piece stands in the draft.
+pub(crate) struct Read<'a> {
+    pub draft: &'a crate::extract::Draft,
+    pub own: usize,
+    pub start: usize,
+}
+
+impl Read<'_> {
+    fn place(&self, range: &Range<usize>) -> Range<usize> {
+        range.start + self.start..range.end + self.start
+    }
+
+    /// The piece's claim figures with how they stand, from its matches and findings (in the
+    /// piece's own places).
+    pub fn figures(
+        &self,
+        matches: &[Option<super::matching::FigureMatch>],
+        findings: &[Finding],
+        index: &Index,
+    ) -> Vec<FigureReport> {
+        use crate::extract::context::{period_of, subject_of};
+        let draft = self.draft;
+        let own = draft.figures.iter().zip(matches).filter(|(f, _)| f.kind.is_claim() && f.range.end <= self.own);
+        own.map(|(figure, found)| {
+            let standing = super::standing::standing(figure, found.as_ref(), findings);
+            let needs = !figure.kind.is_date();
+            let s = draft.sentence_at(figure.range.start);
+            let sentence = s.and_then(|s| draft.sentences.get(s)).map_or(figure.range.clone(), |x| x.range.clone());
+            let in_sentence: Vec<&Figure> = s.map(|s| draft.figures_in(s).iter().collect()).unwrap_or_default();
+            let mut placed = figure.clone();
+            placed.range = self.place(&figure.range);
+            FigureReport {
+                counts: subject_of(&draft.view, figure, sentence.clone()),
+                period: period_of(&draft.view, figure, &in_sentence),
+                sentence: self.place(&sentence),
+                sourced: needs && !standing.unsourced,
+                standing,
+                matched: found.as_ref().and_then(|m| match_report(m, index)),
+                figure: placed,
+            }
+        })
+        .collect()
+    }
+
+    /// The known names of the piece's own text.
+    pub fn names(&self, index: &Index) -> Vec<NameReport> {
+        let names = index.find_names(&self.draft.view).into_iter().filter(|m| m.range.end <= self.own);
+        names.map(|m| NameReport { range: self.place(&m.range), entity: m.entity }).collect()
+    }
+
+    /// The citation keys of the piece's own notes.
+    pub fn citations(&self) -> Vec<CitationReport> {
+        let draft = self.draft;
+        let notes = draft.notes.iter().filter(|n| n.range.end <= self.own);
+        notes
+            .flat_map(|note| {
+                let sentence = draft.sentence_of_note(note).and_then(|s| draft.sentences.get(s));
+                let sentence = sentence.map(|s| self.place(&s.range));
+                note.keys.iter().map(move |k| CitationReport {
+                    range: self.place(&k.range),
+                    key: k.key.clone(),
+                    sentence: sentence.clone(),
+                })
+            })
+            .collect()
+    }
+}
+
+fn match_report(m: &super::matching::FigureMatch, index: &Index) -> Option<MatchReport> {
+    use super::rules::conflicting_figure::{fact_phrase, related};
+    let (dataset, fact) = index.fact(m.fact)?;
+    Some(MatchReport {
+        fact: m.fact,
+        source_key: dataset.source.key.clone(),
+        phrase: fact_phrase(fact),
+        agrees: m.agrees,
+        cited: m.cited,
+        confidence: m.confidence(),
+        place: related(dataset, fact),
+    })
+}
