@@ -2,14 +2,41 @@
 
 use stet::check::RULES;
 
-#[test]
-fn every_rule_has_a_readme_section_and_a_table_row() {
-    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
-    for rule in RULES {
-        assert!(readme.contains(&format!("\n### {}\n", rule.code)), "README has no section for {}", rule.code);
-        let row = format!("| [`{0}`](#{0}) | {1} |", rule.code, rule.default_severity.as_str());
-        assert!(readme.contains(&row), "README's rule table lacks {row}");
+/// The README's rule table and sections, as the rules' own documentation writes them.
+fn rules_section() -> String {
+    let mut out = String::from("| code | default | reports | fix |\n| --- | --- | --- | --- |\n");
+    for r in RULES {
+        let severity = r.default_severity.as_str();
+        out.push_str(&format!("| [`{0}`](#{0}) | {severity} | {1} | {2} |\n", r.code, r.summary(), r.fix()));
     }
+    for r in RULES {
+        let doc = r.documentation();
+        let rest = doc.split_once("\n\n").map_or("", |(_, rest)| rest);
+        let mut summary = r.summary().to_string();
+        if let Some(first) = summary.get(0..1) {
+            summary.replace_range(0..1, &first.to_uppercase());
+        }
+        out.push_str(&format!("\n### {}\n\n{summary}.\n\n{rest}\n", r.code));
+    }
+    out
+}
+
+#[test]
+fn the_readme_documents_every_rule_as_its_module_does() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/README.md");
+    let readme = std::fs::read_to_string(path).unwrap();
+    let begin = readme.find("<!-- rules:").expect("README marks where its rules begin");
+    let begin = begin + readme[begin..].find("-->\n").unwrap() + "-->\n".len();
+    let end = readme.find("<!-- end of rules -->").expect("README marks where its rules end");
+    let wanted = rules_section();
+    if std::env::var_os("STET_BLESS").is_some() {
+        std::fs::write(path, format!("{}{wanted}{}", &readme[..begin], &readme[end..])).unwrap();
+        return;
+    }
+    assert!(
+        readme[begin..end] == wanted,
+        "README's rules differ from src/check/rules/; run `STET_BLESS=1 cargo test --test readme`"
+    );
 }
 
 #[test]

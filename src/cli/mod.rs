@@ -117,7 +117,7 @@ fn explain(code: Option<&str>) -> anyhow::Result<ExitCode> {
     match code {
         None => {
             for r in RULES {
-                println!("{:<20} {:<8} {}", r.code, r.default_severity.as_str(), r.summary);
+                println!("{:<20} {:<8} {}", r.code, r.default_severity.as_str(), r.summary());
             }
             Ok(ExitCode::SUCCESS)
         }

@@ -40,7 +40,7 @@ fn driver() -> Value {
             json!({
                 "id": rule.code,
                 "name": rule.code,
-                "shortDescription": { "text": rule.summary },
+                "shortDescription": { "text": rule.summary() },
                 "help": { "text": rules::explanation(rule.code).unwrap_or_default(), "markdown": help },
                 "defaultConfiguration": { "level": level(rule.default_severity.as_str()) },
             })

@@ -2,10 +2,16 @@
 //!
 //! **Why.** A wrong number that looks sourced is the most damaging error a draft can carry.
 //!
-//! **Example.** With the reference saying over 84,000 people were detained,
-//! `Since 2022, over 94,000 people have been detained [@newsvane-2025-04-16].` reports `94,000`.
-//! Hedges, rounding to the draft's precision and numbers in words are taken into account:
-//! `about 84,000`, `84k` and `eighty-four thousand` all agree.
+//! **Example.**
+//!
+//! ```markdown
+//! Since the crackdown began in 2022, over 94,000 people have been detained [@newsvane-2025-04-16].
+//! ```
+//!
+//! reports `94,000 conflicts with the reference: over 84,000 people detained (newsvane-2025-04-16,
+//! line 21; match 0.87)`, with the fix `Replace with 84,000` (the draft's style is kept: `three`
+//! becomes `two`, `17 tons` becomes `11 tons`). Years conflict like any figure: `launched in 2019`
+//! when the reference says 2022.
 //!
 //! **Fix.** Replace the value with the reference value, in the draft's style.
 

@@ -3,8 +3,19 @@
 //! **Why.** Titles are claims too: a minister who is called a secretary, or the wrong country's
 //! minister, misleads as much as a wrong number.
 //!
-//! **Example.** With Pete Hegseth as U.S. Defense Secretary in the reference,
-//! `Defense Minister Pete Hegseth` is reported; `Defense Secretary Pete Hegseth` is not.
+//! **Example.**
+//!
+//! ```markdown
+//! Defense Minister Pete Hegseth called El Salvador a vital ally [@newsvane-2025-04-16].
+//! ```
+//!
+//! reports `Pete Hegseth is U.S. Defense Secretary in the reference (newsvane-2025-04-16), not Defense
+//! Minister`, with the fix `Replace with U.S. Defense Secretary`. `Defense Secretary Pete Hegseth`
+//! agrees. Titles are read in sources and drafts before a name in any case (`chief economist Huw
+//! Pill`), glued into it (`Marion County Treasurer Ana Ruiz`) and after it between commas (`Huw Pill,
+//! the bank's chief economist,`), and compared by their head word (`defender` is not `midfielder`)
+//! and rank (`Deputy Governor` is not `Governor`). A title the sources do not contradict, because
+//! they give none, is no finding.
 //!
 //! **Fix.** Replace the title with the one the reference gives.
 

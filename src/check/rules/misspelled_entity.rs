@@ -2,10 +2,21 @@
 //!
 //! **Why.** A misspelled name is the error readers notice first, and the one sources mind most.
 //!
-//! **Example.** With Nayib Bukele in the reference, `President Nayib Bukelle` is reported. Known
-//! names spelled right, ordinary words and names far from any known one are left alone.
-//! A surname alone (`Bukelle said`) is checked against known surnames; straight and curly
-//! apostrophes are one name.
+//! **Example.**
+//!
+//! ```markdown
+//! President Nayib Bukelle launched the crackdown in 2022 [@newsvane-2025-04-16].
+//! ```
+//!
+//! reports `Nayib Bukelle is not a known name; did you mean Nayib Bukele?` with the fix `Replace with
+//! Nayib Bukele`. Names spelled right and names far from any known one are left alone. A surname
+//! alone (`Bukelle said`) is checked against known people's surnames; straight and curly apostrophes
+//! are the same name, and weekdays and months (`Saturdays`) are never names.
+//!
+//! Sources name people on evidence (a given name, a title, a verb of speech, an age, or the surname
+//! standing alone elsewhere), places from datelines (`MARRAKESH, Morocco —`), prepositions and lists
+//! (`the cities of Rabat, Casablanca and Essaouira`), and words for peoples from a list of real
+//! demonyms, so that surnames such as Kaplan or Rossi are names.
 //!
 //! **Fix.** Replace the name with the known spelling.
 

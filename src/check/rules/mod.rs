@@ -16,7 +16,6 @@ use super::Context;
 pub struct Rule {
     pub code: &'static str,
     pub default_severity: Severity,
-    pub summary: &'static str,
     pub check: fn(&Context, &mut Vec<Finding>),
     source: &'static str,
 }
@@ -33,6 +32,22 @@ impl Rule {
             .collect();
         doc.join("\n")
     }
+
+    /// What the rule reports, in a line: the first line of its documentation, after its code.
+    pub fn summary(&self) -> &'static str {
+        let first = self.source.lines().next().unwrap_or("");
+        let line = first.trim_start_matches("//!").trim();
+        line.split_once(": ").map_or(line, |(_, summary)| summary).trim_end_matches('.')
+    }
+
+    /// What the rule's fix does, in a line: the first sentence of its documentation's **Fix.**
+    /// paragraph.
+    pub fn fix(&self) -> String {
+        let doc = self.documentation();
+        let fix = doc.split("\n\n").find_map(|p| p.strip_prefix("**Fix.** ")).unwrap_or("");
+        let sentence = fix.split(". ").next().unwrap_or("").replace('\n', " ");
+        sentence.trim_end_matches('.').to_string()
+    }
 }
 
 /// Every rule, in the order of DESIGN.md: the rules that run, `stet explain`, SARIF's rule
@@ -41,42 +56,36 @@ pub const RULES: &[Rule] = &[
     Rule {
         code: unsourced_figure::CODE,
         default_severity: Severity::Warning,
-        summary: "a figure with no source note in its sentence (or paragraph)",
         check: unsourced_figure::check,
         source: include_str!("unsourced_figure.rs"),
     },
     Rule {
         code: conflicting_figure::CODE,
         default_severity: Severity::Error,
-        summary: "a figure whose value contradicts the reference fact it speaks about",
         check: conflicting_figure::check,
         source: include_str!("conflicting_figure.rs"),
     },
     Rule {
         code: unsupported_figure::CODE,
         default_severity: Severity::Warning,
-        summary: "a figure citing a source whose text has no figure that matches it",
         check: unsupported_figure::check,
         source: include_str!("unsupported_figure.rs"),
     },
     Rule {
         code: unknown_source::CODE,
         default_severity: Severity::Error,
-        summary: "a note cites a key that no source or bibliography defines",
         check: unknown_source::check,
         source: include_str!("unknown_source.rs"),
     },
     Rule {
         code: misspelled_entity::CODE,
         default_severity: Severity::Warning,
-        summary: "a near miss of a known entity's name",
         check: misspelled_entity::check,
         source: include_str!("misspelled_entity.rs"),
     },
     Rule {
         code: conflicting_role::CODE,
         default_severity: Severity::Warning,
-        summary: "a known person or body given a title the reference contradicts",
         check: conflicting_role::check,
         source: include_str!("conflicting_role.rs"),
     },

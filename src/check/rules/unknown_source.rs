@@ -3,8 +3,15 @@
 //! **Why.** A citation that leads nowhere cannot be checked, and is often a typo for one that
 //! can.
 //!
-//! **Example.** With `sources/newsvane-2025-04-16.md` in the workspace,
-//! `[@newsvane-2025]` is reported.
+//! **Example.**
+//!
+//! ```markdown
+//! The homicide rate fell to 2.2 in 2023 [@newsvane-2025].
+//! ```
+//!
+//! reports `no source has the key newsvane-2025; did you mean newsvane-2025-04-16?` with the fix
+//! `Replace with newsvane-2025-04-16`. A note with an unknown key still counts as a note, so its
+//! figures are not also reported as unsourced.
 //!
 //! **Fix.** Replace the key with the nearest known key, when one is close.
 

@@ -2,12 +2,19 @@
 //!
 //! **Why.** A figure a reader cannot trace is a figure a desk cannot check.
 //!
-//! **Example.** `The navy seized more than 11 tons of cocaine in 2024.` has no note: `11 tons`
-//! is reported. `... in 2024 [@newsvane-2025-04-16].` is not. Years and dates need no note unless
-//! `dates_need_sources` is set; a note citing an unknown key still counts as a note.
+//! **Example.**
 //!
-//! **Fix.** Insert a citation of the source whose fact matches the figure (else of a source the
-//! draft already relies on), before the sentence's final full stop.
+//! ```markdown
+//! The navy seized more than 11 tons of cocaine in the first seven months of 2024.
+//! ```
+//!
+//! reports `11 tons has no source note`, with the fix `Cite newsvane-2025-04-16` when the draft
+//! already cites that source: it inserts ` [@newsvane-2025-04-16]` before the full stop. Years and
+//! dates need no note unless `dates_need_sources` is set; a note citing an unknown key still
+//! counts as a note.
+//!
+//! **Fix.** Cite the source whose fact matches the figure. With no such fact, the fix cites a
+//! source the draft already relies on; the citation goes before the sentence's final full stop.
 
 use crate::check::finding::{as_written, Edit, Finding, Fix};
 use crate::check::{Context, Scope};

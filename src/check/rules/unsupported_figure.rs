@@ -3,8 +3,14 @@
 //! **Why.** A citation that does not say what the draft claims is worse than none: it tells the
 //! reader the claim was checked.
 //!
-//! **Example.** `El Salvador has about 6.3 million inhabitants [@newsvane-2025-04-16].` when
-//! that article gives no population.
+//! **Example.**
+//!
+//! ```markdown
+//! El Salvador has about 6.3 million inhabitants [@newsvane-2025-04-16].
+//! ```
+//!
+//! reports `6.3 million is not in newsvane-2025-04-16`. When another source of the workspace
+//! supports the figure, the message names it and the fix `Cite KEY instead` replaces the key.
 //!
 //! **Fix.** When another source of the workspace supports the figure, cite it instead.
 
