@@ -218,7 +218,7 @@ fn fragile(
     cache: &mut stet::check::DraftCache,
     text: &str,
     ws: &stet::workspace::Workspace,
-    cancelled: &stet::check::incremental::Cancelled<'_>,
+    cancelled: &stet::check::Cancelled<'_>,
 ) -> Option<stet::check::Analysis> {
     assert!(!text.contains("PANIC"), "a check that fails on purpose");
     stet::lsp::check_in_workspace(cache, text, ws, cancelled)

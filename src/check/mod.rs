@@ -1,21 +1,22 @@
 //! Checking a draft: the rules, their settings, and the findings they make.
 
-pub mod agreement;
-pub mod analysis;
-pub mod config;
-pub mod finding;
-pub mod incremental;
+pub(crate) mod agreement;
+pub(crate) mod analysis;
+pub(crate) mod config;
+pub(crate) mod finding;
+pub(crate) mod incremental;
 pub mod matching;
-pub mod rules;
-pub mod standing;
-pub mod style;
-pub mod suppress;
+pub(crate) mod rules;
+pub(crate) mod standing;
+pub(crate) mod style;
+pub(crate) mod suppress;
 
 pub use analysis::{Analysis, FigureReport, Tally, Thing};
 pub use config::{CheckConfig, Scope};
 pub use finding::{Edit, Finding, Fix, Related, Severity};
-pub use incremental::{Against, DraftCache};
+pub use incremental::{Against, Cancelled, DraftCache};
 pub use rules::{rule, Rule, RULES};
+pub use standing::{Standing, Status};
 
 use crate::extract::Draft;
 use crate::reference::{Index, Library};

@@ -2,9 +2,9 @@
 
 mod check;
 mod figures;
-pub mod json;
+pub(crate) mod json;
 mod reference;
-pub mod sarif;
+pub(crate) mod sarif;
 
 use std::path::PathBuf;
 use std::process::ExitCode;

@@ -1,13 +1,13 @@
 //! What a draft claims: figures and source notes.
 
-pub mod context;
-pub mod figures;
-pub mod notes;
-pub mod units;
-pub mod words;
+pub(crate) mod context;
+pub(crate) mod figures;
+pub(crate) mod notes;
+pub(crate) mod units;
+pub(crate) mod words;
 
 pub use figures::{extract_figures, Figure, Hedge, Kind};
 pub use notes::{extract_notes, NoteKind, SourceNote};
-pub mod draft;
+pub(crate) mod draft;
 pub use draft::{read_draft, Draft, Sentence};
 pub mod terms;

@@ -1,17 +1,17 @@
 //! The Language Server Protocol face of stet, on tower-lsp.
 
 mod backend;
-pub mod completion;
-pub mod convert;
+pub(crate) mod completion;
+pub(crate) mod convert;
 pub mod document;
-pub mod framing;
+pub(crate) mod framing;
 mod hover;
 mod memory;
 mod outbox;
 mod schedule;
-pub mod session;
+pub(crate) mod session;
 mod state;
-pub mod symbols;
+pub(crate) mod symbols;
 mod watch;
 
 use std::process::ExitCode;

@@ -1,18 +1,18 @@
 //! Sources and what stet knows of them.
 
-pub mod bibliography;
-pub mod library;
-pub mod source;
+pub(crate) mod bibliography;
+pub(crate) mod library;
+pub(crate) mod source;
 
 pub use bibliography::{parse_bibtex, parse_csl_json};
 pub use library::Library;
 pub use source::{read_front_matter, source_from_text, FileError, FrontMatter, Origin, Source};
-pub mod builder;
-pub mod dataset;
-pub mod entities;
-pub mod index;
-pub mod lexicon;
-pub mod places;
+pub(crate) mod builder;
+pub(crate) mod dataset;
+pub(crate) mod entities;
+pub(crate) mod index;
+pub(crate) mod lexicon;
+pub(crate) mod places;
 
 pub use builder::build_dataset;
 pub use dataset::{Dataset, Entity, EntityKind, Fact, Place, SourceInfo, SCHEMA};

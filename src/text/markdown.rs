@@ -64,13 +64,6 @@ pub struct Layout {
 }
 
 impl Layout {
-    /// The index of the block that holds byte `offset`, if any.
-    pub fn block_at(&self, offset: usize) -> Option<usize> {
-        let i = self.blocks.partition_point(|b| b.range.start <= offset);
-        let i = i.checked_sub(1)?;
-        (offset < self.blocks[i].range.end).then_some(i)
-    }
-
     /// The index of the last block that ends at or before `offset`.
     pub fn block_before(&self, offset: usize) -> Option<usize> {
         // Blocks come in order and do not overlap, so their ends are sorted too.

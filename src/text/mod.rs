@@ -1,9 +1,9 @@
 //! Draft text: positions, Markdown structure, sentences.
 
-pub mod markdown;
-pub mod position;
-pub mod segments;
-pub mod sentences;
+pub(crate) mod markdown;
+pub(crate) mod position;
+pub(crate) mod segments;
+pub(crate) mod sentences;
 
 pub use markdown::{parse, Block, BlockKind, Layout};
 pub use position::{Encoding, LineIndex, Position};

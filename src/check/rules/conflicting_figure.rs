@@ -82,11 +82,6 @@ pub fn related(dataset: &Dataset, fact: &Fact) -> Related {
     }
 }
 
-/// Whether a figure's match conflicts (used by rules that yield to this one).
-pub fn conflicts(found: Option<&FigureMatch>) -> bool {
-    found.is_some_and(|m| !m.agrees)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,11 +1,11 @@
 //! The registry of rules: one table drives configuration, `stet explain`, and the docs.
 
-pub mod conflicting_figure;
-pub mod conflicting_role;
-pub mod misspelled_entity;
-pub mod unknown_source;
-pub mod unsourced_figure;
-pub mod unsupported_figure;
+pub(crate) mod conflicting_figure;
+pub(crate) mod conflicting_role;
+pub(crate) mod misspelled_entity;
+pub(crate) mod unknown_source;
+pub(crate) mod unsourced_figure;
+pub(crate) mod unsupported_figure;
 
 use super::finding::{Finding, Severity};
 use super::Context;
