@@ -303,7 +303,10 @@ fn explain_tells_why_a_rule_matters_and_how_to_fix_it() {
     let out = stet(ws.path(), &["explain", "conflicting-role"]);
     assert_eq!(out.status.code(), Some(0));
     let text = String::from_utf8_lossy(&out.stdout);
-    for part in ["Why.", "Example.", "Fix.", "\"Defense Minister Pete Hegseth\"", "Default severity: warning."] {
+    let example = "\n    Defense Minister Pete Hegseth called";
+    for part in
+        ["Why.", "Example.", "Fix.", example, "\"Defense Secretary Pete Hegseth\"", "Default severity: warning."]
+    {
         assert!(text.contains(part), "{part} missing from:\n{text}");
     }
     assert!(!text.contains("//!") && !text.contains('`'), "{text}");

@@ -96,9 +96,22 @@ pub fn documentation(code: &str) -> Option<String> {
     rule(code).map(Rule::documentation)
 }
 
-/// A rule's documentation as plain text, for a terminal.
+/// A rule's documentation as plain text, for a terminal: examples indented, marks of emphasis
+/// dropped and code in quotes.
 pub fn explanation(code: &str) -> Option<String> {
-    documentation(code).map(|doc| doc.replace("**", "").replace('`', "\""))
+    let doc = documentation(code)?;
+    let mut out = Vec::new();
+    let mut in_example = false;
+    for line in doc.lines() {
+        if line.starts_with("```") {
+            in_example = !in_example;
+        } else if in_example {
+            out.push(format!("    {line}"));
+        } else {
+            out.push(line.replace("**", "").replace('`', "\""));
+        }
+    }
+    Some(out.join("\n"))
 }
 
 /// The rule with this code.
