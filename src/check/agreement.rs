@@ -5,8 +5,8 @@
 //! or `over 94,000` would agree with `over 84,000`); `nearly 200` a little less; `about` a little
 //! either way. Two figures agree when their intervals meet.
 
-use crate::extract::figures::POINTS;
 use crate::extract::units::in_base_unit;
+use crate::extract::POINTS;
 use crate::extract::{Hedge, Kind};
 
 /// How far `over` and `nearly` reach, as a share of the value.

@@ -2,7 +2,8 @@
 
 use std::ops::Range;
 
-use super::figures::{extract_figures, Figure};
+use super::figure::Figure;
+use super::figures::extract_figures;
 use super::notes::{extract_notes, SourceNote};
 use crate::text::{parse, split_sentences, BlockKind, Layout};
 

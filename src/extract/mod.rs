@@ -1,12 +1,14 @@
 //! What a draft claims: figures and source notes.
 
 pub(crate) mod context;
+pub(crate) mod figure;
 pub(crate) mod figures;
 pub(crate) mod notes;
 pub(crate) mod units;
 pub(crate) mod words;
 
-pub use figures::{extract_figures, Figure, Hedge, Kind};
+pub use figure::{Figure, Hedge, Kind, AGE, POINTS};
+pub use figures::extract_figures;
 pub use notes::{extract_notes, NoteKind, SourceNote};
 pub(crate) mod draft;
 pub use draft::{read_draft, Draft, Sentence};

@@ -1,6 +1,6 @@
 //! The vocabularies that follow or precede a number: units, currencies, hedges, months.
 
-use super::figures::{Hedge, Kind};
+use super::figure::{Hedge, Kind};
 
 /// A unit word and what it makes of the number before it.
 pub struct UnitName {
