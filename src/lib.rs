@@ -6,6 +6,7 @@
 pub mod check;
 pub mod cli;
 pub mod extract;
+pub(crate) mod lexicon;
 pub mod lsp;
 pub mod reference;
 pub mod settings;

@@ -55,48 +55,12 @@ fn number_part(written: &str) -> Option<(usize, usize, f64)> {
 
 fn digits(value: f64, step: f64, separators: bool) -> String {
     let decimals = if step >= 1.0 || step <= 0.0 { 0 } else { (-step.log10()).round().max(0.0) as usize };
-    let text = format!("{value:.decimals$}");
-    if !separators {
-        return text;
-    }
-    let (int, frac) = text.split_once('.').map_or((text.as_str(), None), |(i, f)| (i, Some(f)));
-    let (sign, int) = int.strip_prefix('-').map_or(("", int), |i| ("-", i));
-    let mut grouped = String::new();
-    for (k, c) in int.chars().enumerate() {
-        if k > 0 && (int.len() - k) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(c);
-    }
-    match frac {
-        Some(f) => format!("{sign}{grouped}.{f}"),
-        None => format!("{sign}{grouped}"),
+    if separators {
+        crate::extract::figure::with_commas(value, decimals)
+    } else {
+        format!("{value:.decimals$}")
     }
 }
-
-const UNITS: [&str; 20] = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-];
-const TENS: [&str; 10] = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
 
 /// A whole number in words, below a billion: `eleven`, `eighty-four thousand`.
 pub fn in_words(value: f64) -> Option<String> {
@@ -108,6 +72,7 @@ pub fn in_words(value: f64) -> Option<String> {
 }
 
 fn words_below_billion(n: u64) -> String {
+    use crate::lexicon::cardinal_word;
     if n >= 1_000_000 {
         let rest = n % 1_000_000;
         let head = format!("{} million", words_below_billion(n / 1_000_000));
@@ -120,18 +85,14 @@ fn words_below_billion(n: u64) -> String {
     }
     if n >= 100 {
         let rest = n % 100;
-        let head = format!("{} hundred", UNITS[(n / 100) as usize]);
+        let head = format!("{} hundred", words_below_billion(n / 100));
         return if rest == 0 { head } else { format!("{head} and {}", words_below_billion(rest)) };
     }
-    if n >= 20 {
-        let unit = n % 10;
-        return if unit == 0 {
-            TENS[(n / 10) as usize].to_string()
-        } else {
-            format!("{}-{}", TENS[(n / 10) as usize], UNITS[unit as usize])
-        };
+    let word = |n: u64| cardinal_word(n).unwrap_or_default();
+    match n % 10 {
+        unit if n >= 20 && unit > 0 => format!("{}-{}", word(n - unit), word(unit)),
+        _ => word(n).to_string(),
     }
-    UNITS[n as usize].to_string()
 }
 
 fn capitalise(s: &str) -> String {

@@ -125,3 +125,22 @@ pub const POINTS: &str = "points";
 
 /// The unit of a person's age.
 pub const AGE: &str = "years old";
+
+/// `value` written with `decimals` decimals and its thousands grouped by commas: `84,000`,
+/// `-1,234.5`. The one way stet writes a number in digits.
+pub fn with_commas(value: f64, decimals: usize) -> String {
+    let text = format!("{value:.decimals$}");
+    let (int, frac) = text.split_once('.').map_or((text.as_str(), None), |(i, f)| (i, Some(f)));
+    let (sign, int) = int.strip_prefix('-').map_or(("", int), |i| ("-", i));
+    let mut grouped = String::from(sign);
+    for (k, c) in int.chars().enumerate() {
+        if k > 0 && (int.len() - k) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    match frac {
+        Some(f) => format!("{grouped}.{f}"),
+        None => grouped,
+    }
+}

@@ -16,9 +16,10 @@ use std::ops::Range;
 
 use self::tokens::{parse_literal, tokenize, Literal, Step, Tok, T};
 use self::trailing::attached_unit;
-use super::figure::{Figure, Hedge, Kind, AGE, POINTS};
-use super::units::{self, currency_prefix, currency_suffix_symbol, is_function_word, month, unit_word};
-use super::words::{self, denominator, ordinal_word, scale_suffix, scale_word, Cardinal};
+use super::figure::{with_commas, Figure, Hedge, Kind, AGE, POINTS};
+use super::units::{self, currency_prefix, currency_suffix_symbol, unit_word};
+use super::words::{self, denominator, Cardinal};
+use crate::lexicon::{is_function_word, month, ordinal as ordinal_word, scale as scale_word, scale_suffix};
 
 /// Words after `2m` that make it metres.
 const MEASURING: &[&str] =
@@ -404,17 +405,4 @@ fn join_durations(last: &mut Figure, next: &Figure) {
     last.step = step;
     last.unit = Some("s".into());
     last.range = last.range.start..next.range.end;
-}
-
-/// `100000` as `100,000`, for rate units.
-pub fn group_thousands(value: f64) -> String {
-    let digits = format!("{}", value.round() as i64);
-    let mut out = String::new();
-    for (k, c) in digits.chars().enumerate() {
-        if k > 0 && (digits.len() - k) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }

@@ -1,113 +1,6 @@
 //! Numbers written in words: `eleven`, `eighty-four thousand`, `a dozen`, `two-thirds`, `21st`.
 
-/// The value of a cardinal word below a hundred.
-pub fn small_cardinal(word: &str) -> Option<f64> {
-    Some(match word {
-        "zero" | "naught" | "nought" | "nil" => 0.0,
-        "one" => 1.0,
-        "two" => 2.0,
-        "three" => 3.0,
-        "four" => 4.0,
-        "five" => 5.0,
-        "six" => 6.0,
-        "seven" => 7.0,
-        "eight" => 8.0,
-        "nine" => 9.0,
-        "ten" => 10.0,
-        "eleven" => 11.0,
-        "twelve" => 12.0,
-        "thirteen" => 13.0,
-        "fourteen" => 14.0,
-        "fifteen" => 15.0,
-        "sixteen" => 16.0,
-        "seventeen" => 17.0,
-        "eighteen" => 18.0,
-        "nineteen" => 19.0,
-        _ => return tens(word),
-    })
-}
-
-/// The value of a tens word: `twenty` .. `ninety`.
-pub fn tens(word: &str) -> Option<f64> {
-    Some(match word {
-        "twenty" => 20.0,
-        "thirty" => 30.0,
-        "forty" | "fourty" => 40.0,
-        "fifty" => 50.0,
-        "sixty" => 60.0,
-        "seventy" => 70.0,
-        "eighty" => 80.0,
-        "ninety" => 90.0,
-        _ => return None,
-    })
-}
-
-/// The multiplier of a scale word: `hundred`, `thousand`, `million`, ... and their short forms.
-pub fn scale_word(word: &str) -> Option<f64> {
-    Some(match word {
-        "hundred" => 1e2,
-        "thousand" => 1e3,
-        "lakh" | "lakhs" => 1e5,
-        "million" | "mln" | "mn" | "millions" => 1e6,
-        "crore" | "crores" => 1e7,
-        "billion" | "bln" | "bn" | "billions" => 1e9,
-        "trillion" | "tln" | "trn" | "tn" | "trillions" => 1e12,
-        "quadrillion" => 1e15,
-        "quintillion" => 1e18,
-        "sextillion" => 1e21,
-        _ => return None,
-    })
-}
-
-/// The multiplier of a scale suffix written against digits: `84k`, `300m`, `2.5bn`.
-pub fn scale_suffix(suffix: &str) -> Option<f64> {
-    Some(match suffix {
-        "k" | "K" => 1e3,
-        "m" | "M" | "mn" | "mln" | "MM" => 1e6,
-        "b" | "B" | "bn" | "bln" | "Bn" | "BN" => 1e9,
-        "tn" | "trn" | "tln" | "T" => 1e12,
-        _ => return None,
-    })
-}
-
-/// The value of an ordinal word: `first` .. `twelfth`, `twentieth`, `hundredth`, ...
-pub fn ordinal_word(word: &str) -> Option<f64> {
-    Some(match word {
-        "first" => 1.0,
-        "second" => 2.0,
-        "third" => 3.0,
-        "fourth" => 4.0,
-        "fifth" => 5.0,
-        "sixth" => 6.0,
-        "seventh" => 7.0,
-        "eighth" => 8.0,
-        "ninth" => 9.0,
-        "tenth" => 10.0,
-        "eleventh" => 11.0,
-        "twelfth" => 12.0,
-        "thirteenth" => 13.0,
-        "fourteenth" => 14.0,
-        "fifteenth" => 15.0,
-        "sixteenth" => 16.0,
-        "seventeenth" => 17.0,
-        "eighteenth" => 18.0,
-        "nineteenth" => 19.0,
-        "twentieth" => 20.0,
-        "thirtieth" => 30.0,
-        "fortieth" => 40.0,
-        "fiftieth" => 50.0,
-        "sixtieth" => 60.0,
-        "seventieth" => 70.0,
-        "eightieth" => 80.0,
-        "ninetieth" => 90.0,
-        "hundredth" => 1e2,
-        "thousandth" => 1e3,
-        "millionth" => 1e6,
-        "billionth" => 1e9,
-        "trillionth" => 1e12,
-        _ => return None,
-    })
-}
+use crate::lexicon;
 
 /// The denominator named by a fraction word: `half`, `thirds`, `quarter`, `eighths`.
 pub fn denominator(word: &str) -> Option<f64> {
@@ -117,7 +10,7 @@ pub fn denominator(word: &str) -> Option<f64> {
         "quarter" => Some(4.0),
         // `first` and `second` name positions and seconds, not parts.
         "first" | "second" => None,
-        other => ordinal_word(other),
+        other => lexicon::ordinal(other),
     }
 }
 
@@ -185,13 +78,13 @@ enum Last {
 impl Cardinal {
     /// Adds `word`; returns false (and changes nothing) when it cannot continue the number.
     pub fn push(&mut self, word: &str) -> bool {
-        if let Some(t) = tens(word) {
+        if let Some(t) = lexicon::tens(word) {
             if !matches!(self.last, Last::Nothing | Last::Hundred | Last::Scale(_)) {
                 return false;
             }
             self.current += t;
             self.last = Last::Tens;
-        } else if let Some(v) = small_cardinal(word) {
+        } else if let Some(v) = lexicon::cardinal(word) {
             if !matches!(self.last, Last::Nothing | Last::Tens | Last::Hundred | Last::Scale(_)) {
                 return false;
             }
@@ -214,7 +107,7 @@ impl Cardinal {
             // `three lakh crore`, `five thousand crore`: a count of crores.
             self.total *= 1e7;
             self.last = Last::Scale(1e7);
-        } else if let Some(scale) = scale_word(word) {
+        } else if let Some(scale) = lexicon::scale(word) {
             if let Last::Scale(previous) = self.last {
                 if scale >= previous {
                     return false;

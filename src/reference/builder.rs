@@ -8,11 +8,11 @@ use aho_corasick::{AhoCorasick, MatchKind};
 
 use super::dataset::{Dataset, Entity, EntityKind, Fact, Place, SourceInfo};
 use super::entities::{find_named, lone_words, names_inside_sentences, Named};
-use super::lexicon::is_demonym;
 use super::source::{read_front_matter, FileError};
 use crate::extract::context::{clause_of, implied_unit, period_of, segment_of, subject_of, years_of};
 use crate::extract::terms::{distinct, words_around_figures};
 use crate::extract::{read_draft, Draft, Figure, Kind};
+use crate::lexicon::is_demonym;
 use crate::text::{Encoding, LineIndex};
 
 /// Builds the dataset of `text`. The key is `key` when given, else the front matter's `key`,

@@ -15,8 +15,8 @@ use std::collections::HashSet;
 use std::ops::Range;
 
 use super::dataset::EntityKind;
-use super::lexicon::{is_demonym, is_given_name, is_honorific, is_title_modifier, is_title_word, title_head};
-use super::places::is_known_place;
+use super::titles::{is_title_modifier, is_title_word, title_head};
+use crate::lexicon::{is_demonym, is_given_name, is_honorific, is_known_place, is_speech_verb};
 
 /// An entity as one sentence names it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -288,28 +288,6 @@ const PARTICLES: &[&str] = &[
     "ten", "zu",
 ];
 
-/// Words that, right after a name, show it names a person: `Kaplan said`.
-const SPEECH_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "told",
-    "added",
-    "wrote",
-    "argued",
-    "explained",
-    "noted",
-    "warned",
-    "stated",
-    "testified",
-    "insisted",
-    "recalled",
-    "admitted",
-    "acknowledged",
-    "announced",
-    "tweeted",
-    "posted",
-];
-
 /// Words before a name that say a place follows: `in Essaouira`, `near Derna`.
 const PLACE_PREPOSITIONS: &[&str] = &["in", "near", "outside", "across", "throughout", "around", "inside"];
 
@@ -472,7 +450,7 @@ fn is_calendar(word: &str, next: Option<&str>) -> bool {
     ];
     if !full.contains(&lower.as_str()) {
         // `Jan.` and `Sept.` with their full stop; `Jan Kowalski` is a name.
-        return word.ends_with('.') && crate::extract::units::month(&lower).is_some();
+        return word.ends_with('.') && crate::lexicon::month(&lower).is_some();
     }
     let given = matches!(lower.as_str(), "april" | "may" | "june" | "august");
     !(given && next.is_some_and(|n| capitalised(n) && !n.chars().next().is_some_and(|c| c.is_ascii_digit())))
@@ -535,7 +513,7 @@ pub fn lone_words(text: &str, sentences: &[Range<usize>]) -> HashSet<String> {
             }
             let next = ws.get(i + 1);
             let next_is_name = next.is_some_and(|n| name_word(n.text)) && !w.ends_name && !w.possessive;
-            let speech = next.is_some_and(|n| SPEECH_VERBS.contains(&n.text));
+            let speech = next.is_some_and(|n| is_speech_verb(n.text));
             let alone = match i.checked_sub(1).and_then(|p| ws.get(p)) {
                 None => speech,
                 Some(p) => {
@@ -738,9 +716,7 @@ fn around(text: &str, ws: &[Word], i: usize, end: usize, prev_place: Option<usiz
     let last = ws.get(end.wrapping_sub(1));
     let next = ws.get(end);
     let person_cue = match (last, next) {
-        (Some(l), Some(n)) => {
-            (!l.ends_name && SPEECH_VERBS.contains(&n.text)) || (l.comma && (n.text == "who" || is_age(n)))
-        }
+        (Some(l), Some(n)) => (!l.ends_name && is_speech_verb(n.text)) || (l.comma && (n.text == "who" || is_age(n))),
         _ => false,
     };
     let before = |n: usize| i.checked_sub(n).and_then(|k| ws.get(k)).map(|w| w.text.to_lowercase());
@@ -886,7 +862,7 @@ fn name_run(ws: &[Word], i: usize, inside: &HashSet<String>) -> Option<usize> {
         // A capital that only opens the sentence says nothing; a run that goes on may still be
         // a name (`Task Force Trident seized ...`).
         // `Kaplan said ...`: a surname alone opens the sentence.
-        let speaks = !first.ends_name && ws.get(1).is_some_and(|n| SPEECH_VERBS.contains(&n.text));
+        let speaks = !first.ends_name && ws.get(1).is_some_and(|n| is_speech_verb(n.text));
         if NEVER_NAMES.contains(&first.text) || (!speaks && (!continues(1) || first.ends_name)) {
             return None;
         }

@@ -11,8 +11,7 @@ pub(crate) mod builder;
 pub(crate) mod dataset;
 pub(crate) mod entities;
 pub(crate) mod index;
-pub(crate) mod lexicon;
-pub(crate) mod places;
+pub(crate) mod titles;
 
 pub use builder::build_dataset;
 pub use dataset::{Dataset, Entity, EntityKind, Fact, Place, SourceInfo, SCHEMA};

@@ -7,22 +7,6 @@
 
 use std::ops::Range;
 
-/// Words that end in a full stop without ending a sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "adm",
-    "cmdr", "gov", "sen", "rep", "pres", "rev", "hon", "amb", "supt", "insp", "det", "jan", "feb", "mar", "apr", "jun",
-    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thurs", "fri", "sat", "sun",
-    "inc", "co", "corp", "ltd", "llc", "dept", "univ", "assn", "bros", "no", "nos", "vol", "vols", "p", "pp", "para",
-    "fig", "figs", "approx", "est", "vs", "etc", "al", "cf", "ca", "av", "ave", "blvd", "rd", "hwy", "ft", "mi", "lb",
-    "lbs", "oz", "min", "max", "art", "sec", "ch", "ed", "eds",
-];
-
-/// Words that open sentences and never continue a name after an abbreviation.
-const OPENERS: &[&str] = &[
-    "The", "A", "An", "It", "Its", "This", "That", "These", "Those", "They", "We", "He", "She", "In", "On", "At",
-    "But", "And", "Yet", "However", "While", "As", "If", "When", "Since", "After", "Before", "There",
-];
-
 /// The byte ranges of the sentences of `prose[range]`; together they cover the whole range.
 pub fn split_sentences(prose: &str, range: Range<usize>) -> Vec<Range<usize>> {
     let Some(block) = prose.get(range.clone()) else { return vec![range] };
@@ -79,10 +63,10 @@ fn ends_sentence(block: &str, at: usize, mark: char) -> bool {
     let letters: Vec<&str> = word.split('.').collect();
     if letters.iter().all(|part| part.chars().count() == 1 && part.chars().all(char::is_alphabetic)) {
         let next = block[at + 1..].split_whitespace().next().unwrap_or("");
-        return letters.len() >= 2 && OPENERS.contains(&next);
+        return letters.len() >= 2 && crate::lexicon::is_sentence_opener(next);
     }
     let lower = word.trim_start_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
-    !ABBREVIATIONS.contains(&lower.as_str())
+    !crate::lexicon::is_abbreviation(&lower)
 }
 
 /// Whether the characters from `i` close a quotation (so the mark before them ends it).

@@ -22,7 +22,7 @@
 use crate::check::finding::{Edit, Finding, Fix};
 use crate::check::Context;
 use crate::reference::entities::office_words;
-use crate::reference::lexicon::title_key;
+use crate::reference::titles::title_key;
 
 pub const CODE: &str = "conflicting-role";
 

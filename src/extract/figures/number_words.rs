@@ -145,7 +145,9 @@ impl Scanner<'_> {
             } else {
                 let mut numerator = value;
                 // one hundred thirty-fifths: the tens belong to the denominator
-                if let Some(t) = words::tens(&self.lower(last)).filter(|t| d < 10.0 && value > *t && split.is_none()) {
+                if let Some(t) =
+                    crate::lexicon::tens(&self.lower(last)).filter(|t| d < 10.0 && value > *t && split.is_none())
+                {
                     numerator = value - t;
                     d += t;
                 }
@@ -206,7 +208,7 @@ impl Scanner<'_> {
         }
         // `a twenty-fifth of the vote`, but `a twenty-first-century port` and `a twenty-fifth
         // anniversary` name a position.
-        if words::tens(next).is_some() {
+        if crate::lexicon::tens(next).is_some() {
             if let Some((d, false, end)) = self.denominator_at(j) {
                 let closes = self.is_word(end + 1, "of") || (!self.is(end + 1, T::Word) && self.s(end + 1) != "-");
                 if end == j + 3 && closes {
@@ -233,7 +235,7 @@ impl Scanner<'_> {
     pub(super) fn decimal_words(&self, k: usize) -> Option<(f64, usize)> {
         let mut digits = String::new();
         let mut end = k;
-        while let Some(d) = words::small_cardinal(&self.lower(end)).filter(|d| *d < 10.0) {
+        while let Some(d) = crate::lexicon::cardinal(&self.lower(end)).filter(|d| *d < 10.0) {
             digits.push(char::from(b'0' + d as u8));
             end += 1;
         }
@@ -278,7 +280,7 @@ impl Scanner<'_> {
             let base = w.strip_suffix('s').unwrap_or(w);
             ordinal_word(base).map(|d| (d, base.len() < w.len()))
         };
-        if let Some(t) = words::tens(&word) {
+        if let Some(t) = crate::lexicon::tens(&word) {
             if matches!(self.s(k + 1), "-") && self.adjacent(k, k + 1) {
                 // `twenty-first` is a part as `twenty-fifth` is, where `first` alone is not.
                 let unit = self.lower(k + 2);

@@ -280,7 +280,7 @@ impl Scanner<'_> {
     pub(super) fn number_before(&self, i: usize) -> bool {
         let Some(p) = i.checked_sub(1) else { return false };
         let word = self.lower(p);
-        self.is(p, T::Num) || words::small_cardinal(&word).is_some() || scale_word(&word).is_some()
+        self.is(p, T::Num) || crate::lexicon::cardinal(&word).is_some() || scale_word(&word).is_some()
     }
 
     /// A group of three digits after a space in a grouped number (`567` or the last, `567.89`).

@@ -185,11 +185,11 @@ impl Scanner<'_> {
                 base *= s;
                 end = n + 1;
             }
-            return Some((Kind::Rate, format!("per {}", group_thousands(base)), end));
+            return Some((Kind::Rate, format!("per {}", with_commas(base, 0)), end));
         }
         let word = self.lower(n);
         if let Some(s) = scale_word(&word) {
-            return Some((Kind::Rate, format!("per {}", group_thousands(s)), n));
+            return Some((Kind::Rate, format!("per {}", with_commas(s, 0)), n));
         }
         if word == "capita" || word == "head" || word == "person" {
             return Some((Kind::Rate, "per capita".into(), n));
@@ -275,7 +275,8 @@ impl Scanner<'_> {
             return (len <= 3).then_some(f64::from(n));
         }
         let w = self.lower(i);
-        words::small_cardinal(&w).or_else(|| (w == "hundred" || w == "thousand").then(|| scale_word(&w).unwrap_or(0.0)))
+        crate::lexicon::cardinal(&w)
+            .or_else(|| (w == "hundred" || w == "thousand").then(|| scale_word(&w).unwrap_or(0.0)))
     }
 
     /// The upper end of a range: `10 to 12`, `10-12`, `between 10 and 12`, `2015-16`.
@@ -410,7 +411,7 @@ impl Scanner<'_> {
     }
 
     pub(super) fn hedge_phrase(&self, first: usize) -> Option<(Hedge, usize)> {
-        for (phrase, hedge) in units::HEDGES {
+        for (phrase, hedge) in crate::lexicon::hedges() {
             let n = phrase.len();
             let Some(start) = first.checked_sub(n) else { continue };
             let matches = phrase
