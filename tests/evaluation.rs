@@ -16,15 +16,6 @@ use std::process::Command;
 
 use serde_json::Value;
 
-const CODES: &[&str] = &[
-    "unsourced-figure",
-    "conflicting-figure",
-    "unsupported-figure",
-    "unknown-source",
-    "misspelled-entity",
-    "conflicting-role",
-];
-
 /// A UTF-16 column of `line` as a byte index.
 fn byte_index(line: &str, units: u64) -> usize {
     let mut count = 0;
@@ -61,16 +52,24 @@ fn overlaps(finding: &Value, expected: &Value, lines: &BTreeMap<String, Vec<Stri
 
 #[test]
 fn findings_on_text_of_our_own_unlike_the_examples() {
-    score("tests/eval/general", 0.90, 0.90);
+    score("tests/eval/general", &[], 0.90, 0.90);
 }
 
 #[test]
 fn findings_on_a_set_written_without_looking_at_the_code() {
-    score("tests/eval/heldout", 0.80, 0.85);
+    score("tests/eval/heldout", &[], 0.80, 0.85);
 }
 
-/// Runs `stet check` over the set's drafts and holds recall and precision to their floors.
-fn score(set: &str, recall_floor: f64, precision_floor: f64) {
+#[test]
+fn arithmetic_a_draft_does_and_figures_it_states_twice() {
+    // Held where it stands while the forms with inputs in other sentences or only in a source are
+    // still to come: no finding that is wrong, half of the planted ones found.
+    score("tests/eval/arithmetic", &["miscalculated-figure", "inconsistent-figure"], 0.45, 0.95);
+}
+
+/// Runs `stet check` over the set's drafts and holds recall and precision, on the rules `only`
+/// names (every rule when empty), to their floors.
+fn score(set: &str, only: &[&str], recall_floor: f64, precision_floor: f64) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join(set);
     let expected: Vec<Value> =
         serde_json::from_str(&std::fs::read_to_string(root.join("expected.json")).unwrap()).unwrap();
@@ -93,7 +92,8 @@ fn score(set: &str, recall_floor: f64, precision_floor: f64) {
         .collect();
 
     let mut used = vec![false; findings.len()];
-    let mut tally: BTreeMap<&str, [usize; 3]> = CODES.iter().map(|c| (*c, [0; 3])).collect();
+    let codes = stet::check::RULES.iter().map(|r| r.code).filter(|c| only.is_empty() || only.contains(c));
+    let mut tally: BTreeMap<&str, [usize; 3]> = codes.map(|c| (c, [0; 3])).collect();
     let mut report = Vec::new();
     let mut ordered: Vec<&Value> = expected.iter().collect();
     ordered.sort_by_key(|e| e["optional"].as_bool().unwrap_or(false));

@@ -21,6 +21,9 @@ pub struct Analysis {
     pub(crate) definitions: Vec<FootnoteDefinition>,
     /// The `stet-ignore-file` directives of the draft.
     pub(crate) silenced: Vec<Option<Vec<String>>>,
+    /// Findings about the draft as a whole (a figure against another paragraph's), where they
+    /// stand now; made anew by every check.
+    pub(crate) whole: Vec<Finding>,
     /// How many segments were checked anew, for benchmarks and tests.
     pub fresh: usize,
 }
@@ -58,6 +61,9 @@ pub struct FigureReport {
     pub sourced: bool,
     /// The fact it was matched to, agreeing or not.
     pub matched: Option<MatchReport>,
+    /// How the draft derives it from its other figures, when it does: `84,000 of 6.3 million is
+    /// 1.33%`.
+    pub derived: Option<String>,
     /// What it counts and the period it speaks of, as read from its sentence.
     pub counts: Option<String>,
     pub period: Option<String>,
@@ -121,6 +127,9 @@ pub struct Tally {
     pub unsourced: usize,
     pub conflicting: usize,
     pub unsupported: usize,
+    /// Figures the draft derives from others, rightly (counted among the verified too).
+    pub derived: usize,
+    pub miscalculated: usize,
     /// How many verified figures each source gives, in the order first seen.
     pub supported_by: Vec<(String, usize)>,
 }
@@ -132,6 +141,11 @@ impl Tally {
         self.unsourced += usize::from(stands.unsourced);
         self.conflicting += usize::from(stands.conflicting);
         self.unsupported += usize::from(stands.unsupported);
+        self.miscalculated += usize::from(stands.miscalculated);
+        if stands.status == Status::Derived {
+            self.verified += 1;
+            self.derived += 1;
+        }
         if let (Some(m), Status::Verified) = (&figure.matched, stands.status) {
             self.verified += 1;
             match self.supported_by.iter_mut().find(|(k, _)| *k == m.source_key) {
@@ -179,10 +193,16 @@ impl Analysis {
             .flat_map(|(segment, part)| {
                 part.findings.iter().filter(|f| !self.silences(f.code)).map(move |f| self.moved(segment, part, f))
             })
+            .chain(self.whole.iter().filter(|f| !self.silences(f.code)).cloned())
             .collect();
         // A finding at a footnote's definition comes with the paragraph that refers to it.
         findings.sort_by(|a, b| (a.range.start, a.range.end, a.code).cmp(&(b.range.start, b.range.end, b.code)));
         findings
+    }
+
+    /// The findings about the draft as a whole, where they stand now (silenced ones included).
+    pub fn whole_draft_findings(&self) -> &[Finding] {
+        &self.whole
     }
 
     /// Every claim figure of the draft with how it stands, where it stands now, in order.
@@ -226,6 +246,7 @@ impl Analysis {
                     fact_id: None,
                     place,
                     message: "first mention".into(),
+                    in_draft: None,
                 })
             }
             Thing::Citation(c) => {
@@ -327,15 +348,17 @@ impl Read<'_> {
     /// piece's own places).
     pub fn figures(
         &self,
-        matches: &[Option<super::matching::FigureMatch>],
+        (matches, derivations): (&[Option<super::matching::FigureMatch>], &[super::arithmetic::Derivation]),
         findings: &[Finding],
         index: &Index,
     ) -> Vec<FigureReport> {
         use crate::extract::context::{period_of, subject_of};
         let draft = self.draft;
-        let own = draft.figures.iter().zip(matches).filter(|(f, _)| f.kind.is_claim() && f.range.end <= self.own);
-        own.map(|(figure, found)| {
-            let standing = super::standing::standing(figure, found.as_ref(), findings);
+        let own = draft.figures.iter().enumerate().zip(matches);
+        let own = own.filter(|((_, f), _)| f.kind.is_claim() && f.range.end <= self.own);
+        own.map(|((i, figure), found)| {
+            let derived = derivations.iter().find(|d| d.result == Some(i));
+            let standing = super::standing::standing(figure, found.as_ref(), derived.is_some(), findings);
             let needs = !figure.kind.is_date();
             let s = draft.sentence_at(figure.range.start);
             let sentence = s.and_then(|s| draft.sentences.get(s)).map_or(figure.range.clone(), |x| x.range.clone());
@@ -349,6 +372,7 @@ impl Read<'_> {
                 sourced: needs && !standing.unsourced,
                 standing,
                 matched: found.as_ref().and_then(|m| match_report(m, index)),
+                derived: derived.map(|d| d.arithmetic.clone()),
                 figure: placed,
             }
         })

@@ -51,13 +51,16 @@ pub struct Related {
     /// Where in the source: line and UTF-16 characters, as the dataset records it.
     pub place: crate::reference::Place,
     pub message: String,
+    /// A place in the draft itself instead (bytes), for findings about what the draft says
+    /// elsewhere.
+    pub in_draft: Option<Range<usize>>,
 }
 
 impl Related {
     /// The top of source `key`, for when nothing in it more precise is known.
     pub fn top_of(key: &str) -> Related {
         let top = crate::reference::Place { line: 0, character: 0, end_line: 0, end_character: 0 };
-        Related { source_key: key.to_string(), fact_id: None, place: top, message: "the source".into() }
+        Related { source_key: key.to_string(), fact_id: None, place: top, message: "the source".into(), in_draft: None }
     }
 }
 

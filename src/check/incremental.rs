@@ -15,6 +15,8 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use super::analysis::{appended_definition, Analysis, CheckedSegment, Read};
+use super::arithmetic::derivations;
+use super::finding::Finding;
 use super::matching::match_figures;
 use super::rules::unsourced_figure::relied_on;
 use super::suppress::Suppressions;
@@ -161,7 +163,9 @@ impl DraftCache {
         self.checks.retain(|k, _| used.contains(k));
         let keys = keyed.into_iter().map(|(k, _)| k).collect();
         self.last = Some(Cut { text: text.to_string(), segments: cut, keys, marks });
-        Some(Analysis { parts, definitions, silenced, fresh })
+        let mut analysis = Analysis { parts, definitions, silenced, fresh, whole: Vec::new() };
+        analysis.whole = whole_draft_findings(text, &analysis, against.config);
+        Some(analysis)
     }
 }
 
@@ -289,11 +293,20 @@ fn check_segment(
 ) -> CheckedSegment {
     let start = segment.range.start;
     let Against { library, index, config, .. } = *against;
-    let matches = match_figures(&Context::new(&piece.text, &piece.draft, library, index, config));
-    let mut findings = check_matched(&piece.text, &piece.draft, against, relied_on, &matches);
+    let mut matches = match_figures(&Context::new(&piece.text, &piece.draft, library, index, config));
+    // A figure the draft derives is judged by its arithmetic, not against a fact that happens
+    // to share its words.
+    let derivations = derivations(&piece.text, &piece.draft);
+    for d in &derivations {
+        if let Some(m) = d.result.and_then(|r| matches.get_mut(r)) {
+            *m = None;
+        }
+    }
+    let checked = (matches.as_slice(), derivations.as_slice());
+    let mut findings = check_matched(&piece.text, &piece.draft, against, relied_on, checked);
     let own = piece.appended.first().map_or(piece.text.len(), |(at, _)| *at);
     let read = Read { draft: &piece.draft, own, start };
-    let figures = read.figures(&matches, &findings, index);
+    let figures = read.figures(checked, &findings, index);
     let (names, citations) = (read.names(index), read.citations());
     for f in &mut findings {
         f.range = piece.place(f.range.start, start)..piece.place(f.range.end, start);
@@ -307,4 +320,23 @@ fn check_segment(
     key.hash(&mut hasher);
     let line = segment.line;
     CheckedSegment { key: hasher.finish(), findings, figures, names, citations, start, line, definitions }
+}
+
+/// The findings about the draft as a whole, less those an ignore comment above their line
+/// silences (read from the paragraph they stand in).
+fn whole_draft_findings(text: &str, analysis: &Analysis, config: &CheckConfig) -> Vec<Finding> {
+    let figures: Vec<_> = analysis.figures().collect();
+    let mut found = super::rules::inconsistent_figure::check_draft(text, &figures, config);
+    found.retain(|f| {
+        let Some((segment, _)) = analysis.parts.iter().find(|(s, _)| s.range.contains(&f.range.start)) else {
+            return true;
+        };
+        let body = text.get(segment.range.clone()).unwrap_or("");
+        let draft = read_draft(body);
+        let lines = crate::text::LineIndex::new(body);
+        let at = f.range.start.saturating_sub(segment.range.start);
+        let line = lines.position(body, at, crate::text::Encoding::Utf8).line as usize;
+        !Suppressions::read(body, &draft.layout, &lines).silences(f.code, line)
+    });
+    found
 }

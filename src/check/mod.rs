@@ -2,6 +2,7 @@
 
 pub(crate) mod agreement;
 pub(crate) mod analysis;
+pub(crate) mod arithmetic;
 pub(crate) mod config;
 pub(crate) mod finding;
 pub(crate) mod incremental;
@@ -36,6 +37,16 @@ pub struct Context<'a> {
     pub names: &'a [crate::reference::entities::NameRun],
     /// The sources the whole draft cites most, offered where a figure has no note.
     pub relied_on: &'a [String],
+    /// The figures the draft derives from others, recomputed.
+    pub derivations: &'a [arithmetic::Derivation],
+}
+
+impl Context<'_> {
+    /// Whether figure `i` is one the draft derives from others it states: its truth is the
+    /// arithmetic, not a fact of a source.
+    pub fn is_derived(&self, i: usize) -> bool {
+        self.derivations.iter().any(|d| d.result == Some(i))
+    }
 }
 
 impl<'a> Context<'a> {
@@ -47,7 +58,7 @@ impl<'a> Context<'a> {
         index: &'a Index,
         config: &'a CheckConfig,
     ) -> Self {
-        Context { text, draft, library, index, config, matches: &[], names: &[], relied_on: &[] }
+        Context { text, draft, library, index, config, matches: &[], names: &[], relied_on: &[], derivations: &[] }
     }
 }
 
@@ -64,12 +75,12 @@ pub(crate) fn check_matched(
     draft: &Draft,
     against: &Against,
     relied_on: &[String],
-    matches: &[Option<matching::FigureMatch>],
+    (matches, derivations): (&[Option<matching::FigureMatch>], &[arithmetic::Derivation]),
 ) -> Vec<Finding> {
     let Against { library, index, config, .. } = *against;
     let unmatched = Context::new(text, draft, library, index, config);
     let names = name_runs_of(draft, index);
-    let cx = Context { matches, names: &names, relied_on, ..unmatched };
+    let cx = Context { matches, names: &names, relied_on, derivations, ..unmatched };
     let mut findings = Vec::new();
     for rule in RULES {
         (rule.check)(&cx, &mut findings);

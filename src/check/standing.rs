@@ -3,17 +3,21 @@
 
 use super::finding::Finding;
 use super::matching::FigureMatch;
-use super::rules::{conflicting_figure, unsourced_figure, unsupported_figure};
+use super::rules::{conflicting_figure, miscalculated_figure, unsourced_figure, unsupported_figure};
 use crate::extract::Figure;
 
 /// The one word a reader sees for a figure, most serious first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Status {
     Conflicting,
+    /// Derived from other figures of the draft, and the arithmetic does not give it.
+    Miscalculated,
     Unsupported,
     Unsourced,
     /// Agrees with a fact of the sources it cites (or, with no note needed, of the workspace).
     Verified,
+    /// Derived from other figures of the draft, and the arithmetic gives it.
+    Derived,
     /// Nothing in the reference speaks of it.
     NoReference,
 }
@@ -23,9 +27,11 @@ impl Status {
     pub fn as_str(self) -> &'static str {
         match self {
             Status::Conflicting => "conflicting",
+            Status::Miscalculated => "miscalculated",
             Status::Unsupported => "unsupported",
             Status::Unsourced => "unsourced",
             Status::Verified => "matched",
+            Status::Derived => "derived",
             Status::NoReference => "no reference",
         }
     }
@@ -38,25 +44,32 @@ pub struct Standing {
     pub unsourced: bool,
     pub conflicting: bool,
     pub unsupported: bool,
+    pub miscalculated: bool,
 }
 
-/// How `figure` stands, from its match and the findings of the check it was part of.
-pub fn standing(figure: &Figure, found: Option<&FigureMatch>, findings: &[Finding]) -> Standing {
+/// How `figure` stands, from its match, whether the draft derives it, and the findings of the
+/// check it was part of.
+pub fn standing(figure: &Figure, found: Option<&FigureMatch>, derived: bool, findings: &[Finding]) -> Standing {
     let on = |code: &str| findings.iter().any(|f| f.code == code && f.range == figure.range);
     let (unsourced, conflicting, unsupported) =
         (on(unsourced_figure::CODE), on(conflicting_figure::CODE), on(unsupported_figure::CODE));
+    let miscalculated = on(miscalculated_figure::CODE);
     let status = if conflicting {
         Status::Conflicting
+    } else if miscalculated {
+        Status::Miscalculated
     } else if unsupported {
         Status::Unsupported
     } else if unsourced {
         Status::Unsourced
+    } else if derived {
+        Status::Derived
     } else if found.is_some_and(|m| m.agrees) {
         Status::Verified
     } else {
         Status::NoReference
     };
-    Standing { status, unsourced, conflicting, unsupported }
+    Standing { status, unsourced, conflicting, unsupported, miscalculated }
 }
 
 #[cfg(test)]
@@ -76,11 +89,11 @@ mod tests {
         let figure = &draft.figures[0];
         let both =
             [finding("unsourced-figure", figure.range.clone()), finding("conflicting-figure", figure.range.clone())];
-        let stands = standing(figure, None, &both);
+        let stands = standing(figure, None, false, &both);
         assert_eq!(stands.status, Status::Conflicting);
         assert!(stands.unsourced && stands.conflicting && !stands.unsupported);
-        assert_eq!(standing(figure, None, &[]).status.as_str(), "no reference");
+        assert_eq!(standing(figure, None, false, &[]).status.as_str(), "no reference");
         let elsewhere = [finding("unsupported-figure", figure.range.clone())];
-        assert_eq!(standing(figure, None, &elsewhere).status.as_str(), "unsupported");
+        assert_eq!(standing(figure, None, false, &elsewhere).status.as_str(), "unsupported");
     }
 }

@@ -9,9 +9,14 @@ pub fn restyle(written: &str, figure: &Figure, fact: &Fact) -> Option<String> {
     if figure.kind.is_date() {
         return Some(fact.text.clone());
     }
+    restyle_value(written, figure, fact.value, fact.step)
+}
+
+/// The text that replaces `written` to state `value`, to `step`, in the draft's style.
+pub fn restyle_value(written: &str, figure: &Figure, value: f64, step: f64) -> Option<String> {
     let (start, end, literal) = number_part(written)?;
     let scale = if literal != 0.0 { figure.value / literal } else { 1.0 };
-    let value = fact.value / if scale.is_finite() && scale != 0.0 { scale } else { 1.0 };
+    let value = value / if scale.is_finite() && scale != 0.0 { scale } else { 1.0 };
     let number = if figure.in_words {
         let mut words = in_words(value)?;
         if written.chars().next().is_some_and(char::is_uppercase) {
@@ -19,7 +24,7 @@ pub fn restyle(written: &str, figure: &Figure, fact: &Fact) -> Option<String> {
         }
         words
     } else {
-        digits(value, fact.step / scale.abs().max(f64::MIN_POSITIVE), written[start..end].contains(','))
+        digits(value, step / scale.abs().max(f64::MIN_POSITIVE), written[start..end].contains(','))
     };
     Some(format!("{}{}{}", &written[..start], number, &written[end..]))
 }

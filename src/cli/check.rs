@@ -100,7 +100,20 @@ pub fn run(format: CheckFormat, explain: bool, fails_at: Severity, paths: &[Path
         let lines = LineIndex::new(&text);
         match format {
             CheckFormat::Json | CheckFormat::Sarif => {
-                json.extend(findings.iter().map(|f| json_finding(draft, &text, &lines, f, &|r| ws.locate(r))))
+                let locate = |r: &crate::check::Related| match &r.in_draft {
+                    Some(range) => {
+                        let (start, end) = lines.range(&text, range.clone(), crate::text::Encoding::Utf16);
+                        let place = crate::reference::Place {
+                            line: start.line,
+                            character: start.character,
+                            end_line: end.line,
+                            end_character: end.character,
+                        };
+                        Some((draft.clone(), place))
+                    }
+                    None => ws.locate(r),
+                };
+                json.extend(findings.iter().map(|f| json_finding(draft, &text, &lines, f, &locate)))
             }
             CheckFormat::Human => report.add(draft, &text, &lines, &findings),
         }

@@ -43,13 +43,17 @@ struct ReportedFigure {
     hedge: Option<&'static str>,
     /// Whether a source note covers it (false also for figures that need none).
     sourced: bool,
-    /// `matched`, `conflicting`, `unsupported`, `unsourced` or `no reference`.
+    /// `matched`, `derived`, `conflicting`, `miscalculated`, `unsupported`, `unsourced` or
+    /// `no reference`.
     status: &'static str,
     /// What it counts and the period it speaks of, as read from its sentence.
     #[serde(skip_serializing_if = "Option::is_none")]
     counts: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     period: Option<String>,
+    /// How the draft derives it from its other figures, when it does.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    derived: Option<String>,
     /// The reference fact it matched, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     matched: Option<MatchedFact>,
@@ -114,6 +118,7 @@ pub fn run(format: FiguresFormat, paths: &[PathBuf]) -> Result<ExitCode> {
                 status: report.standing.status.as_str(),
                 counts: report.counts,
                 period: report.period,
+                derived: report.derived,
                 matched,
             });
         }
@@ -141,9 +146,10 @@ pub fn run(format: FiguresFormat, paths: &[PathBuf]) -> Result<ExitCode> {
                     unit,
                     hedge,
                     r.kind,
-                    match &r.matched {
-                        Some(m) => format!("{} ({}: {})", r.status, m.source_key, m.fact),
-                        None => r.status.to_string(),
+                    match (&r.matched, &r.derived) {
+                        (_, Some(arithmetic)) => format!("{} ({arithmetic})", r.status),
+                        (Some(m), None) => format!("{} ({}: {})", r.status, m.source_key, m.fact),
+                        (None, None) => r.status.to_string(),
                     }
                 )?;
             }

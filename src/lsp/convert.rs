@@ -137,8 +137,11 @@ pub fn quick_fixes(uri: &Url, diagnostic: &Diagnostic) -> Vec<CodeAction> {
 
 /// The lens on a draft's first line that sums up how its figures stand.
 pub fn summary_lens(tally: &Tally) -> CodeLens {
+    let derived = if tally.derived > 0 { format!(" ({} derived)", tally.derived) } else { String::new() };
+    let miscalculated =
+        if tally.miscalculated > 0 { format!(" · {} miscalculated", tally.miscalculated) } else { String::new() };
     let title = format!(
-        "stet: {} figures · {} verified · {} unsourced · {} conflicting",
+        "stet: {} figures · {} verified{derived} · {} unsourced · {} conflicting{miscalculated}",
         tally.figures, tally.verified, tally.unsourced, tally.conflicting
     );
     let start = Position::new(0, 0);

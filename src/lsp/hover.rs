@@ -82,6 +82,9 @@ fn figure(report: &FigureReport) -> Vec<String> {
         lines.push(format!("Period: {period}"));
     }
     lines.push(format!("Status: **{}**", report.standing.status.as_str()));
+    if let Some(arithmetic) = &report.derived {
+        lines.push(format!("Computed: {arithmetic}"));
+    }
     if let Some(m) = &report.matched {
         lines.push(format!("Reference: {} ({}, match {:.2})", m.phrase, m.source_key, m.confidence));
     }

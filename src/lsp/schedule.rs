@@ -61,6 +61,7 @@ impl Backend {
             }
         };
         let checker = self.inner.check;
+        let draft = uri.to_file_path().ok();
         let checked = tokio::task::spawn_blocking(move || {
             let cancelled = || latest.load(Ordering::SeqCst) != generation;
             let mut session = session.lock().unwrap_or_else(|poisoned| {
@@ -69,7 +70,7 @@ impl Backend {
                 *guard = Session::default();
                 guard
             });
-            session.check(&text, &workspace, encoding, checker, &cancelled)
+            session.check(&text, &workspace, encoding, checker, (draft.as_deref(), &cancelled))
         })
         .await;
         let diagnostics = match checked {

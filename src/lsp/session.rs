@@ -71,7 +71,7 @@ impl Session {
         ws: &Workspace,
         encoding: Encoding,
         checker: Checker,
-        cancelled: &Cancelled<'_>,
+        (draft, cancelled): (Option<&std::path::Path>, &Cancelled<'_>),
     ) -> Option<Diagnostics> {
         let checked = checker(&mut self.cache, text, ws, cancelled)?;
         let silences: Vec<bool> = crate::check::RULES.iter().map(|r| checked.silences(r.code)).collect();
@@ -81,7 +81,14 @@ impl Session {
         }
         let mut whole: Option<LineIndex> = None;
         let texts = std::cell::RefCell::new(std::collections::BTreeMap::new());
-        let locate = |r: &crate::check::Related| ws.locate_in(r, encoding, &mut texts.borrow_mut());
+        let in_draft = std::cell::OnceCell::new();
+        let locate = |r: &crate::check::Related| match &r.in_draft {
+            Some(range) => {
+                let lines = in_draft.get_or_init(|| LineIndex::new(text));
+                Some((draft?.to_path_buf(), place_in(text, lines, range.clone(), encoding)))
+            }
+            None => ws.locate_in(r, encoding, &mut texts.borrow_mut()),
+        };
         let mut kept = HashMap::with_capacity(checked.parts.len());
         let mut out = Diagnostics { json: Vec::with_capacity(1024), tally: checked.tally(), ..Default::default() };
         out.json.push(b'[');
@@ -105,6 +112,12 @@ impl Session {
                 }
             }
             kept.insert(part.key, made);
+        }
+        // Findings about the draft as a whole are made anew by every check.
+        for f in checked.whole_draft_findings().iter().filter(|f| !checked.silences(f.code)) {
+            let lines = whole.get_or_insert_with(|| LineIndex::new(text));
+            let d = diagnostic(text, lines, f, encoding, &locate);
+            append(&mut out, &serde_json::to_vec(&d).unwrap_or_default(), 1);
         }
         out.json.push(b']');
         self.made = kept;
@@ -211,4 +224,20 @@ fn shifted(d: &Diagnostic, delta: i64) -> Diagnostic {
         }
     }
     d
+}
+
+/// A place of the draft itself, in the negotiated encoding.
+fn place_in(
+    text: &str,
+    lines: &LineIndex,
+    range: std::ops::Range<usize>,
+    encoding: Encoding,
+) -> crate::reference::Place {
+    let (start, end) = lines.range(text, range, encoding);
+    crate::reference::Place {
+        line: start.line,
+        character: start.character,
+        end_line: end.line,
+        end_character: end.character,
+    }
 }

@@ -79,6 +79,7 @@ pub fn related(dataset: &Dataset, fact: &Fact) -> Related {
         fact_id: Some(fact.id.clone()),
         place: fact.place,
         message: format!("the reference: {}", fact_phrase(fact)),
+        in_draft: None,
     }
 }
 

@@ -2,6 +2,8 @@
 
 pub(crate) mod conflicting_figure;
 pub(crate) mod conflicting_role;
+pub(crate) mod inconsistent_figure;
+pub(crate) mod miscalculated_figure;
 pub(crate) mod misspelled_entity;
 pub(crate) mod unknown_source;
 pub(crate) mod unsourced_figure;
@@ -88,6 +90,18 @@ pub const RULES: &[Rule] = &[
         default_severity: Severity::Warning,
         check: conflicting_role::check,
         source: include_str!("conflicting_role.rs"),
+    },
+    Rule {
+        code: miscalculated_figure::CODE,
+        default_severity: Severity::Error,
+        check: miscalculated_figure::check,
+        source: include_str!("miscalculated_figure.rs"),
+    },
+    Rule {
+        code: inconsistent_figure::CODE,
+        default_severity: Severity::Warning,
+        check: inconsistent_figure::check,
+        source: include_str!("inconsistent_figure.rs"),
     },
 ];
 

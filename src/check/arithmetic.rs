@@ -1,0 +1,728 @@
+//! The arithmetic a draft does: figures it derives from other figures of the same sentence (a
+//! change from one value to another, a multiple, a share of a whole, a total, a rate), recomputed
+//! from their inputs.
+//!
+//! Every figure is read as the interval of true values it allows (`agreement::Claim`), so the
+//! recomputation is an interval too: `84,000` of `6.3 million` is 1.32% to 1.35%, and the draft's
+//! `1.3%` agrees while its `1.7%` does not. A form is read only where its words say it is one
+//! (`from … to`, `or … of`, `a total of`, `per 100,000`), and when an input is missing nothing is
+//! said.
+
+use std::ops::Range;
+
+use super::agreement::{precision, Claim};
+use crate::extract::{Draft, Figure, Hedge, Kind};
+
+/// A figure the draft derives, with what recomputing it gives.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Derivation {
+    /// The derived figure, by position in the draft's figures; `None` when the draft states the
+    /// result in words (`doubled`, `a majority`).
+    pub result: Option<usize>,
+    /// What the finding points at: the figure, or the words.
+    pub range: Range<usize>,
+    /// The inputs, by position in the draft's figures.
+    pub inputs: Vec<usize>,
+    /// The value recomputed from the inputs as written, in the result's unit.
+    pub value: f64,
+    /// Whether the stated result is within what the inputs allow.
+    pub agrees: bool,
+    /// The computation in words: `106 to 2.2 is a fall of 97.9%`.
+    pub arithmetic: String,
+    /// What to write instead, in the draft's style, when it disagrees.
+    pub replacement: Option<String>,
+}
+
+/// The derivations of every sentence of a draft.
+pub fn derivations(text: &str, draft: &Draft) -> Vec<Derivation> {
+    let mut out = Vec::new();
+    for s in 0..draft.sentences.len() {
+        let Some(sentence) = draft.sentences.get(s) else { continue };
+        let figures = draft.figures_in(s);
+        let first = draft.figures.partition_point(|f| f.range.start < sentence.range.start);
+        let reader = Reader { text, prose: &draft.view, figures, first, sentence: sentence.range.clone() };
+        reader.read(&mut out);
+    }
+    out
+}
+
+/// One sentence being read for derivations.
+struct Reader<'a> {
+    text: &'a str,
+    prose: &'a str,
+    figures: &'a [Figure],
+    /// The position of the sentence's first figure among the draft's.
+    first: usize,
+    sentence: Range<usize>,
+}
+
+impl Reader<'_> {
+    fn read(&self, out: &mut Vec<Derivation>) {
+        let before = out.len();
+        self.changes(out);
+        self.shares(out);
+        self.totals(out);
+        self.rates(out);
+        self.parts_of_wholes(out);
+        // A figure is derived one way: the first reading of it stands.
+        let mut seen = Vec::new();
+        let mut k = before;
+        while k < out.len() {
+            let key = out.get(k).map(|d| d.range.clone());
+            if key.as_ref().is_some_and(|r| seen.contains(r)) {
+                out.remove(k);
+            } else {
+                seen.extend(key);
+                k += 1;
+            }
+        }
+    }
+
+    fn figure(&self, i: usize) -> Option<&Figure> {
+        self.figures.get(i)
+    }
+
+    /// The lower-cased words between two byte offsets of the prose.
+    fn words(&self, range: Range<usize>) -> Vec<String> {
+        let text = self.prose.get(range).unwrap_or("");
+        text.split(|c: char| !c.is_alphanumeric() && c != '%' && c != '-' && c != '\'')
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    }
+
+    /// Up to `n` words just before figure `i`, nearest last.
+    fn before(&self, i: usize, n: usize) -> Vec<String> {
+        let Some(f) = self.figure(i) else { return Vec::new() };
+        let start = i.checked_sub(1).and_then(|p| self.figure(p)).map_or(self.sentence.start, |p| p.range.end);
+        let words = self.words(start.max(self.sentence.start)..f.range.start);
+        words[words.len().saturating_sub(n)..].to_vec()
+    }
+
+    /// Up to `n` words just after figure `i`.
+    fn after(&self, i: usize, n: usize) -> Vec<String> {
+        let Some(f) = self.figure(i) else { return Vec::new() };
+        let end = self.figure(i + 1).map_or(self.sentence.end, |x| x.range.start);
+        self.words(f.range.end..end.min(self.sentence.end)).into_iter().take(n).collect()
+    }
+
+    /// The words of the sentence.
+    fn sentence_words(&self) -> Vec<String> {
+        self.words(self.sentence.clone())
+    }
+
+    fn written(&self, i: usize) -> String {
+        let range = self.figure(i).map_or(0..0, |f| f.range.clone());
+        super::finding::as_written(self.text.get(range).unwrap_or(""))
+    }
+
+    /// The amounts of the sentence that may be a change's ends, in order (years, dates and the
+    /// like are skipped: `from 30,000 in 2019 to 84,000`).
+    fn amounts(&self) -> Vec<usize> {
+        (0..self.figures.len()).filter(|&i| self.figure(i).is_some_and(|f| is_amount(f) && f.high.is_none())).collect()
+    }
+
+    /// The changes the sentence states, as (old, new): `from A to B`, `to B from A`, `B, up from A`.
+    fn stated_changes(&self) -> Vec<(usize, usize)> {
+        let amounts = self.amounts();
+        let mut pairs = Vec::new();
+        for w in amounts.windows(2) {
+            let [i, j] = [w[0], w[1]];
+            let (Some(a), Some(b)) = (self.figure(i), self.figure(j)) else { continue };
+            if !same_measure(a, b) {
+                continue;
+            }
+            let before = self.words(self.sentence.start..a.range.start);
+            let between = self.words(a.range.end..b.range.start);
+            let last_before = before.last().map(String::as_str);
+            // `from A [in 2019] to B`
+            if last_before == Some("from") && between.iter().position(|w| w == "to").is_some_and(|k| k <= 3) {
+                pairs.push((i, j));
+            // `to B [last year] from A`, `B, up from A`
+            } else if between.last().is_some_and(|w| w == "from") && between.len() <= 6 && last_before != Some("from") {
+                let said = last_before == Some("to") || between.iter().any(|w| is_direction(w));
+                if said {
+                    pairs.push((j, i));
+                }
+            }
+        }
+        pairs
+    }
+
+    fn changes(&self, out: &mut Vec<Derivation>) {
+        let pairs = self.stated_changes();
+        if pairs.is_empty() {
+            self.multiple_on(out);
+        }
+        for (i, j) in pairs {
+            let (Some(a), Some(b)) = (self.figure(i), self.figure(j)) else { continue };
+            self.multiples(i, j, out);
+            // The percent or points of the change: any other share figure of the sentence.
+            let stated = (0..self.figures.len()).filter(|&k| k != i && k != j).find(|&k| {
+                self.figure(k).is_some_and(|f| {
+                    matches!(f.kind, Kind::Percent | Kind::PercentagePoints)
+                        && f.high.is_none()
+                        && !self.is_share_of(k)
+                        && self.same_clause(i.min(j), j.max(i), k)
+                })
+            });
+            let Some(k) = stated else { continue };
+            let Some(p) = self.figure(k) else { continue };
+            let (ca, cb) = (input(a), input(b));
+            let both_percent = a.kind == Kind::Percent || b.kind == Kind::Percent;
+            let points = p.kind == Kind::PercentagePoints;
+            let rise = b.value >= a.value;
+            let fall = if rise { "rise" } else { "fall" };
+            let relative = |x: f64, y: f64| if x == 0.0 { f64::NAN } else { ((y - x) / x * 100.0).abs() };
+            let difference = |x: f64, y: f64| (y - x).abs();
+            let (value, range) = if points {
+                if !both_percent {
+                    continue;
+                }
+                (difference(a.value, b.value), span(ca, cb, difference))
+            } else {
+                (relative(a.value, b.value), span(ca, cb, relative))
+            };
+            if !value.is_finite() {
+                continue;
+            }
+            let agrees = holds(p, range);
+            let from_to = format!("{} to {}", self.written(i), self.written(j));
+            let arithmetic = if both_percent && !points {
+                let pts = difference(a.value, b.value);
+                format!("{from_to} is a {fall} of {} percentage points, or {}%", round(pts), round(value))
+            } else if points {
+                format!("{from_to} is a {fall} of {} percentage points", round(value))
+            } else {
+                format!("{from_to} is a {fall} of {}%", round(value))
+            };
+            // `an increase of 2 percent` for 4% to 6%: the points were meant, and are right.
+            let replacement = if both_percent && !points && holds(p, span(ca, cb, difference)) {
+                Some(format!("{} percentage points", round(p.value)))
+            } else {
+                restate(&self.written(k), p, value)
+            };
+            out.push(Derivation {
+                result: Some(self.first + k),
+                range: p.range.clone(),
+                inputs: vec![self.first + i, self.first + j],
+                value,
+                agrees,
+                arithmetic,
+                replacement,
+            });
+        }
+    }
+
+    /// Whether percent `k` speaks of the change between figures `a` and `b`: no other clause
+    /// (`while`, `but`, a semicolon) stands between them, and it is no other change's own
+    /// (`shrank by 9 percent to 6.3 million`).
+    fn same_clause(&self, a: usize, b: usize, k: usize) -> bool {
+        let (Some(fa), Some(fb), Some(fk)) = (self.figure(a), self.figure(b), self.figure(k)) else { return false };
+        let gap = if k > b { fb.range.end..fk.range.start } else { fk.range.end..fa.range.start };
+        let text = self.prose.get(gap.clone()).unwrap_or("");
+        let other_clause =
+            text.contains(';') || self.words(gap).iter().any(|w| matches!(w.as_str(), "while" | "whereas" | "but"));
+        let own_change =
+            self.after(k, 1).first().is_some_and(|w| w == "to" || w == "from") && self.figure(k + 1).is_some();
+        !other_clause && !own_change
+    }
+
+    /// `doubled`, `tripled`, `halved`, `a tenfold rise` with the change's two ends.
+    fn multiples(&self, i: usize, j: usize, out: &mut Vec<Derivation>) {
+        let (Some(a), Some(b)) = (self.figure(i), self.figure(j)) else { return };
+        if a.value <= 0.0 {
+            return;
+        }
+        let words = self.sentence_words();
+        let Some((w, factor, hedge)) = multiple_word(&words) else { return };
+        let Some(range) = self.word_range(w) else { return };
+        let ratio = |x: f64, y: f64| if x == 0.0 { f64::NAN } else { y / x };
+        let computed = span(input(a), input(b), ratio);
+        // `doubled` is a loose word: a tenth either way; `more than doubled` a little above.
+        let stated = Claim { value: factor, high: None, step: factor * 0.2, hedge };
+        let value = b.value / a.value;
+        out.push(Derivation {
+            result: None,
+            range,
+            inputs: vec![self.first + i, self.first + j],
+            value,
+            agrees: meets(stated, computed),
+            arithmetic: format!("{} to {} is {} times", self.written(i), self.written(j), round(value)),
+            replacement: None,
+        });
+    }
+
+    /// `B, a fourfold increase on A`; `B, double the A of 2014`: a multiple stated with the new
+    /// value first and the old one after it.
+    fn multiple_on(&self, out: &mut Vec<Derivation>) {
+        let words = self.sentence_words();
+        let Some((w, _, _)) = multiple_word(&words) else { return };
+        let Some(at) = self.word_range(w) else { return };
+        let amounts = self.amounts();
+        let before = amounts.iter().rev().find(|&&i| self.figure(i).is_some_and(|f| f.range.end <= at.start));
+        let after = amounts.iter().find(|&&i| self.figure(i).is_some_and(|f| f.range.start >= at.end));
+        let (Some(&b), Some(&a)) = (before, after) else { return };
+        let Some(fa) = self.figure(a) else { return };
+        let between = self.words(at.end..fa.range.start);
+        let on =
+            between.iter().position(|w| matches!(w.as_str(), "on" | "over" | "from" | "the")).is_some_and(|k| k <= 2);
+        if on && between.len() <= 4 && self.figure(b).zip(self.figure(a)).is_some_and(|(x, y)| same_measure(x, y)) {
+            self.multiples(a, b, out);
+        }
+    }
+
+    /// The byte range of word `w` (lower-cased) in the sentence.
+    fn word_range(&self, w: &str) -> Option<Range<usize>> {
+        let text = self.prose.get(self.sentence.clone())?;
+        let lower = text.to_lowercase();
+        let at = lower.match_indices(w).find(|(at, _)| {
+            let before = lower.get(..*at).and_then(|b| b.chars().next_back());
+            let after = lower.get(at + w.len()..).and_then(|a| a.chars().next());
+            before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
+        })?;
+        // Lower-casing keeps byte lengths for the words matched here (ASCII).
+        Some(self.sentence.start + at.0..self.sentence.start + at.0 + w.len())
+    }
+
+    /// Whether share figure `k` is followed by `of`: a share of something named after it.
+    fn is_share_of(&self, k: usize) -> bool {
+        self.after(k, 1).first().is_some_and(|w| w == "of")
+    }
+
+    /// Whether count `i` is the whole of a share: `of 6.3 million`, `out of 40`, `of the 100`.
+    fn is_whole(&self, i: usize) -> bool {
+        let before = self.before(i, 4);
+        let last = before.last().map(String::as_str);
+        let of_at = before.iter().rposition(|w| w == "of");
+        match (last, of_at) {
+            (Some("of"), _) => true,
+            (Some("the" | "a" | "its" | "their" | "all"), Some(_)) => true,
+            // `of a population of 6.3 million`, `of the county's 6.3 million`.
+            (_, Some(k)) => before.len() - k <= 3,
+            _ => false,
+        }
+    }
+
+    /// `X, or P% of Y`; `X of the Y, or P%`; `one in five of the Y, or X`.
+    fn shares(&self, out: &mut Vec<Derivation>) {
+        for k in 0..self.figures.len() {
+            let Some(p) = self.figure(k) else { continue };
+            if !matches!(p.kind, Kind::Percent | Kind::Fraction) || p.high.is_some() {
+                continue;
+            }
+            let Some((x, y)) = self.share_inputs(k) else { continue };
+            let (Some(fx), Some(fy)) = (self.figure(x), self.figure(y)) else { continue };
+            if !same_measure(fx, fy) || fx.value >= fy.value || fy.value <= 0.0 {
+                continue;
+            }
+            let percent = p.kind == Kind::Percent;
+            let scale = if percent { 100.0 } else { 1.0 };
+            let share = |a: f64, b: f64| if b == 0.0 { f64::NAN } else { a / b * scale };
+            let value = share(fx.value, fy.value);
+            let range = span(input(fx), input(fy), share);
+            let stated = |range| {
+                if percent {
+                    holds(p, range)
+                } else {
+                    meets(Claim { step: p.step.max(0.01), ..claim(p) }, range)
+                }
+            };
+            let shown = if percent { format!("{}%", round(value)) } else { format!("{}%", round(value * 100.0)) };
+            out.push(Derivation {
+                result: Some(self.first + k),
+                range: p.range.clone(),
+                inputs: vec![self.first + x, self.first + y],
+                value,
+                agrees: stated(range),
+                arithmetic: format!("{} of {} is {shown}", self.written(x), self.written(y)),
+                replacement: if percent { restate(&self.written(k), p, value) } else { None },
+            });
+        }
+        self.majorities(out);
+    }
+
+    /// The part and the whole of share `k`: `X, or P% of Y` (the whole just after `of`, the part
+    /// just before the share) or `X of the Y, or P%` (both just before it).
+    fn share_inputs(&self, k: usize) -> Option<(usize, usize)> {
+        let count = |i: usize| self.figure(i).is_some_and(is_count);
+        let close = |a: usize, b: usize| {
+            let (Some(fa), Some(fb)) = (self.figure(a), self.figure(b)) else { return Vec::new() };
+            self.words(fa.range.end..fb.range.start)
+        };
+        if self.is_share_of(k) {
+            let (x, y) = (k.checked_sub(1)?, k + 1);
+            let between = close(k, y);
+            let of_y = between.first().is_some_and(|w| w == "of") && between.len() <= 5;
+            return (count(x) && count(y) && of_y && close(x, k).len() <= 3).then_some((x, y));
+        }
+        let x = k.checked_sub(1)?;
+        let after_x = close(x, k);
+        // `2,340 people …, and 1,610 of them, or 59%`: the whole is the count before the part.
+        if matches!(after_x.as_slice(), [of, them, ..] if of == "of" && (them == "them" || them == "those")) {
+            let y = x.checked_sub(1)?;
+            return (count(x) && count(y) && after_x.len() <= 4).then_some((x, y));
+        }
+        let (x, y) = (k.checked_sub(2)?, k.checked_sub(1)?);
+        let of = close(x, y);
+        let part_of_whole = matches!(of.as_slice(), [a] if a == "of")
+            || matches!(of.as_slice(), [a, b] if a == "of" && is_determiner(b))
+            || matches!(of.as_slice(), [a, b] if a == "out" && b == "of");
+        (count(x) && count(y) && part_of_whole && close(y, k).len() <= 3).then_some((x, y))
+    }
+
+    /// `a majority, 40 of the 100`; `most of the board, 4 of its 9 members`: more than half, or not.
+    fn majorities(&self, out: &mut Vec<Derivation>) {
+        let words = self.sentence_words();
+        let Some(w) = words.iter().find(|w| matches!(w.as_str(), "majority" | "most")) else { return };
+        let Some(range) = self.word_range(w) else { return };
+        for x in 0..self.figures.len().saturating_sub(1) {
+            let y = x + 1;
+            let (Some(fx), Some(fy)) = (self.figure(x), self.figure(y)) else { continue };
+            if !is_count(fx) || !is_count(fy) || !same_measure(fx, fy) || fy.value <= 0.0 || !self.part_of(x, y) {
+                continue;
+            }
+            let share = fx.value / fy.value * 100.0;
+            out.push(Derivation {
+                result: None,
+                range: range.clone(),
+                inputs: vec![self.first + x, self.first + y],
+                value: share,
+                agrees: share > 50.0,
+                arithmetic: format!(
+                    "{} of {} is {}%, not more than half",
+                    self.written(x),
+                    self.written(y),
+                    round(share)
+                ),
+                replacement: None,
+            });
+            return;
+        }
+    }
+
+    /// Whether figures `x` and `y` read `X of the Y`, `X of its Y`, `X out of Y`.
+    fn part_of(&self, x: usize, y: usize) -> bool {
+        let (Some(fx), Some(fy)) = (self.figure(x), self.figure(y)) else { return false };
+        let between = self.words(fx.range.end..fy.range.start);
+        matches!(between.as_slice(), [of] if of == "of")
+            || matches!(between.as_slice(), [of, the] if of == "of" && is_determiner(the))
+            || matches!(between.as_slice(), [out, of] if out == "out" && of == "of")
+    }
+
+    /// `A, B and C, a total of N`.
+    fn totals(&self, out: &mut Vec<Derivation>) {
+        for k in 0..self.figures.len() {
+            let Some(total) = self.figure(k) else { continue };
+            let before = self.before(k, 3);
+            let after = self.after(k, 3);
+            let says_total = before.iter().any(|w| {
+                matches!(
+                    w.as_str(),
+                    "total" | "totalling" | "totaling" | "combined" | "altogether" | "all" | "together"
+                )
+            }) || matches!(after.as_slice(), [a, b, ..] if a == "in" && (b == "all" || b == "total"))
+                || after.first().is_some_and(|w| w == "altogether" || w == "combined");
+            if !says_total || !is_amount(total) || total.high.is_some() {
+                continue;
+            }
+            let parts: Vec<usize> = (0..k)
+                .filter(|&i| self.figure(i).is_some_and(|f| is_amount(f) && same_measure(f, total) && f.high.is_none()))
+                .filter(|&i| !self.is_whole(i))
+                .collect();
+            if parts.len() < 2 || parts.iter().any(|&i| self.figure(i).is_some_and(|f| f.hedge.is_some())) {
+                continue;
+            }
+            // A total is the sum of the parts as written, not of what their rounding allows.
+            let value: f64 = parts.iter().filter_map(|&i| self.figure(i)).map(|f| f.value).sum();
+            let (low, high) = (value, value);
+            let written: Vec<String> = parts.iter().map(|&i| self.written(i)).collect();
+            out.push(Derivation {
+                result: Some(self.first + k),
+                range: total.range.clone(),
+                inputs: parts.iter().map(|i| self.first + i).collect(),
+                value,
+                agrees: holds(total, (low, high)),
+                arithmetic: format!("{} add up to {}", written.join(" + "), round(value)),
+                replacement: restate(&self.written(k), total, value),
+            });
+        }
+    }
+
+    /// `312 deaths in a population of 640,000, a rate of 48.8 per 100,000`.
+    fn rates(&self, out: &mut Vec<Derivation>) {
+        for k in 0..self.figures.len() {
+            let Some(rate) = self.figure(k) else { continue };
+            let Some(base) = rate.unit.as_deref().and_then(per_base) else { continue };
+            if rate.kind != Kind::Rate || rate.high.is_some() {
+                continue;
+            }
+            let counts: Vec<usize> =
+                (0..self.figures.len()).filter(|&i| self.figure(i).is_some_and(is_count)).collect();
+            // `a population of 640,000`, `640,000 residents`.
+            let population = counts.iter().copied().find(|&i| {
+                self.after(i, 1).first().is_some_and(|w| is_population_word(w))
+                    || self.before(i, 2).first().is_some_and(|w| w == "population")
+            });
+            let Some(y) = population else { continue };
+            let others: Vec<usize> = counts.into_iter().filter(|&i| i != y).collect();
+            let [x] = others.as_slice() else { continue };
+            let (Some(fx), Some(fy)) = (self.figure(*x), self.figure(y)) else { continue };
+            if fy.value <= fx.value {
+                continue;
+            }
+            let per = |a: f64, b: f64| if b == 0.0 { f64::NAN } else { a / b * base };
+            let value = per(fx.value, fy.value);
+            out.push(Derivation {
+                result: Some(self.first + k),
+                range: rate.range.clone(),
+                inputs: vec![self.first + x, self.first + y],
+                value,
+                agrees: holds(rate, span(input(fx), input(fy), per)),
+                arithmetic: format!(
+                    "{} in {} is {} per {}",
+                    self.written(*x),
+                    self.written(y),
+                    round(value),
+                    crate::extract::figure::with_commas(base, 0)
+                ),
+                replacement: restate(&self.written(k), rate, value),
+            });
+        }
+    }
+
+    /// `45 of the 40 seats`: a part larger than its whole.
+    fn parts_of_wholes(&self, out: &mut Vec<Derivation>) {
+        for x in 0..self.figures.len().saturating_sub(1) {
+            let y = x + 1;
+            let (Some(fx), Some(fy)) = (self.figure(x), self.figure(y)) else { continue };
+            if !self.part_of(x, y) || !is_count(fx) || !is_count(fy) || !same_measure(fx, fy) || fx.hedge.is_some() {
+                continue;
+            }
+            if fx.value <= fy.value {
+                continue;
+            }
+            out.push(Derivation {
+                result: Some(self.first + x),
+                range: fx.range.clone(),
+                inputs: vec![self.first + y],
+                value: fy.value,
+                agrees: false,
+                arithmetic: format!("{} is more than the whole it is part of, {}", self.written(x), self.written(y)),
+                replacement: None,
+            });
+        }
+    }
+}
+
+/// Whether a figure states an amount (a count, sum, quantity, rate or share), not a date, time,
+/// position or age.
+fn is_amount(f: &Figure) -> bool {
+    !matches!(f.kind, Kind::Year | Kind::Date | Kind::Time | Kind::Ordinal)
+        && f.unit.as_deref() != Some(crate::extract::AGE)
+        && !f.period
+}
+
+/// Whether a figure counts things (or sums money, or measures a quantity).
+fn is_count(f: &Figure) -> bool {
+    matches!(f.kind, Kind::Number | Kind::Money | Kind::Quantity) && is_amount(f) && f.high.is_none()
+}
+
+/// Whether two figures measure alike, so one can be set against the other. A bare number beside
+/// a percent or rate takes its unit (`from 4.2 to 5.1 percent`, `from 106 to 2.2 per 100,000`).
+fn same_measure(a: &Figure, b: &Figure) -> bool {
+    let bare = |f: &Figure| f.kind == Kind::Number && f.unit.is_none();
+    a.kind == b.kind && a.unit == b.unit
+        || (bare(a) && matches!(b.kind, Kind::Percent | Kind::Rate))
+        || (bare(b) && matches!(a.kind, Kind::Percent | Kind::Rate))
+}
+
+fn claim(f: &Figure) -> Claim {
+    Claim { value: f.value, high: f.high, step: f.step, hedge: f.hedge }
+}
+
+/// What an input allows, as an interval with the value written. An input is read to the step it
+/// is written to (`30,000` is thirty thousand, not anything from 25,000 to 35,000 as a rounded
+/// fact would be): the draft computed from what it wrote. A hedged input allows what its hedge
+/// allows.
+#[derive(Clone, Copy)]
+struct Input {
+    low: f64,
+    high: f64,
+    value: f64,
+}
+
+fn input(f: &Figure) -> Input {
+    let (low, high) = match f.hedge {
+        Some(_) => claim(f).interval(),
+        None => (f.value - f.step / 2.0, f.value + f.step / 2.0),
+    };
+    Input { low, high, value: f.value }
+}
+
+/// The smallest and largest values of `f(a, b)` over what the two inputs allow, for an `f` that
+/// rises or falls with each argument (the extremes are at the corners).
+fn span(a: Input, b: Input, f: impl Fn(f64, f64) -> f64) -> (f64, f64) {
+    let corners = [f(a.low, b.low), f(a.low, b.high), f(a.high, b.low), f(a.high, b.high), f(a.value, b.value)];
+    let finite = corners.iter().copied().filter(|v| v.is_finite());
+    let low = finite.clone().fold(f64::INFINITY, f64::min);
+    let high = finite.fold(f64::NEG_INFINITY, f64::max);
+    (low, high)
+}
+
+/// Whether a stated claim allows a value within `range`.
+fn meets(stated: Claim, (low, high): (f64, f64)) -> bool {
+    if low > high {
+        return true;
+    }
+    let (s0, s1) = stated.interval();
+    s0 <= high && low <= s1
+}
+
+/// Whether a stated result allows a value within `range`, reading it to the step it is written
+/// to (`a rise of 30%` is thirty, not twenty-five to thirty-five): a computed figure is as exact
+/// as the draft writes it, unless hedged.
+fn holds(stated: &Figure, range: (f64, f64)) -> bool {
+    let Input { low, high, .. } = input(stated);
+    let (r0, r1) = range;
+    r0 > r1 || (low <= r1 && r0 <= high) || (stated.hedge.is_some() && meets(claim(stated), range))
+}
+
+/// A value as a message shows it: to three significant figures, at most one decimal above 10.
+fn round(value: f64) -> String {
+    let decimals = if value.abs() >= 100.0 {
+        0
+    } else if value.abs() >= 10.0 {
+        1
+    } else {
+        2
+    };
+    let text = crate::extract::figure::with_commas(value, decimals);
+    if text.contains('.') {
+        text.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        text
+    }
+}
+
+/// The written figure with its number replaced by `value`, as precise as it was written (one
+/// more decimal where that rounding would still be wrong).
+fn restate(written: &str, figure: &Figure, value: f64) -> Option<String> {
+    let step = precision(figure.value, figure.step).min(figure.step.max(f64::MIN_POSITIVE));
+    let step = if (value / step).round() * step == 0.0 { step / 10.0 } else { step };
+    let new = super::style::restyle_value(written, figure, value, step)?;
+    (new != written).then_some(new)
+}
+
+/// The base of a rate unit: `per 100,000` -> 100,000.
+fn per_base(unit: &str) -> Option<f64> {
+    let rest = unit.strip_prefix("per ")?;
+    let base: f64 = rest.replace(',', "").trim().parse().ok()?;
+    (base >= 10.0).then_some(base)
+}
+
+/// `the`, `its`, `their`: what stands between `of` and a whole (`4 of its 9 trustees`).
+fn is_determiner(w: &str) -> bool {
+    matches!(w, "the" | "its" | "their" | "his" | "her" | "our" | "all")
+}
+
+/// Words that say a value moved: `up from 96`, `down from 2,310`.
+fn is_direction(w: &str) -> bool {
+    matches!(
+        w,
+        "up" | "down"
+            | "rose"
+            | "fell"
+            | "rising"
+            | "falling"
+            | "increased"
+            | "decreased"
+            | "climbed"
+            | "dropped"
+            | "compared"
+            | "against"
+    )
+}
+
+fn is_population_word(w: &str) -> bool {
+    matches!(w, "population" | "residents" | "inhabitants")
+}
+
+/// The multiple a word states, and its hedge: `doubled` (2), `tripled` (3), `halved` (0.5),
+/// `tenfold` (10), `more than doubled` (over 2).
+fn multiple_word(words: &[String]) -> Option<(&str, f64, Option<Hedge>)> {
+    let (i, w, factor) = words.iter().enumerate().find_map(|(i, w)| {
+        let factor = match w.as_str() {
+            "doubled" | "doubling" | "double" | "doubles" => 2.0,
+            "tripled" | "trebled" | "tripling" | "triple" | "triples" => 3.0,
+            "quadrupled" | "quadrupling" => 4.0,
+            "halved" | "halving" => 0.5,
+            other => fold(other)?,
+        };
+        Some((i, w.as_str(), factor))
+    })?;
+    let before: Vec<&str> = words[i.saturating_sub(2)..i].iter().map(String::as_str).collect();
+    let hedge = match before.as_slice() {
+        [.., "more", "than"] | [.., "over"] => Some(Hedge::Over),
+        [.., "nearly"] | [.., "almost"] => Some(Hedge::Nearly),
+        [.., "about"] | [.., "roughly"] | [.., "some"] => Some(Hedge::About),
+        _ => None,
+    };
+    Some((w, factor, hedge))
+}
+
+/// `tenfold`, `ten-fold`, `3-fold`: the multiple.
+fn fold(word: &str) -> Option<f64> {
+    let head = word.strip_suffix("fold")?.trim_end_matches('-');
+    head.parse::<f64>().ok().or_else(|| crate::lexicon::cardinal(head)).filter(|v| *v >= 2.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::read_draft;
+
+    fn derived(text: &str) -> Vec<(String, bool, String)> {
+        let draft = read_draft(text);
+        derivations(text, &draft).into_iter().map(|d| (text[d.range].to_string(), d.agrees, d.arithmetic)).collect()
+    }
+
+    #[test]
+    fn a_change_is_recomputed_from_its_two_ends() {
+        let found = derived("The rate fell from 106 to 2.2 per 100,000, a drop of 90 percent.\n");
+        let arithmetic = "106 to 2.2 per 100,000 is a fall of 97.9%".to_string();
+        assert_eq!(found, [("90 percent".to_string(), false, arithmetic)]);
+        assert!(derived("The rate fell from 106 to 2.2 per 100,000, a drop of 98 percent.\n")[0].1);
+    }
+
+    #[test]
+    fn percent_and_points_are_told_apart() {
+        let points = derived("Unemployment rose from 4% to 6%, an increase of 2 percentage points.\n");
+        assert!(points[0].1, "{points:?}");
+        let percent = derived("Unemployment rose from 4% to 6%, an increase of 2 percent.\n");
+        assert!(!percent[0].1 && percent[0].2.contains("2 percentage points, or 50%"), "{percent:?}");
+    }
+
+    #[test]
+    fn shares_totals_rates_and_multiples() {
+        assert!(!derived("Some 84,000 people, or 1.7% of a population of 6.3 million, were held.\n")[0].1);
+        assert!(derived("Some 84,000 people, or 1.3% of a population of 6.3 million, were held.\n")[0].1);
+        let total = "The city spent $12 million on roads, $8.5 million on parks and $3 million on libraries, \
+                     a total of $25 million.\n";
+        assert_eq!(derived(total)[0].2, "$12 million + $8.5 million + $3 million add up to 23,500,000");
+        assert!(!derived(total)[0].1);
+        assert!(!derived("Arrests doubled, from 30,000 to 84,000.\n")[0].1);
+        assert!(derived("Arrests nearly tripled, from 30,000 to 84,000.\n")[0].1);
+        assert!(
+            !derived("The county recorded 312 deaths among its 640,000 residents, a rate of 61 per 100,000.\n")[0].1
+        );
+        assert!(!derived("Officials filled 45 of the 40 seats.\n")[0].1);
+    }
+
+    #[test]
+    fn what_is_no_derivation_is_left_alone() {
+        assert!(derived("The office is open from 9 a.m. to 5 p.m. and served 300 people.\n").is_empty());
+        assert!(derived("Between 10 and 12 people were hurt in 2023, and 3 of the 9 boats sank.\n").is_empty());
+        assert!(derived("Arrests rose from 30,000 in 2019 to 84,000 in 2024.\n").is_empty());
+    }
+}

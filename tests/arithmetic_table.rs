@@ -1,0 +1,153 @@
+//! The arithmetic a draft does, sentence by sentence: each row is a sentence of our own and
+//! what stet must make of it: `Wrong(text)` when recomputing its derived figure (or word)
+//! gives another value beyond the draft's rounding, `Right` when it derives a figure and the
+//! arithmetic holds, `None` when there is no derivation to check.
+
+use stet::check::{analyse, Against, CheckConfig, Status};
+use stet::reference::{Index, Library, Origin, Source};
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Expect {
+    Wrong(&'static str),
+    Right,
+    Quiet,
+}
+use Expect::*;
+
+const ROWS: &[(&str, Expect)] = &[
+    // A change from one value to another, and its percent.
+    ("The rate fell from 106 to 2.2 per 100,000, a drop of 90 percent.", Wrong("90 percent")),
+    ("The rate fell from 106 to 2.2 per 100,000, a drop of 98 percent.", Right),
+    ("The rate fell from 106 to 2.2 per 100,000, a drop of nearly 98%.", Right),
+    ("Ferry crossings rose from 1,200 to 1,500, an increase of 25%.", Right),
+    ("Ferry crossings rose from 1,200 to 1,500, an increase of 30%.", Wrong("30%")),
+    ("Ferry crossings rose to 1,500 from 1,200, up 25 percent.", Right),
+    ("Ferry crossings rose to 1,500 from 1,200, up 20 percent.", Wrong("20 percent")),
+    ("The library now lends 645 laptops, up from 430 in 2022, an increase of 50%.", Right),
+    ("The library now lends 645 laptops, up from 430 in 2022, an increase of 65%.", Wrong("65%")),
+    ("Call waiting times fell to 12 minutes from 20 minutes, a cut of 40%.", Right),
+    ("Call waiting times fell to 12 minutes from 20 minutes, a cut of 60%.", Wrong("60%")),
+    ("Bus fares went from $2.50 to $2.75, a rise of 10%.", Right),
+    ("Bus fares went from $2.50 to $2.75, a rise of 25 cents, or 12%.", Wrong("12%")),
+    // Percent against percentage points.
+    ("Unemployment rose from 4% to 6%, an increase of 2 percentage points.", Right),
+    ("Unemployment rose from 4% to 6%, an increase of 50%.", Right),
+    ("Unemployment rose from 4% to 6%, an increase of 2 percent.", Wrong("2 percent")),
+    ("Turnout climbed to 61% from 54%, a gain of 7 points.", Quiet),
+    ("Turnout climbed to 61% from 54%, a gain of 7 percentage points.", Right),
+    ("Turnout climbed to 61% from 54%, a gain of 9 percentage points.", Wrong("9 percentage points")),
+    ("The vacancy rate fell from 8.2 to 6.1 percent, a drop of 2.1 percentage points.", Right),
+    // Multiples.
+    ("Arrests doubled, from 30,000 to 84,000.", Wrong("doubled")),
+    ("Arrests nearly tripled, from 30,000 to 84,000.", Quiet),
+    ("Arrests more than doubled, from 30,000 to 72,000.", Quiet),
+    ("Arrests more than tripled, to 84,000 from 30,000.", Wrong("tripled")),
+    ("The queue was halved, to 410 from 1,230.", Wrong("halved")),
+    ("The queue was halved, to 610 from 1,230.", Quiet),
+    ("Shipments rose tenfold, from 4,100 to 41,800.", Quiet),
+    ("Shipments rose fourfold, from 4,100 to 12,300.", Wrong("fourfold")),
+    ("Output reached 1.26 million tons, a fourfold increase on the 420,000 tons of 2014.", Wrong("fourfold")),
+    ("Output reached 1.26 million tons, a threefold increase on the 420,000 tons of 2014.", Quiet),
+    // Shares of a whole.
+    ("Some 84,000 people, or 1.7% of a population of 6.3 million, were held.", Wrong("1.7%")),
+    ("Some 84,000 people, or 1.3% of a population of 6.3 million, were held.", Right),
+    ("Some 84,000 people, about 1.3% of a population of 6.3 million, were held.", Right),
+    ("Fentanyl was found in 171 of the 215 deaths, or 80%.", Right),
+    ("Fentanyl was found in 171 of the 215 deaths, or 84%.", Wrong("84%")),
+    ("The port employs 2,340 people, and 1,610 of them, or 69%, belong to the union.", Right),
+    ("The port employs 2,340 people, and 1,610 of them, or 59%, belong to the union.", Wrong("59%")),
+    ("Twelve of the 40 councillors, or 30%, voted against.", Right),
+    ("Twelve of the 40 councillors, or 35%, voted against.", Wrong("35%")),
+    ("A majority of the board, 4 of its 9 trustees, voted for the closures.", Wrong("majority")),
+    ("A majority of the board, 6 of its 9 trustees, voted for the closures.", Quiet),
+    ("Inspectors passed 45 of the 40 ferries.", Wrong("45")),
+    ("Inspectors passed 35 of the 40 ferries.", Quiet),
+    // Totals.
+    ("The plan gives $12 million to roads, $8.5 million to parks and $3 million to libraries, a total of $23.5 million.", Right),
+    ("The plan gives $12 million to roads, $8.5 million to parks and $3 million to libraries, a total of $25 million.", Wrong("$25 million")),
+    ("Crews cleared 140 tons in March, 95 tons in April and 60 tons in May, 295 tons in all.", Right),
+    ("Crews cleared 140 tons in March, 95 tons in April and 60 tons in May, 310 tons in all.", Wrong("310 tons")),
+    // Rates.
+    ("The county recorded 312 deaths among its 640,000 residents, a rate of 48.8 per 100,000.", Right),
+    ("The county recorded 312 deaths among its 640,000 residents, a rate of 61 per 100,000.", Wrong("61 per 100,000")),
+    ("With 1,148 people counted in a population of 162,000, the rate is 71 per 10,000.", Right),
+    ("With 1,148 people counted in a population of 162,000, the rate is 81 per 10,000.", Wrong("81 per 10,000")),
+    // Lookalikes: no derivation to check.
+    ("The office is open from 9 a.m. to 5 p.m. and served 300 people.", Quiet),
+    ("Between 10 and 12 people were hurt, and 3 of the 9 boats sank.", Quiet),
+    ("Arrests rose from 30,000 in 2019 to 84,000 in 2024.", Quiet),
+    ("The home side won 3-1 before 12,400 fans, 8% more than last season.", Quiet),
+    ("Wheat rose to 6.9 million bushels from 6.3 million, while barley shrank by 9 percent to 2.1 million.", Quiet),
+    ("Residents aged 25 to 44 accounted for 118 deaths.", Quiet),
+    ("The council voted 5-2 to spend $4 million, 12% of its budget.", Quiet),
+    ("Most of the 30 stalls reopened within a week.", Quiet),
+];
+
+fn figure_status(text: &str, written: &str) -> Option<Status> {
+    let (mut library, index, config) = (Library::default(), Index::default(), CheckConfig::default());
+    library.insert(Source::bare("census".to_string(), Origin::Text));
+    let analysis = analyse(text, &Against::new(&library, &index, &config));
+    let at = text.find(written)?;
+    let status = analysis.figures().find(|f| f.figure.range.contains(&at)).map(|f| f.standing.status);
+    status
+}
+
+#[test]
+fn each_sentence_reads_as_a_fact_checker_recomputes_it() {
+    let (library, index, config) = (Library::default(), Index::default(), CheckConfig::default());
+    let mut wrong = Vec::new();
+    for (sentence, expect) in ROWS {
+        let text = format!("{sentence}\n");
+        let analysis = analyse(&text, &Against::new(&library, &index, &config));
+        let miscalculated: Vec<String> = analysis
+            .findings()
+            .into_iter()
+            .filter(|f| f.code == "miscalculated-figure")
+            .map(|f| text[f.range].to_string())
+            .collect();
+        let derived = analysis.figures().any(|f| f.derived.is_some());
+        let right = match expect {
+            Wrong(w) => miscalculated == [w.to_string()],
+            Right => miscalculated.is_empty() && derived,
+            Quiet => miscalculated.is_empty() && !derived,
+        };
+        if !right {
+            wrong.push(format!(
+                "{sentence}\n    expected {expect:?}; miscalculated {miscalculated:?}, derived {derived}"
+            ));
+        }
+    }
+    assert!(wrong.is_empty(), "{} of {} rows read wrong:\n{}", wrong.len(), ROWS.len(), wrong.join("\n"));
+}
+
+#[test]
+fn a_figure_derived_rightly_is_shown_as_derived_and_a_wrong_one_as_miscalculated() {
+    let right = "Some 84,000 people, or 1.3% of a population of 6.3 million, were held [@census].\n";
+    assert_eq!(figure_status(right, "1.3%"), Some(Status::Derived));
+    let wrong = "Some 84,000 people, or 1.7% of a population of 6.3 million, were held [@census].\n";
+    assert_eq!(figure_status(wrong, "1.7%"), Some(Status::Miscalculated));
+}
+
+#[test]
+fn one_quantity_stated_twice_must_agree_with_itself() {
+    let (library, index, config) = (Library::default(), Index::default(), CheckConfig::default());
+    let findings = |text: &str| -> Vec<(String, String, Vec<String>)> {
+        let analysis = analyse(text, &Against::new(&library, &index, &config));
+        let found = analysis.findings().into_iter().filter(|f| f.code == "inconsistent-figure");
+        found.map(|f| (text[f.range].to_string(), f.message, f.fixes.into_iter().map(|x| x.title).collect())).collect()
+    };
+    let twice = "# Shelter count\n\nVolunteers found 1,148 homeless people counted in the January survey.\n\n\
+                 Council members said the 1,184 homeless people counted in the January survey need beds.\n";
+    assert_eq!(
+        findings(twice),
+        [(
+            "1,184".to_string(),
+            "1,184 homeless people counted disagrees with 1,148 homeless people counted on line 3".to_string(),
+            vec!["Replace with 1,148".to_string(), "Make line 3 say 1,184".to_string()]
+        )]
+    );
+    let rounded = twice.replace("1,184", "about 1,150");
+    assert!(findings(&rounded).is_empty(), "a rounded restatement agrees");
+    let other_year = twice.replace("in the January survey need", "in the 2019 survey need");
+    assert!(findings(&other_year).is_empty(), "another year is another quantity");
+}
