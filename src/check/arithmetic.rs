@@ -39,12 +39,21 @@ pub fn derivations(text: &str, draft: &Draft) -> Vec<Derivation> {
     for s in 0..draft.sentences.len() {
         let Some(sentence) = draft.sentences.get(s) else { continue };
         let figures = draft.figures_in(s);
+        // A derivation is a sentence's doing; a run of many figures or a very long "sentence" is
+        // a table or a list, read no further (so the work stays in proportion to the text).
+        if figures.len() > MAX_FIGURES || sentence.range.len() > MAX_SENTENCE {
+            continue;
+        }
         let first = draft.figures.partition_point(|f| f.range.start < sentence.range.start);
         let reader = Reader { text, prose: &draft.view, figures, first, sentence: sentence.range.clone() };
         reader.read(&mut out);
     }
     out
 }
+
+/// The most figures, and the longest sentence in bytes, read for derivations.
+const MAX_FIGURES: usize = 24;
+const MAX_SENTENCE: usize = 2_000;
 
 /// One sentence being read for derivations.
 struct Reader<'a> {
@@ -132,7 +141,7 @@ impl Reader<'_> {
             if !same_measure(a, b) {
                 continue;
             }
-            let before = self.words(self.sentence.start..a.range.start);
+            let before = self.before(i, 1);
             let between = self.words(a.range.end..b.range.start);
             let last_before = before.last().map(String::as_str);
             // `from A [in 2019] to B`

@@ -38,6 +38,9 @@ pub const CODE: &str = "inconsistent-figure";
 /// Nothing per paragraph: the rule reads the whole draft's analysis (see [`check_draft`]).
 pub fn check(_: &crate::check::Context, _: &mut Vec<Finding>) {}
 
+/// How many statements of one quantity a later statement is compared with.
+const KEPT: usize = 8;
+
 /// What two figures must share to be statements of one quantity.
 #[derive(Hash, PartialEq, Eq)]
 struct Quantity {
@@ -65,7 +68,11 @@ pub fn check_draft(text: &str, figures: &[FigureReport], config: &CheckConfig) -
             let lines = lines.get_or_insert_with(|| LineIndex::new(text));
             out.push(finding(text, lines, report, first, severity));
         }
-        earlier.push(report);
+        // The first statements of a quantity are the ones a later one is held to: a long draft
+        // that states one count a thousand times is compared a few times a statement.
+        if earlier.len() < KEPT {
+            earlier.push(report);
+        }
     }
     out
 }
