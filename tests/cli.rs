@@ -353,3 +353,25 @@ fn sarif_names_rules_places_and_fixes_for_code_scanning() {
     let root = fs::canonicalize(ws.path()).unwrap();
     assert_eq!(run["originalUriBaseIds"]["%SRCROOT%"]["uri"], format!("file://{}/", root.display()));
 }
+
+#[test]
+fn the_arithmetic_of_a_draft_is_reported_with_its_inputs() {
+    let ws = workspace();
+    fs::write(
+        ws.path().join("drafts/sums.md"),
+        "Ferry crossings rose from 1,200 to 1,500, an increase of 30% [@newsvane-2025-04-16].\n",
+    )
+    .unwrap();
+    let out = stet(ws.path(), &["check", "--explain", "--format", "json", "drafts/sums.md"]);
+    let findings: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let miscalculated: Vec<&Value> = findings.iter().filter(|f| f["code"] == "miscalculated-figure").collect();
+    assert_eq!(miscalculated.len(), 1, "{findings:?}");
+    assert_eq!(miscalculated[0]["message"], "30% does not follow: 1,200 to 1,500 is a rise of 25%");
+    assert_eq!(miscalculated[0]["fixes"][0]["title"], "Replace with 25%");
+    // The percent is derived, so no source needs to print it.
+    assert!(!findings
+        .iter()
+        .any(|f| f["code"] == "unsupported-figure" && f["message"].as_str().unwrap().starts_with("30%")));
+    let explained = String::from_utf8_lossy(&out.stderr);
+    assert!(explained.contains("30% (percent) -> derived from 1,200, 1,500"), "{explained}");
+}

@@ -261,6 +261,7 @@ fn explain_matches(path: &Path, text: &str, ws: &Workspace) -> String {
     let draft = crate::extract::read_draft(text);
     let cx = Context::new(text, &draft, &ws.library, &ws.index, &ws.settings.check);
     let decided = match_figures(&cx);
+    let derived = crate::check::arithmetic::derivations(text, &draft);
     let lines = LineIndex::new(text);
     let mut out = String::new();
     for (i, figure) in draft.figures.iter().enumerate() {
@@ -275,6 +276,18 @@ fn explain_matches(path: &Path, text: &str, ws: &Workspace) -> String {
         ));
         if !figure.kind.is_claim() || figure.period {
             out.push_str(" -> not a claim\n");
+            continue;
+        }
+        // A figure the draft derives is judged by its arithmetic, from the inputs shown.
+        if let Some(d) = derived.iter().find(|d| d.result == Some(i)) {
+            let inputs: Vec<&str> = d
+                .inputs
+                .iter()
+                .filter_map(|&k| draft.figures.get(k))
+                .filter_map(|f| text.get(f.range.clone()))
+                .collect();
+            let verdict = if d.agrees { "holds" } else { "does not hold" };
+            out.push_str(&format!(" -> derived from {}: {} ({verdict})\n", inputs.join(", "), d.arithmetic));
             continue;
         }
         // The facts the figure is judged against: those of the sources its note cites, if any.
