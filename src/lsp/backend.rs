@@ -90,7 +90,15 @@ impl Backend {
         let work = move || {
             let analysis = match current {
                 Some(a) => a,
-                None => session.lock().ok()?.analyse(&text, &workspace, checker)?,
+                None => {
+                    // A check that panicked may have left the cache half written: start afresh.
+                    let mut session = session.lock().unwrap_or_else(|poisoned| {
+                        let mut guard = poisoned.into_inner();
+                        *guard = super::session::Session::default();
+                        guard
+                    });
+                    session.analyse(&text, &workspace, checker)?
+                }
             };
             answer(&analysis, &text, &workspace, encoding)
         };
