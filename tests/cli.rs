@@ -375,3 +375,15 @@ fn the_arithmetic_of_a_draft_is_reported_with_its_inputs() {
     let explained = String::from_utf8_lossy(&out.stderr);
     assert!(explained.contains("30% (percent) -> derived from 1,200, 1,500"), "{explained}");
 }
+
+#[test]
+fn stet_alone_at_a_terminal_says_what_to_run_instead_of_waiting() {
+    // `script` gives stet a terminal for its input, as a person typing `stet` would.
+    let bin = env!("CARGO_BIN_EXE_stet");
+    let out = Command::new("script").args(["-qec", bin, "/dev/null"]).output().unwrap();
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(said.contains("stet check PATH...") && said.contains("stet lsp"), "{said}");
+    assert_eq!(out.status.code(), Some(2));
+    let help = stet(Path::new("."), &["--help"]);
+    assert!(String::from_utf8_lossy(&help.stdout).contains("`stet lsp`"));
+}

@@ -12,6 +12,9 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 /// stet checks the figures and source notes of journalism drafts.
+///
+/// `stet check drafts/` checks drafts from the command line. Editors start the language server
+/// with `stet lsp` (or `stet --stdio`, or `stet` with its input not a terminal).
 #[derive(Debug, Parser)]
 #[command(name = "stet", version, about)]
 pub struct Cli {
@@ -144,6 +147,14 @@ pub fn run() -> ExitCode {
         }
     };
     let result = match cli.command {
+        // Typed at a terminal, `stet` alone would wait in silence for an editor's messages.
+        None if !cli.stdio && std::io::IsTerminal::is_terminal(&std::io::stdin()) => {
+            eprintln!(
+                "stet: no command. Run `stet check PATH...` to check drafts, `stet --help` for every \
+                 command; editors start the language server with `stet lsp`."
+            );
+            return ExitCode::from(2);
+        }
         None | Some(Command::Lsp) => crate::lsp::run_stdio(),
         Some(Command::Check { format, explain, min_severity, paths }) => {
             check::run(format, explain, min_severity.severity(), &paths)
