@@ -4,6 +4,7 @@ mod backend;
 pub mod completion;
 pub mod convert;
 pub mod document;
+mod envelope;
 pub mod framing;
 mod memory;
 pub mod session;
