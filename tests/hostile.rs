@@ -4,7 +4,15 @@
 
 mod common;
 
+use std::fs;
+use std::io::Read;
+use std::os::unix::fs::symlink;
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
 use serde_json::{json, Value};
+use stet::workspace::Workspace;
 
 use common::binary::Server;
 
@@ -114,4 +122,219 @@ fn a_reply_quoting_a_content_length_header_does_not_wedge_the_answers() {
     assert_eq!(answer["id"], 2, "{answer}");
     assert_eq!(answer["result"].as_array().map(Vec::len), Some(3000));
     still_answers(&mut s, 3);
+}
+
+// The workspace and command-line cases share these.
+
+fn write(root: &Path, path: &str, text: &str) {
+    let path = root.join(path);
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    fs::write(path, text).unwrap();
+}
+
+/// A workspace with one source and one draft.
+fn workspace() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "sources/nv.md", "---\nkey: nv\n---\nOver 84,000 people were held in 2023.\n");
+    write(dir.path(), "drafts/a.md", "Over 84,000 people were held in 2023. <!-- source: nv -->\n");
+    write(dir.path(), "stet.toml", "[server]\ndebounce_ms = 0\n");
+    dir
+}
+
+fn mkfifo(path: &Path) {
+    assert!(Command::new("mkfifo").arg(path).status().unwrap().success());
+}
+
+/// What `stet args` in `dir` printed, as (status, stdout, stderr); fails if it runs past
+/// `seconds`.
+fn stet_within(seconds: u64, dir: &Path, args: &[&str]) -> (Option<i32>, String, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_stet"))
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let mut stderr = child.stderr.take().unwrap();
+    let out = std::thread::spawn(move || {
+        let mut s = String::new();
+        stdout.read_to_string(&mut s).unwrap();
+        s
+    });
+    let err = std::thread::spawn(move || {
+        let mut s = String::new();
+        stderr.read_to_string(&mut s).unwrap();
+        s
+    });
+    let status = wait_within(&mut child, seconds);
+    (status, out.join().unwrap(), err.join().unwrap())
+}
+
+/// The exit status of `child`, which must end within `seconds`.
+fn wait_within(child: &mut std::process::Child, seconds: u64) -> Option<i32> {
+    let started = Instant::now();
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            return status.code();
+        }
+        if started.elapsed() > Duration::from_secs(seconds) {
+            let _ = child.kill();
+            panic!("still running after {seconds} s");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// Initializes the server with `root` as its workspace folder.
+fn initialize_at(s: &mut Server, root: &Path) {
+    let uri = format!("file://{}", root.display());
+    s.send(json!({"jsonrpc": "2.0", "id": 0, "method": "initialize", "params": {
+        "capabilities": {}, "rootUri": uri, "workspaceFolders": [{"uri": uri, "name": "ws"}]}}));
+    assert!(s.response()["result"]["capabilities"].is_object());
+    s.notify("initialized", json!({}));
+}
+
+/// The first diagnostics published for a file whose path ends with `name`.
+fn problems_of(s: &mut Server, name: &str) -> Vec<Value> {
+    loop {
+        let m = s.next(10);
+        let uri = m["params"]["uri"].as_str().unwrap_or_default().to_string();
+        if m["method"] == "textDocument/publishDiagnostics" && uri.ends_with(name) {
+            return m["params"]["diagnostics"].as_array().cloned().unwrap_or_default();
+        }
+    }
+}
+
+fn messages(problems: &[Value]) -> String {
+    problems.iter().map(|d| d["message"].as_str().unwrap_or_default()).collect::<Vec<_>>().join("\n")
+}
+
+// 3. Symlink loops.
+
+#[test]
+fn links_back_up_inside_sources_are_reported_and_the_server_goes_on() {
+    let ws = workspace();
+    symlink(".", ws.path().join("sources/here")).unwrap();
+    symlink("..", ws.path().join("sources/up")).unwrap();
+    let mut s = Server::start();
+    initialize_at(&mut s, ws.path());
+    assert!(messages(&problems_of(&mut s, "sources/here")).contains("links back up"));
+    still_answers(&mut s, 1);
+}
+
+#[test]
+fn a_workspace_with_link_loops_loads_each_source_once() {
+    let ws = workspace();
+    symlink(".", ws.path().join("sources/here")).unwrap();
+    symlink("..", ws.path().join("sources/root")).unwrap();
+    fs::create_dir_all(ws.path().join("sources/a")).unwrap();
+    symlink("../a", ws.path().join("sources/a/again")).unwrap();
+    let loaded = Workspace::load(ws.path(), None, None);
+    assert!(loaded.library.contains("nv"));
+    let loops = loaded.problems.iter().filter(|p| p.error.message.contains("links back up")).count();
+    assert_eq!(loops, 3, "{:?}", loaded.problems);
+}
+
+#[test]
+fn check_reads_each_draft_once_through_a_link_to_its_own_folder() {
+    let ws = workspace();
+    symlink(".", ws.path().join("drafts/loop")).unwrap();
+    symlink("..", ws.path().join("drafts/up")).unwrap();
+    let (status, out, err) = stet_within(10, ws.path(), &["check", "--format", "json", "drafts"]);
+    assert_eq!(status, Some(0), "{err}");
+    assert!(err.contains("drafts/loop links back up"), "{err}");
+    assert!(!out.contains("loop/") && !out.contains("up/"), "{out}");
+    let (_, out, _) = stet_within(10, ws.path(), &["figures", "--format", "json", "drafts"]);
+    assert_eq!(out.matches("\"text\": \"84,000\"").count(), 1, "{out}");
+}
+
+// 4. FIFOs and other special files.
+
+#[test]
+fn check_passes_over_fifos_in_drafts_and_sources_and_says_so() {
+    let ws = workspace();
+    mkfifo(&ws.path().join("sources/pipe.md"));
+    mkfifo(&ws.path().join("drafts/pipe.md"));
+    let (status, _, err) = stet_within(10, ws.path(), &["check", "drafts"]);
+    assert_eq!(status, Some(0), "{err}");
+    assert!(err.contains("drafts/pipe.md is not a regular file"), "{err}");
+    assert!(err.contains("sources/pipe.md") && err.contains("not a regular file"), "{err}");
+    let (status, _, err) = stet_within(10, ws.path(), &["check", "drafts/pipe.md"]);
+    assert_eq!(status, Some(2), "a draft that cannot be read: {err}");
+}
+
+#[test]
+fn a_fifo_in_sources_is_reported_and_the_server_answers_and_exits_when_stdin_closes() {
+    let ws = workspace();
+    mkfifo(&ws.path().join("sources/pipe.md"));
+    let mut s = Server::start();
+    initialize_at(&mut s, ws.path());
+    assert!(messages(&problems_of(&mut s, "sources/pipe.md")).contains("not a regular file"));
+    s.send(json!({"jsonrpc": "2.0", "id": 1, "method": "textDocument/hover", "params": {
+        "textDocument": {"uri": format!("file://{}/drafts/a.md", ws.path().display())},
+        "position": {"line": 0, "character": 6}}}));
+    assert_eq!(s.response()["id"], 1);
+    s.close_input();
+    wait_within(&mut s.child, 5);
+}
+
+// 5. Settings files obey the workspace's confinement.
+
+#[test]
+fn a_settings_file_linked_from_outside_is_not_read_nor_quoted() {
+    let outside = tempfile::tempdir().unwrap();
+    write(outside.path(), "secret.toml", "[check]\nscope = \"SECRET\"\ntoken = 1\n");
+    let ws = workspace();
+    fs::remove_file(ws.path().join("stet.toml")).unwrap();
+    symlink(outside.path().join("secret.toml"), ws.path().join("stet.toml")).unwrap();
+    let loaded = Workspace::load(ws.path(), None, None);
+    let said = format!("{:?}", loaded.problems);
+    assert!(said.contains("stet.toml") && said.contains("outside the workspace"), "{said}");
+    assert!(!said.contains("SECRET") && !said.contains("token"), "{said}");
+}
+
+#[test]
+fn a_settings_file_that_is_not_utf8_or_holds_unbounded_numbers_is_reported_at_the_file() {
+    let ws = workspace();
+    fs::write(ws.path().join("stet.toml"), b"[server]\ndebounce_ms = 10\n# \xff\xfe\n").unwrap();
+    let loaded = Workspace::load(ws.path(), None, None);
+    let said = format!("{:?}", loaded.problems);
+    assert!(said.contains("stet.toml") && said.contains("not UTF-8"), "{said}");
+    write(ws.path(), "stet.toml", "[server]\ndebounce_ms = 9223372036854775807\n");
+    let loaded = Workspace::load(ws.path(), None, None);
+    assert!(format!("{:?}", loaded.problems).contains("between 0 and 10000"), "{:?}", loaded.problems);
+    assert!(loaded.settings.debounce_ms <= 10_000);
+    write(ws.path(), "stet.toml", "[sources]\nmax_bytes = -1\n");
+    let loaded = Workspace::load(ws.path(), None, None);
+    assert!(format!("{:?}", loaded.problems).contains("sources.max_bytes must be between"), "{:?}", loaded.problems);
+}
+
+#[test]
+fn paths_outside_read_alike_whether_they_exist_and_globs_list_nothing_there() {
+    let outside = tempfile::tempdir().unwrap();
+    write(outside.path(), "real.bib", "@misc{real, title = {Real}}\n");
+    write(outside.path(), "a.json", "{}");
+    write(outside.path(), "b.json", "{}");
+    let out = outside.path().display();
+    let ws = workspace();
+    symlink(outside.path().join("real.bib"), ws.path().join("real.bib")).unwrap();
+    symlink(outside.path().join("gone.bib"), ws.path().join("gone.bib")).unwrap();
+    let settings = format!(
+        "[sources]\nbibliographies = [\"{out}/real.bib\", \"{out}/gone.bib\", \"real.bib\", \"gone.bib\"]\n\
+         [reference]\ndatasets = [\"{out}/*\", \"{out}/a.json\", \"{out}/c.json\"]\n"
+    );
+    write(ws.path(), "stet.toml", &settings);
+    let loaded = Workspace::load(ws.path(), None, None);
+    let said: Vec<String> = loaded.problems.iter().map(|p| p.error.message.replace("gone", "real")).collect();
+    let about = |name: &str| said.iter().filter(|m| m.contains(name)).cloned().collect::<Vec<_>>();
+    assert_eq!(about(&format!("{out}/real.bib")).len(), 2, "{said:#?}");
+    assert_eq!(about(&format!("{out}/real.bib"))[0], about(&format!("{out}/real.bib"))[1]);
+    assert_eq!(about("bibliography real.bib").len(), 2, "{said:#?}");
+    assert_eq!(about("bibliography real.bib")[0], about("bibliography real.bib")[1]);
+    let datasets = about("dataset");
+    assert_eq!(datasets.len(), 3, "one message a pattern, none a file: {said:#?}");
+    assert_eq!(datasets[1].replace("a.json", "c.json"), datasets[2]);
+    assert!(!loaded.library.contains("real"));
 }
