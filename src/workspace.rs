@@ -146,6 +146,7 @@ impl Workspace {
                 }
             }
         }
+        problems.extend(duplicate_keys(&root, &files));
         let unchanged = stats.read == 0
             && previous.is_some_and(|p| p.files.len() == files.len() && p.files.keys().eq(files.keys()));
         let (id, library, index) = match previous.filter(|_| unchanged) {
@@ -242,6 +243,8 @@ fn assemble(files: &BTreeMap<PathBuf, Entry>) -> (Library, Arc<Index>) {
     let mut datasets: BTreeMap<String, Dataset> = BTreeMap::new();
     for entry in files.values() {
         match &entry.loaded {
+            // Of two texts with one key the first (by path) is used; `duplicate_keys` says so.
+            Loaded::Text(source, _) if datasets.contains_key(&source.key) => {}
             Loaded::Text(source, dataset) => {
                 library.insert(source.clone());
                 datasets.insert(source.key.clone(), (**dataset).clone());
@@ -263,6 +266,27 @@ fn assemble(files: &BTreeMap<PathBuf, Entry>) -> (Library, Arc<Index>) {
     }
     let index = Index::build(datasets.into_values().map(Arc::new).collect());
     (library, Arc::new(index))
+}
+
+/// A problem for each source text whose key an earlier one (by path) has: only that one is used.
+fn duplicate_keys(root: &Path, files: &BTreeMap<PathBuf, Entry>) -> Vec<FileProblem> {
+    let mut first: BTreeMap<&str, &Path> = BTreeMap::new();
+    let mut problems = Vec::new();
+    for (path, entry) in files {
+        let Loaded::Text(source, _) = &entry.loaded else { continue };
+        match first.get(source.key.as_str()) {
+            Some(earlier) => {
+                let earlier = earlier.strip_prefix(root).unwrap_or(earlier).display();
+                let message =
+                    format!("source key `{}` is defined already by {earlier}; this file is not used", source.key);
+                problems.push(FileProblem { path: path.clone(), error: FileError { line: 0, column: 0, message } });
+            }
+            None => {
+                first.insert(&source.key, path);
+            }
+        }
+    }
+    problems
 }
 
 fn stamp(path: &Path) -> Option<Stamp> {

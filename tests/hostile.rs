@@ -338,3 +338,93 @@ fn paths_outside_read_alike_whether_they_exist_and_globs_list_nothing_there() {
     assert_eq!(datasets[1].replace("a.json", "c.json"), datasets[2]);
     assert!(!loaded.library.contains("real"));
 }
+
+// 8. Smaller ones.
+
+#[test]
+fn shutdown_with_invalid_params_is_refused_and_shuts_nothing_down() {
+    let mut s = Server::start();
+    s.initialize();
+    s.send(json!({"jsonrpc": "2.0", "id": 1, "method": "shutdown", "params": [1]}));
+    let answer = s.response();
+    assert_eq!((&answer["id"], &answer["error"]["code"]), (&json!(1), &json!(-32602)), "{answer}");
+    let answer = still_answers(&mut s, 2);
+    assert!(answer.get("error").is_none(), "the server shut down: {answer}");
+}
+
+#[test]
+fn a_client_that_closes_its_end_of_stdout_ends_the_server_without_a_panic() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_stet"))
+        .arg("lsp")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let mut stdin = child.stdin.take().unwrap();
+    let initialize = json!({"jsonrpc": "2.0", "id": 0, "method": "initialize", "params": {"capabilities": {}}});
+    let messages = std::iter::once(initialize).chain((1..40).map(|id| {
+        json!({"jsonrpc": "2.0", "id": id, "method": "textDocument/hover", "params": {
+            "textDocument": {"uri": "file:///nowhere/x.md"}, "position": {"line": 0, "character": 0}}})
+    }));
+    for message in messages {
+        let body = message.to_string();
+        // Writes fail once the server has gone, as they should.
+        let _ =
+            std::io::Write::write_all(&mut stdin, format!("Content-Length: {}\r\n\r\n{body}", body.len()).as_bytes());
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    let status = wait_within(&mut child, 5);
+    assert_ne!(status, Some(101), "the server panicked");
+}
+
+#[test]
+fn a_uri_with_encoded_dot_segments_gets_diagnostics_under_the_same_uri() {
+    let ws = workspace();
+    let mut s = Server::start();
+    initialize_at(&mut s, ws.path());
+    let uri = format!("file://{}/drafts/%2e%2e/drafts/a.md", ws.path().display());
+    open(&mut s, &uri, "Over 84,000 people were held in 2023.\n");
+    published(&mut s, &uri);
+}
+
+#[test]
+fn an_unclosed_front_matter_value_and_a_duplicate_source_key_are_reported_at_their_files() {
+    let ws = workspace();
+    write(ws.path(), "sources/broken.md", "---\nkey: [unclosed\n---\nThe vault holds 12 bars.\n");
+    write(ws.path(), "sources/same.md", "---\nkey: nv\n---\nThe vault holds 12 bars.\n");
+    let loaded = Workspace::load(ws.path(), None, None);
+    let about = |name: &str| {
+        loaded.problems.iter().filter(|p| p.path.ends_with(name)).map(|p| p.error.clone()).collect::<Vec<_>>()
+    };
+    let broken = about("sources/broken.md");
+    assert!(broken.len() == 1 && broken[0].line == 1 && broken[0].message.contains("never closed"), "{broken:?}");
+    let same = about("sources/same.md");
+    assert!(same.len() == 1 && same[0].message.contains("sources/nv.md"), "{:?}", loaded.problems);
+    let nv = loaded.index.dataset("nv").map(|d| d.facts.iter().map(|f| f.text.clone()).collect::<Vec<_>>());
+    assert!(nv.as_ref().is_some_and(|facts| facts.iter().all(|f| !f.contains("12"))), "the first file is used: {nv:?}");
+}
+
+#[test]
+fn editor_settings_stet_cannot_use_are_shown_to_the_user() {
+    let mut s = Server::start();
+    s.initialize_with(json!({"stet": {"server": {"debounce": 5}}}));
+    let started = Instant::now();
+    loop {
+        let m = s.next(10);
+        if m["method"] == "window/showMessage" {
+            assert!(m["params"]["message"].as_str().unwrap_or_default().contains("debounce"), "{m}");
+            break;
+        }
+        assert!(started.elapsed() < Duration::from_secs(10));
+    }
+    s.notify("workspace/didChangeConfiguration", json!({"settings": {"stet": {"check": {"scoop": 1}}}}));
+    loop {
+        let m = s.next(10);
+        if m["method"] == "window/showMessage" {
+            assert!(m["params"]["message"].as_str().unwrap_or_default().contains("scoop"), "{m}");
+            break;
+        }
+    }
+}

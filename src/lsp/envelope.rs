@@ -15,6 +15,8 @@ use serde_json::Value;
 pub enum Verdict {
     /// Pass the body on to the server as it stands.
     Pass,
+    /// Pass it on as it stands: it opens a document, whose URI the client's spelling is kept of.
+    Opening,
     /// Pass these bytes on in its place.
     Replace(Vec<u8>),
     /// Send this framed answer to the client; the message goes no further.
@@ -85,6 +87,9 @@ fn judge_request(body: &[u8], method: &str, envelope: &Envelope, id: &Value) -> 
     }
     if envelope.params.is_some() && matches!(method, "shutdown" | "exit") {
         return judge_bare(body, method, id);
+    }
+    if method == "textDocument/didOpen" {
+        return Verdict::Opening;
     }
     Verdict::Pass
 }

@@ -13,6 +13,7 @@ use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
 use tokio::sync::mpsc;
 
 use super::envelope::{judge, Verdict};
+use super::spelling::Spellings;
 
 /// A message larger than this is refused (and skipped) rather than buffered.
 pub const MAX_MESSAGE_BYTES: usize = 256 * 1024 * 1024;
@@ -48,6 +49,18 @@ impl Splitter {
     /// Splits the next frame off the buffer.
     fn next(&mut self) -> Frame {
         next_frame(&mut self.buffer)
+    }
+
+    /// The next whole body, passing over bytes that frame nothing (the server's own output has
+    /// none).
+    fn next_body(&mut self) -> Option<Vec<u8>> {
+        loop {
+            match self.next() {
+                Frame::Message(body) => return Some(body),
+                Frame::Garbage => {}
+                Frame::Incomplete => return None,
+            }
+        }
     }
 
     /// Reads the bytes from the first header inside a body that was not JSON again, as bytes
@@ -129,9 +142,14 @@ fn parse_error() -> Vec<u8> {
     frame(br#"{"jsonrpc":"2.0","id":null,"error":{"code":-32700,"message":"Parse error: not a JSON-RPC message"}}"#)
 }
 
-/// Copies well-formed messages from `input` to `server`, sending parse errors to `replies`.
-pub async fn read_messages<I, S>(mut input: I, mut server: S, replies: mpsc::UnboundedSender<Vec<u8>>)
-where
+/// Copies well-formed messages from `input` to `server`, sending parse errors to `replies`, and
+/// noting how the client spells the documents it opens.
+pub async fn read_messages<I, S>(
+    mut input: I,
+    mut server: S,
+    replies: mpsc::UnboundedSender<Vec<u8>>,
+    spellings: Spellings,
+) where
     I: AsyncRead + Unpin,
     S: AsyncWrite + Unpin,
 {
@@ -149,6 +167,10 @@ where
             };
             let pass = match judge(&body) {
                 Verdict::Pass => body,
+                Verdict::Opening => {
+                    spellings.note(&body);
+                    body
+                }
                 Verdict::Replace(bytes) => bytes,
                 Verdict::Answer(reply) => {
                     let _ = replies.send(reply);
@@ -173,9 +195,15 @@ where
 }
 
 /// Writes the server's messages and the reader's parse errors to `output`, whole frames at a
-/// time, so they never interleave.
-pub async fn write_messages<F, O>(mut from_server: F, mut replies: mpsc::UnboundedReceiver<Vec<u8>>, mut output: O)
-where
+/// time, so they never interleave. When the client stops reading, says so through `gone` and goes
+/// on draining the server's output: tower-lsp panics if its output closes under it.
+pub async fn write_messages<F, O>(
+    mut from_server: F,
+    mut replies: mpsc::UnboundedReceiver<Vec<u8>>,
+    mut output: O,
+    spellings: Spellings,
+    gone: std::sync::Arc<tokio::sync::Notify>,
+) where
     F: AsyncRead + Unpin,
     O: AsyncWrite + Unpin,
 {
@@ -183,32 +211,37 @@ where
     let mut chunk = vec![0u8; 64 * 1024];
     let mut replies_open = true;
     loop {
+        let mut out = Vec::new();
         tokio::select! {
             read = from_server.read(&mut chunk) => match read {
                 Ok(0) | Err(_) => return,
                 Ok(n) => {
                     frames.push(chunk.get(..n).unwrap_or_default());
-                    loop {
-                        let body = match frames.next() {
-                            Frame::Message(body) => body,
-                            Frame::Garbage => continue,
-                            Frame::Incomplete => break,
-                        };
-                        if output.write_all(&frame(&body)).await.is_err() || output.flush().await.is_err() {
-                            return;
-                        }
+                    while let Some(body) = frames.next_body() {
+                        out.extend(frame(&spellings.restore(body)));
                     }
                 }
             },
             reply = replies.recv(), if replies_open => match reply {
-                Some(bytes) => {
-                    if output.write_all(&bytes).await.is_err() || output.flush().await.is_err() {
-                        return;
-                    }
-                }
+                Some(bytes) => out = restore_framed(&spellings, bytes),
                 None => replies_open = false,
             },
         }
+        if !out.is_empty() && (output.write_all(&out).await.is_err() || output.flush().await.is_err()) {
+            gone.notify_one();
+            let _ = tokio::io::copy(&mut from_server, &mut tokio::io::sink()).await;
+            return;
+        }
+    }
+}
+
+/// A framed message with its URI spelled as the client sent it.
+fn restore_framed(spellings: &Spellings, framed: Vec<u8>) -> Vec<u8> {
+    let mut frames = Splitter::default();
+    frames.push(&framed);
+    match frames.next_body() {
+        Some(body) => frame(&spellings.restore(body)),
+        None => framed,
     }
 }
 
