@@ -11,6 +11,12 @@ use crate::reference::FileError;
 /// The largest source file read by default: 32 MiB.
 pub const DEFAULT_MAX_SOURCE_BYTES: u64 = 32 * 1024 * 1024;
 
+/// The longest wait before a check that `server.debounce_ms` may ask for: ten seconds.
+pub const MAX_DEBOUNCE_MS: u64 = 10_000;
+
+/// The largest source file `sources.max_bytes` may allow: 256 MiB.
+pub const MAX_SOURCE_BYTES: u64 = 256 * 1024 * 1024;
+
 /// Settings as written in `stet.toml` or sent by an editor; every field optional so that layers
 /// can be merged.
 #[derive(Debug, Clone, Default, Deserialize, PartialEq)]
@@ -31,7 +37,8 @@ pub struct SettingsLayer {
 #[derive(Debug, Clone, Default, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct ServerLayer {
-    pub debounce_ms: Option<u64>,
+    /// Signed, so that a negative or huge number is read and refused with the range allowed.
+    pub debounce_ms: Option<i64>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, PartialEq)]
@@ -46,7 +53,8 @@ pub struct CheckLayer {
 pub struct SourcesLayer {
     pub paths: Option<Vec<String>>,
     pub bibliographies: Option<Vec<String>>,
-    pub max_bytes: Option<u64>,
+    /// Signed, as `debounce_ms`.
+    pub max_bytes: Option<i64>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, PartialEq)]
@@ -131,7 +139,7 @@ impl Settings {
 
     fn apply(&mut self, layer: &SettingsLayer) -> Result<(), SettingError> {
         if let Some(ms) = layer.server.debounce_ms {
-            self.debounce_ms = ms;
+            self.debounce_ms = within("server.debounce_ms", ms, MAX_DEBOUNCE_MS, "milliseconds")?;
         }
         if let Some(scope) = &layer.check.scope {
             self.check.scope = match scope.as_str() {
@@ -172,12 +180,21 @@ impl Settings {
             self.bibliographies = bibs.clone();
         }
         if let Some(max) = layer.sources.max_bytes {
-            self.max_source_bytes = max;
+            self.max_source_bytes = within("sources.max_bytes", max, MAX_SOURCE_BYTES, "bytes")?;
         }
         if let Some(datasets) = &layer.reference.datasets {
             self.datasets = datasets.clone();
         }
         Ok(())
+    }
+}
+
+/// `value` if it is at most `max`; a number past it would stall the server or let one file
+/// take all its memory.
+fn within(key: &str, value: i64, max: u64, unit: &str) -> Result<u64, SettingError> {
+    match u64::try_from(value) {
+        Ok(value) if value <= max => Ok(value),
+        _ => Err(SettingError(format!("{key} must be between 0 and {max} ({unit}), not {value}"))),
     }
 }
 

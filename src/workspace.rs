@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::SystemTime;
 
+use crate::files::{resolve_named, Named};
 use crate::reference::{
     build_dataset, parse_bibtex, parse_csl_json, read_front_matter, Dataset, FileError, Index, Library, Origin, Place,
     Source,
@@ -145,6 +146,7 @@ impl Workspace {
                 }
             }
         }
+        problems.extend(duplicate_keys(&root, &files));
         let unchanged = stats.read == 0
             && previous.is_some_and(|p| p.files.len() == files.len() && p.files.keys().eq(files.keys()));
         let (id, library, index) = match previous.filter(|_| unchanged) {
@@ -241,6 +243,8 @@ fn assemble(files: &BTreeMap<PathBuf, Entry>) -> (Library, Arc<Index>) {
     let mut datasets: BTreeMap<String, Dataset> = BTreeMap::new();
     for entry in files.values() {
         match &entry.loaded {
+            // Of two texts with one key the first (by path) is used; `duplicate_keys` says so.
+            Loaded::Text(source, _) if datasets.contains_key(&source.key) => {}
             Loaded::Text(source, dataset) => {
                 library.insert(source.clone());
                 datasets.insert(source.key.clone(), (**dataset).clone());
@@ -264,15 +268,49 @@ fn assemble(files: &BTreeMap<PathBuf, Entry>) -> (Library, Arc<Index>) {
     (library, Arc::new(index))
 }
 
+/// A problem for each source text whose key an earlier one (by path) has: only that one is used.
+fn duplicate_keys(root: &Path, files: &BTreeMap<PathBuf, Entry>) -> Vec<FileProblem> {
+    let mut first: BTreeMap<&str, &Path> = BTreeMap::new();
+    let mut problems = Vec::new();
+    for (path, entry) in files {
+        let Loaded::Text(source, _) = &entry.loaded else { continue };
+        match first.get(source.key.as_str()) {
+            Some(earlier) => {
+                let earlier = earlier.strip_prefix(root).unwrap_or(earlier).display();
+                let message =
+                    format!("source key `{}` is defined already by {earlier}; this file is not used", source.key);
+                problems.push(FileProblem { path: path.clone(), error: FileError { line: 0, column: 0, message } });
+            }
+            None => {
+                first.insert(&source.key, path);
+            }
+        }
+    }
+    problems
+}
+
 fn stamp(path: &Path) -> Option<Stamp> {
     let meta = fs::metadata(path).ok()?;
     Some(Stamp { len: meta.len(), modified: meta.modified().ok() })
 }
 
+/// The largest `stet.toml` read.
+const MAX_SETTINGS_BYTES: u64 = 1024 * 1024;
+
+/// Reads `stet.toml` under the same rules as sources: inside the root, a regular file, UTF-8,
+/// within a size limit. A file that breaks one is reported and the last good settings stand.
 fn read_settings_file(root: &Path, previous: Option<&Workspace>, problems: &mut Vec<FileProblem>) -> SettingsLayer {
     let path = root.join(SETTINGS_FILE);
-    let Ok(text) = fs::read_to_string(&path) else { return SettingsLayer::default() };
-    match SettingsLayer::from_toml(&text) {
+    if fs::symlink_metadata(&path).is_err() {
+        return SettingsLayer::default();
+    }
+    let read = match resolve_named(root, SETTINGS_FILE) {
+        Named::Inside(real) => read_text(&real, MAX_SETTINGS_BYTES),
+        Named::Missing | Named::Outside => {
+            Err(FileError { line: 0, column: 0, message: crate::files::Skip::LinksOutside.reason().to_string() })
+        }
+    };
+    match read.and_then(|text| SettingsLayer::from_toml(&text)) {
         Ok(layer) => layer,
         Err(error) => {
             problems.push(FileProblem { path, error });
@@ -301,33 +339,30 @@ fn input_files(root: &Path, settings: &Settings, problems: &mut Vec<FileProblem>
         path: root.join(SETTINGS_FILE),
         error: FileError { line: 0, column: 0, message },
     };
-    let outside = |what: &str, name: &str| settings_problem(format!("{what} {name} lies outside the workspace"));
+    let outside = |what: &str, name: &str| {
+        settings_problem(format!("{what} {name} is missing or lies outside the workspace; not read"))
+    };
     for dir in &settings.source_paths {
-        let path = root.join(dir);
-        match fs::canonicalize(&path) {
-            Ok(p) if p.starts_with(root) => {
+        match resolve_named(root, dir) {
+            Named::Inside(p) => {
                 let mut found = Vec::new();
                 walk(root, &p, &mut found, problems);
                 files.extend(found.into_iter().map(|f| (f, Role::Source)));
             }
-            Ok(_) => problems.push(outside("sources folder", dir)),
-            Err(_) => {}
+            Named::Outside => problems.push(outside("sources folder", dir)),
+            Named::Missing => {}
         }
     }
     for bib in &settings.bibliographies {
-        match fs::canonicalize(root.join(bib)) {
-            Ok(p) if p.starts_with(root) => files.push((p, Role::Bibliography)),
-            Ok(_) => problems.push(outside("bibliography", bib)),
-            Err(e) => problems.push(settings_problem(format!("bibliography {bib}: {e}"))),
+        match resolve_named(root, bib) {
+            Named::Inside(p) => files.push((p, Role::Bibliography)),
+            Named::Outside | Named::Missing => problems.push(outside("bibliography", bib)),
         }
     }
     for pattern in &settings.datasets {
-        for path in matching_files(root, pattern) {
-            match fs::canonicalize(&path) {
-                Ok(p) if p.starts_with(root) => files.push((p, Role::Dataset)),
-                Ok(_) => problems.push(outside("dataset", pattern)),
-                Err(_) => {}
-            }
+        match matching_files(root, pattern) {
+            Some(found) => files.extend(found.into_iter().map(|p| (p, Role::Dataset))),
+            None => problems.push(outside("dataset", pattern)),
         }
     }
     files.sort();
@@ -335,21 +370,31 @@ fn input_files(root: &Path, settings: &Settings, problems: &mut Vec<FileProblem>
     files
 }
 
-/// The files matching `dir/name` where the name may hold `*` wildcards (`reference/*.json`).
-fn matching_files(root: &Path, pattern: &str) -> Vec<PathBuf> {
+/// The files matching `dir/name` where the name may hold `*` wildcards (`reference/*.json`);
+/// `None` when the pattern leads out of the root, where nothing is listed.
+fn matching_files(root: &Path, pattern: &str) -> Option<Vec<PathBuf>> {
     let (dir, name) = pattern.rsplit_once('/').unwrap_or(("", pattern));
     if !name.contains('*') {
-        let path = root.join(pattern);
-        return if path.is_file() { vec![path] } else { Vec::new() };
+        return match resolve_named(root, pattern) {
+            Named::Inside(path) => Some(if path.is_file() { vec![path] } else { Vec::new() }),
+            Named::Missing => Some(Vec::new()),
+            Named::Outside => None,
+        };
     }
-    let Ok(entries) = fs::read_dir(root.join(dir)) else { return Vec::new() };
+    let dir = match resolve_named(root, if dir.is_empty() { "." } else { dir }) {
+        Named::Inside(dir) => dir,
+        Named::Missing => return Some(Vec::new()),
+        Named::Outside => return None,
+    };
+    let Ok(entries) = fs::read_dir(dir) else { return Some(Vec::new()) };
     let mut found: Vec<PathBuf> = entries
         .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.is_file() && p.file_name().and_then(|n| n.to_str()).is_some_and(|n| wildcard_match(name, n)))
+        .filter(|e| e.file_name().to_str().is_some_and(|n| wildcard_match(name, n)))
+        .filter_map(|e| fs::canonicalize(e.path()).ok())
+        .filter(|p| p.starts_with(root) && p.is_file())
         .collect();
     found.sort();
-    found
+    Some(found)
 }
 
 /// `*` matches any run of characters; everything else matches itself.
@@ -372,45 +417,34 @@ fn wildcard_match(pattern: &str, name: &str) -> bool {
     true
 }
 
+/// The texts and bibliographies under the sources folder `dir`; links that loop, lead out of the
+/// root or to files that are not regular are reported, not followed.
 fn walk(root: &Path, dir: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<FileProblem>) {
-    let Ok(entries) = fs::read_dir(dir) else { return };
-    for entry in entries.flatten() {
-        let Ok(path) = fs::canonicalize(entry.path()) else { continue };
-        if !path.starts_with(root) {
-            // A link out of the workspace is not followed: stet reads only inside its roots.
-            problems.push(FileProblem {
-                path: entry.path(),
-                error: FileError {
-                    line: 0,
-                    column: 0,
-                    message: format!("links to {}, outside the workspace; not read", path.display()),
-                },
-            });
-            continue;
-        }
-        if path.is_dir() {
-            walk(root, &path, files, problems);
-        } else if matches!(extension(&path).as_str(), "md" | "markdown" | "txt" | "bib" | "json") {
-            files.push(path);
-        }
-    }
+    let keep = |name: &str| matches!(extension(Path::new(name)).as_str(), "md" | "markdown" | "txt" | "bib" | "json");
+    let found =
+        crate::files::walk(dir, &crate::files::WalkOptions { within: Some(root), enter: &|_| true, keep: &keep });
+    files.extend(found.files);
+    problems.extend(found.skipped.into_iter().map(|s| FileProblem {
+        path: s.path,
+        error: FileError { line: 0, column: 0, message: s.why.reason().to_string() },
+    }));
 }
 
 fn extension(path: &Path) -> String {
     path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase()
 }
 
-/// Reads a file as text, within the size limit.
+/// Reads a regular file as text, within the size limit.
 fn read_text(path: &Path, max_bytes: u64) -> Result<String, FileError> {
     let at_start = |message: String| FileError { line: 0, column: 0, message };
     let size = fs::metadata(path).map_err(|e| at_start(format!("cannot read: {e}")))?.len();
     if size > max_bytes {
         return Err(at_start(format!("skipped: {size} bytes is over the limit of {max_bytes} (sources.max_bytes)")));
     }
-    let bytes = fs::read(path).map_err(|e| at_start(format!("cannot read: {e}")))?;
+    let bytes = crate::files::read_regular(path, max_bytes).map_err(|e| at_start(format!("cannot read: {e}")))?;
     String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
-        let prefix = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
+        let prefix = String::from_utf8_lossy(e.as_bytes().get(..valid).unwrap_or_default()).into_owned();
         FileError::at(&prefix, valid, "not UTF-8 text (is this a binary file?)")
     })
 }

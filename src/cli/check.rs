@@ -1,7 +1,6 @@
 //! `stet check`: findings for drafts, for people (human) or programs (json).
 
 use std::collections::HashMap;
-use std::fs;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -60,7 +59,7 @@ struct Outcome {
 }
 
 fn check_one(draft: &Path, ws: &Workspace, explain: bool) -> Result<Outcome, std::io::Error> {
-    let text = fs::read_to_string(draft)?;
+    let text = crate::files::read_regular_text(draft)?;
     let findings = analyse(&text, &ws.against()).findings();
     let explained = if explain { explain_matches(draft, &text, ws) } else { String::new() };
     Ok(Outcome { text, findings, explained })
@@ -161,19 +160,8 @@ pub fn collect_drafts(paths: &[PathBuf], workspaces: &mut Workspaces) -> Vec<Pat
 }
 
 fn walk_markdown(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = fs::read_dir(dir) else { return };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        let name = entry.file_name().to_string_lossy().into_owned();
-        if name.starts_with('.') || name == "node_modules" || name == "target" {
-            continue;
-        }
-        if path.is_dir() {
-            walk_markdown(&path, out);
-        } else if matches!(path.extension().and_then(|e| e.to_str()), Some("md" | "markdown")) {
-            out.push(path);
-        }
-    }
+    // Each folder once, links back up not followed, FIFOs not read: see `crate::files`.
+    out.extend(crate::files::markdown_under(dir));
 }
 
 /// Findings as people read them: `path:line:col`, severity, code, message, the line, a caret.

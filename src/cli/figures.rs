@@ -1,6 +1,5 @@
 //! `stet figures`: the claims report, and the JSON-lines mode number corpora are scored with.
 
-use std::fs;
 use std::io::{BufRead, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -86,7 +85,9 @@ pub fn run(format: FiguresFormat, paths: &[PathBuf]) -> Result<ExitCode> {
     let texts: Vec<(PathBuf, Option<String>)> = drafts
         .into_iter()
         .map(|d| {
-            let text = fs::read_to_string(&d).map_err(|e| eprintln!("stet: cannot read {}: {e}", d.display())).ok();
+            let text = crate::files::read_regular_text(&d)
+                .map_err(|e| eprintln!("stet: cannot read {}: {e}", d.display()))
+                .ok();
             (d, text)
         })
         .collect();

@@ -148,17 +148,14 @@ impl Backend {
     }
 }
 
-fn editor_layer(value: Option<serde_json::Value>) -> Option<SettingsLayer> {
+/// The editor's settings for stet; settings it cannot use leave `problem` for the user.
+fn editor_layer(value: Option<serde_json::Value>, problem: &mut Option<String>) -> Option<SettingsLayer> {
     let value = value?;
     let value = value.get("stet").cloned().unwrap_or(value);
     if value.is_null() {
         return None;
     }
-    SettingsLayer::from_json(value).map_err(|e| tracing_log(&e.0)).ok()
-}
-
-fn tracing_log(message: &str) {
-    eprintln!("stet: {message}");
+    SettingsLayer::from_json(value).map_err(|e| *problem = Some(e.0)).ok()
 }
 
 #[tower_lsp::async_trait]
@@ -194,7 +191,7 @@ impl LanguageServer for Backend {
             let mut state = self.state();
             state.encoding = if utf8 { Encoding::Utf8 } else { Encoding::Utf16 };
             state.roots = roots.iter().map(|r| std::fs::canonicalize(r).unwrap_or_else(|_| r.clone())).collect();
-            state.editor = editor_layer(params.initialization_options);
+            state.editor = editor_layer(params.initialization_options, &mut state.editor_problem);
             state.watch_registration = watch;
             state.lens_refresh = lens_refresh;
         }
@@ -230,6 +227,11 @@ impl LanguageServer for Backend {
     }
 
     async fn initialized(&self, _: InitializedParams) {
+        // Told now: a message before `initialized` may not reach the user.
+        let editor_problem = self.state().editor_problem.take();
+        if let Some(message) = editor_problem {
+            self.inner.outbox.show(MessageType::WARNING, message);
+        }
         // Read the client's workspaces now, so a broken stet.toml shows before any draft opens.
         let roots: Vec<PathBuf> = self
             .state()
@@ -325,7 +327,11 @@ impl LanguageServer for Backend {
         if !SettingsLayer::speaks_to_stet(&params.settings) {
             return;
         }
-        let layer = editor_layer(Some(params.settings));
+        let mut problem = None;
+        let layer = editor_layer(Some(params.settings), &mut problem);
+        if let Some(message) = problem {
+            self.inner.outbox.show(MessageType::WARNING, message);
+        }
         let roots: Vec<PathBuf> = {
             let mut state = self.state();
             state.editor = layer;

@@ -1,16 +1,25 @@
 //! Reading LSP messages from the editor without ever losing the stream.
 //!
 //! tower-lsp's own reader stops at the first framing error, after which the server answers
-//! nothing. stet reads stdin itself: every well-formed message is passed on to tower-lsp, a body
-//! that is not JSON is answered with a parse error (-32700, id null), and after a broken header
-//! or a wrong `Content-Length` the reader finds the next `Content-Length:` and goes on.
+//! nothing. stet reads stdin itself and frames each message by its declared `Content-Length`
+//! alone: a body is never searched for headers, so a draft or a reply that quotes
+//! `Content-Length:` is read whole. Each body is then judged ([`super::envelope`]): a JSON-RPC
+//! message goes on to tower-lsp, valid JSON that is not one is answered with -32600, and a body
+//! that is not JSON with a parse error (-32700, id null). Only such a broken body, and bytes
+//! standing between frames, are searched for the next `Content-Length:`, to find the stream again
+//! after a wrong length.
 
-use serde_json::Value;
 use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
 use tokio::sync::mpsc;
 
+use super::envelope::{judge, Verdict};
+use super::spelling::Spellings;
+
 /// A message larger than this is refused (and skipped) rather than buffered.
 pub const MAX_MESSAGE_BYTES: usize = 256 * 1024 * 1024;
+
+/// The longest header block read; a longer one is no header.
+const MAX_HEADER_BYTES: usize = 4096;
 
 const HEADER_END: &[u8] = b"\r\n\r\n";
 const LENGTH: &[u8] = b"content-length:";
@@ -18,7 +27,7 @@ const LENGTH: &[u8] = b"content-length:";
 /// What the reader made of the bytes at the front of its buffer.
 #[derive(Debug, PartialEq)]
 enum Frame {
-    /// A complete message body.
+    /// A body of the length its header declared.
     Message(Vec<u8>),
     /// Bytes that frame nothing; answer with a parse error.
     Garbage,
@@ -26,13 +35,10 @@ enum Frame {
     Incomplete,
 }
 
-/// Splits frames off a growing buffer, remembering how far it has looked so that a large body
-/// arriving in many reads is scanned once, not once per read.
+/// Splits frames off a growing buffer.
 #[derive(Default)]
 struct Splitter {
     buffer: Vec<u8>,
-    /// How much of the current frame's body has been searched for a stray header.
-    scanned: usize,
 }
 
 impl Splitter {
@@ -42,76 +48,78 @@ impl Splitter {
 
     /// Splits the next frame off the buffer.
     fn next(&mut self) -> Frame {
-        let frame = next_frame(&mut self.buffer, &mut self.scanned);
-        if frame != Frame::Incomplete {
-            self.scanned = 0;
+        next_frame(&mut self.buffer)
+    }
+
+    /// The next whole body, passing over bytes that frame nothing (the server's own output has
+    /// none).
+    fn next_body(&mut self) -> Option<Vec<u8>> {
+        loop {
+            match self.next() {
+                Frame::Message(body) => return Some(body),
+                Frame::Garbage => {}
+                Frame::Incomplete => return None,
+            }
         }
-        frame
+    }
+
+    /// Reads the bytes from the first header inside a body that was not JSON again, as bytes
+    /// between frames: the length that framed it was wrong, and may have swallowed the next
+    /// message's header.
+    fn resynchronise(&mut self, body: &[u8]) {
+        if let Some(at) = find_ci(body, LENGTH) {
+            let mut rest = body.get(at..).unwrap_or_default().to_vec();
+            rest.append(&mut self.buffer);
+            self.buffer = rest;
+        }
     }
 }
 
-/// Splits the next frame off `buffer`; `scanned` says how much of a pending body was searched.
-fn next_frame(buffer: &mut Vec<u8>, scanned: &mut usize) -> Frame {
+/// Splits the next frame off `buffer`.
+fn next_frame(buffer: &mut Vec<u8>) -> Frame {
     // Skip to the first header, dropping whatever stands before it.
     let Some(start) = find_ci(buffer, LENGTH) else {
         // Keep a tail that may be the start of a header still arriving.
         if buffer.len() > LENGTH.len() && !buffer.iter().all(u8::is_ascii_whitespace) {
-            let keep = buffer.len() - LENGTH.len();
-            buffer.drain(..keep);
+            buffer.drain(..buffer.len() - LENGTH.len());
             return Frame::Garbage;
         }
         return Frame::Incomplete;
     };
     if start > 0 {
-        let junk = !buffer[..start].iter().all(u8::is_ascii_whitespace);
-        buffer.drain(..start);
-        *scanned = 0;
+        let junk = buffer.drain(..start).any(|b| !b.is_ascii_whitespace());
         if junk {
             return Frame::Garbage;
         }
     }
-    let Some(header_end) = find(&buffer[..buffer.len().min(4096)], HEADER_END) else {
-        if buffer.len() > 4096 {
+    let head = buffer.get(..buffer.len().min(MAX_HEADER_BYTES)).unwrap_or_default();
+    let Some(header_end) = find(head, HEADER_END) else {
+        if buffer.len() > MAX_HEADER_BYTES {
             buffer.drain(..LENGTH.len());
             return Frame::Garbage;
         }
         return Frame::Incomplete;
     };
-    let header = String::from_utf8_lossy(&buffer[..header_end]).to_string();
-    let length = header.lines().find_map(|l| {
-        let (name, value) = l.split_once(':')?;
-        name.trim().eq_ignore_ascii_case("content-length").then(|| value.trim().parse::<usize>().ok()).flatten()
-    });
+    let length = declared_length(head.get(..header_end).unwrap_or_default());
     let body_start = header_end + HEADER_END.len();
     let Some(length) = length.filter(|&n| n <= MAX_MESSAGE_BYTES) else {
         buffer.drain(..body_start);
         return Frame::Garbage;
     };
     if buffer.len() < body_start + length {
-        // A length too large would wait for bytes that belong to the next message: if another
-        // header already stands inside the would-be body, this frame is broken. Only the bytes
-        // not yet searched are searched (with an overlap for a header cut in two).
-        let from = (body_start + *scanned).saturating_sub(LENGTH.len()).max(body_start);
-        if let Some(next) = find_ci(&buffer[from..], LENGTH) {
-            buffer.drain(..from + next);
-            return Frame::Garbage;
-        }
-        *scanned = buffer.len() - body_start;
         return Frame::Incomplete;
     }
-    let body: Vec<u8> = buffer[body_start..body_start + length].to_vec();
-    buffer.drain(..body_start + length);
-    if serde_json::from_slice::<Value>(&body).is_err() {
-        // Too short a length leaves the body's tail before the next header; too long a one
-        // swallows the next header. Either way, go on from the next header in sight.
-        if let Some(next) = find_ci(&body, LENGTH) {
-            let mut rest = body[next..].to_vec();
-            rest.extend_from_slice(buffer);
-            *buffer = rest;
-        }
-        return Frame::Garbage;
-    }
+    let body = buffer.drain(..body_start + length).skip(body_start).collect();
     Frame::Message(body)
+}
+
+/// The `Content-Length` a header block declares.
+fn declared_length(header: &[u8]) -> Option<usize> {
+    let header = String::from_utf8_lossy(header);
+    header.lines().find_map(|l| {
+        let (name, value) = l.split_once(':')?;
+        name.trim().eq_ignore_ascii_case("content-length").then(|| value.trim().parse::<usize>().ok()).flatten()
+    })
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
@@ -120,20 +128,6 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 
 fn find_ci(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack.windows(needle.len()).position(|w| w.eq_ignore_ascii_case(needle))
-}
-
-/// Repairs what tower-lsp would refuse though the specification allows it: `shutdown` and `exit`
-/// with `"params": null`.
-fn normalise(body: Vec<u8>) -> Vec<u8> {
-    let Ok(mut value) = serde_json::from_slice::<Value>(&body) else { return body };
-    let is_bare = matches!(value.get("method").and_then(Value::as_str), Some("shutdown" | "exit"));
-    if let (true, Some(object)) = (is_bare, value.as_object_mut()) {
-        if object.get("params").is_some_and(Value::is_null) {
-            object.remove("params");
-            return serde_json::to_vec(&value).unwrap_or(body);
-        }
-    }
-    body
 }
 
 /// A message body with its `Content-Length` header.
@@ -148,9 +142,14 @@ fn parse_error() -> Vec<u8> {
     frame(br#"{"jsonrpc":"2.0","id":null,"error":{"code":-32700,"message":"Parse error: not a JSON-RPC message"}}"#)
 }
 
-/// Copies well-formed messages from `input` to `server`, sending parse errors to `replies`.
-pub async fn read_messages<I, S>(mut input: I, mut server: S, replies: mpsc::UnboundedSender<Vec<u8>>)
-where
+/// Copies well-formed messages from `input` to `server`, sending parse errors to `replies`, and
+/// noting how the client spells the documents it opens.
+pub async fn read_messages<I, S>(
+    mut input: I,
+    mut server: S,
+    replies: mpsc::UnboundedSender<Vec<u8>>,
+    spellings: Spellings,
+) where
     I: AsyncRead + Unpin,
     S: AsyncWrite + Unpin,
 {
@@ -158,29 +157,53 @@ where
     let mut chunk = vec![0u8; 64 * 1024];
     loop {
         loop {
-            match frames.next() {
-                Frame::Message(body) => {
-                    if server.write_all(&frame(&normalise(body))).await.is_err() {
-                        return;
-                    }
-                }
+            let body = match frames.next() {
+                Frame::Message(body) => body,
                 Frame::Garbage => {
                     let _ = replies.send(parse_error());
+                    continue;
                 }
                 Frame::Incomplete => break,
+            };
+            let pass = match judge(&body) {
+                Verdict::Pass => body,
+                Verdict::Opening => {
+                    spellings.note(&body);
+                    body
+                }
+                Verdict::Replace(bytes) => bytes,
+                Verdict::Answer(reply) => {
+                    let _ = replies.send(reply);
+                    continue;
+                }
+                Verdict::Drop => continue,
+                Verdict::NotJson => {
+                    let _ = replies.send(parse_error());
+                    frames.resynchronise(&body);
+                    continue;
+                }
+            };
+            if server.write_all(&frame(&pass)).await.is_err() {
+                return;
             }
         }
         match input.read(&mut chunk).await {
             Ok(0) | Err(_) => return,
-            Ok(n) => frames.push(&chunk[..n]),
+            Ok(n) => frames.push(chunk.get(..n).unwrap_or_default()),
         }
     }
 }
 
 /// Writes the server's messages and the reader's parse errors to `output`, whole frames at a
-/// time, so they never interleave.
-pub async fn write_messages<F, O>(mut from_server: F, mut replies: mpsc::UnboundedReceiver<Vec<u8>>, mut output: O)
-where
+/// time, so they never interleave. When the client stops reading, says so through `gone` and goes
+/// on draining the server's output: tower-lsp panics if its output closes under it.
+pub async fn write_messages<F, O>(
+    mut from_server: F,
+    mut replies: mpsc::UnboundedReceiver<Vec<u8>>,
+    mut output: O,
+    spellings: Spellings,
+    gone: std::sync::Arc<tokio::sync::Notify>,
+) where
     F: AsyncRead + Unpin,
     O: AsyncWrite + Unpin,
 {
@@ -188,27 +211,37 @@ where
     let mut chunk = vec![0u8; 64 * 1024];
     let mut replies_open = true;
     loop {
+        let mut out = Vec::new();
         tokio::select! {
             read = from_server.read(&mut chunk) => match read {
                 Ok(0) | Err(_) => return,
                 Ok(n) => {
-                    frames.push(&chunk[..n]);
-                    while let Frame::Message(body) = frames.next() {
-                        if output.write_all(&frame(&body)).await.is_err() || output.flush().await.is_err() {
-                            return;
-                        }
+                    frames.push(chunk.get(..n).unwrap_or_default());
+                    while let Some(body) = frames.next_body() {
+                        out.extend(frame(&spellings.restore(body)));
                     }
                 }
             },
             reply = replies.recv(), if replies_open => match reply {
-                Some(bytes) => {
-                    if output.write_all(&bytes).await.is_err() || output.flush().await.is_err() {
-                        return;
-                    }
-                }
+                Some(bytes) => out = restore_framed(&spellings, bytes),
                 None => replies_open = false,
             },
         }
+        if !out.is_empty() && (output.write_all(&out).await.is_err() || output.flush().await.is_err()) {
+            gone.notify_one();
+            let _ = tokio::io::copy(&mut from_server, &mut tokio::io::sink()).await;
+            return;
+        }
+    }
+}
+
+/// A framed message with its URI spelled as the client sent it.
+fn restore_framed(spellings: &Spellings, framed: Vec<u8>) -> Vec<u8> {
+    let mut frames = Splitter::default();
+    frames.push(&framed);
+    match frames.next_body() {
+        Some(body) => frame(&spellings.restore(body)),
+        None => framed,
     }
 }
 
@@ -216,6 +249,7 @@ where
 mod tests {
     use super::*;
 
+    /// The frames the reader makes of `input`, a body that is not JSON counted as garbage.
     fn frames(input: &[u8]) -> Vec<Frame> {
         let mut splitter = Splitter::default();
         splitter.push(input);
@@ -223,6 +257,10 @@ mod tests {
         loop {
             match splitter.next() {
                 Frame::Incomplete => return out,
+                Frame::Message(body) if judge(&body) == Verdict::NotJson => {
+                    splitter.resynchronise(&body);
+                    out.push(Frame::Garbage);
+                }
                 f => out.push(f),
             }
         }
@@ -253,8 +291,8 @@ mod tests {
     }
 
     #[test]
-    fn a_body_arriving_in_pieces_is_read_whole() {
-        let body = format!("{{\"text\": \"{}\"}}", "x".repeat(100_000));
+    fn a_body_quoting_a_header_is_read_whole_as_it_arrives() {
+        let body = format!("{{\"text\": \"Content-Length: 0\\r\\n\\r\\n{}\"}}", "x".repeat(100_000));
         let message = format!("Content-Length: {}\r\n\r\n{body}", body.len());
         let mut splitter = Splitter::default();
         let mut found = Vec::new();
@@ -274,11 +312,5 @@ mod tests {
     fn a_header_without_length_is_dropped() {
         let input = [b"Content-Type: x\r\n\r\n{}".as_slice(), OK].concat();
         assert_eq!(frames(&input).last(), Some(&Frame::Message(b"{}".to_vec())));
-    }
-
-    #[test]
-    fn shutdown_with_null_params_is_accepted() {
-        let body = normalise(br#"{"jsonrpc":"2.0","id":1,"method":"shutdown","params":null}"#.to_vec());
-        assert_eq!(serde_json::from_slice::<Value>(&body).unwrap().get("params"), None);
     }
 }

@@ -4,12 +4,14 @@ mod backend;
 pub(crate) mod completion;
 pub(crate) mod convert;
 pub mod document;
+mod envelope;
 pub(crate) mod framing;
 mod hover;
 mod memory;
 mod outbox;
 mod schedule;
 pub(crate) mod session;
+mod spelling;
 mod state;
 pub(crate) mod symbols;
 mod watch;
@@ -87,17 +89,30 @@ where
     let (service, socket) = LspService::new(move |client| Backend::with_checker(client, checker, outgoing));
     let ending = Arc::new(Ending::default());
     let watched = Watch { inner: service, ending: ending.clone() };
-    let reader = tokio::spawn(framing::read_messages(input, to_server, replies));
-    let writer = tokio::spawn(framing::write_messages(from_server, replies_rx, output));
+    let spellings = spelling::Spellings::default();
+    let gone = Arc::new(Notify::new());
+    let mut reader = tokio::spawn(framing::read_messages(input, to_server, replies, spellings.clone()));
+    let writer = tokio::spawn(framing::write_messages(from_server, replies_rx, output, spellings, gone.clone()));
     tokio::select! {
         _ = Server::new(server_input, server_output, socket).serve(watched) => {}
         _ = ending.exit.notified() => {}
+        // The client stopped reading: nobody hears the server any more.
+        _ = gone.notified() => {}
+        // The client closed its input: answers already under way get a moment, but nothing the
+        // server still waits on (a hung file, a long check) keeps the process alive.
+        _ = async {
+            let _ = (&mut reader).await;
+            tokio::time::sleep(CLOSING_GRACE).await;
+        } => {}
     }
     reader.abort();
     // Let the last answers (to `shutdown`, say) reach the client before returning.
     let _ = tokio::time::timeout(std::time::Duration::from_millis(200), writer).await;
     ending.shutdown.load(Ordering::SeqCst)
 }
+
+/// How long the server goes on after its input closes.
+const CLOSING_GRACE: std::time::Duration = std::time::Duration::from_secs(1);
 
 /// `stet lsp`: serves stdio; exits 0 after `shutdown` and `exit`, 1 on `exit` alone.
 pub fn run_stdio() -> anyhow::Result<ExitCode> {

@@ -32,6 +32,8 @@ pub(super) struct State {
     /// Watches the workspace folders when the client cannot watch files for us.
     pub watcher: Option<notify::RecommendedWatcher>,
     pub watched: Vec<PathBuf>,
+    /// Why the editor's settings at start could not be used, until it is shown.
+    pub editor_problem: Option<String>,
 }
 
 pub(super) struct Open {

@@ -106,12 +106,32 @@ pub fn read_front_matter(text: &str) -> Result<FrontMatter, FileError> {
             let Some((name, value)) = trimmed.split_once(':') else {
                 return Err(FileError::at(text, offset, format!("front matter line is not `name: value`: {trimmed}")));
             };
+            if let Some(why) = unclosed(value.trim()) {
+                let at = offset + trimmed.len() - value.trim_start().len();
+                return Err(FileError::at(text, at, format!("front matter value of `{}` {why}", name.trim())));
+            }
             let value = value.trim().trim_matches(|c| c == '"' || c == '\'').to_string();
             fields.insert(name.trim().to_string(), value);
         }
         offset += line.len();
     }
     Err(FileError::at(text, text_start, "front matter opened with `---` is never closed"))
+}
+
+/// Why a front matter value is cut short, if it opens a list, a map or a quotation it never
+/// closes (`key: [unclosed`): read as plain text, such a value would name a source wrongly.
+fn unclosed(value: &str) -> Option<&'static str> {
+    let closes = |open: char, close: char| !value.starts_with(open) || (value.len() > 1 && value.ends_with(close));
+    if !closes('[', ']') {
+        return Some("opens a list with `[` that is never closed");
+    }
+    if !closes('{', '}') {
+        return Some("opens a map with `{` that is never closed");
+    }
+    if !closes('"', '"') {
+        return Some("opens a quotation with `\"` that is never closed");
+    }
+    None
 }
 
 /// The source described by a text file: key from front matter `key`, else the file stem.
@@ -140,5 +160,8 @@ mod tests {
         assert_eq!((err.line, err.column), (0, 0));
         let err = source_from_text("f", "---\nkey: a\nnot a pair\n---\n").unwrap_err();
         assert_eq!(err.line, 2);
+        let err = source_from_text("f", "---\ntitle: x\nkey: [unclosed\n---\n").unwrap_err();
+        assert_eq!((err.line, err.column), (2, 5), "{}", err.message);
+        assert!(source_from_text("f", "---\nkey: [a, b]\ntitle: \"Q\"\n---\n").is_ok());
     }
 }

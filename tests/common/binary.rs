@@ -10,7 +10,7 @@ use serde_json::{json, Value};
 
 pub struct Server {
     pub child: Child,
-    stdin: ChildStdin,
+    stdin: Option<ChildStdin>,
     /// Every message from the server, in order.
     messages: Receiver<Value>,
 }
@@ -50,12 +50,18 @@ impl Server {
                 return;
             }
         });
-        Server { child, stdin, messages }
+        Server { child, stdin: Some(stdin), messages }
     }
 
     pub fn raw(&mut self, bytes: &[u8]) {
-        self.stdin.write_all(bytes).unwrap();
-        self.stdin.flush().unwrap();
+        let stdin = self.stdin.as_mut().expect("the input is closed");
+        stdin.write_all(bytes).unwrap();
+        stdin.flush().unwrap();
+    }
+
+    /// Closes the server's stdin, as a client that goes away does.
+    pub fn close_input(&mut self) {
+        self.stdin = None;
     }
 
     pub fn send(&mut self, message: Value) {
