@@ -12,7 +12,9 @@ pub(crate) mod dataset;
 pub(crate) mod entities;
 pub(crate) mod index;
 pub(crate) mod lexicon;
+pub(crate) mod passages;
 pub(crate) mod places;
+pub(crate) mod quote_index;
 
 pub use builder::build_dataset;
 pub use dataset::{Dataset, Entity, EntityKind, Fact, Place, SourceInfo, SCHEMA};
