@@ -290,10 +290,12 @@ fn check_segment(
     let start = segment.range.start;
     let Against { library, index, config, .. } = *against;
     let matches = match_figures(&Context::new(&piece.text, &piece.draft, library, index, config));
-    let mut findings = check_matched(&piece.text, &piece.draft, against, relied_on, &matches);
+    let quotations = super::quoting::check_quotations(&piece.text, &piece.draft, index, config);
+    let mut findings = check_matched(&piece.text, &piece.draft, against, relied_on, &matches, &quotations);
     let own = piece.appended.first().map_or(piece.text.len(), |(at, _)| *at);
     let read = Read { draft: &piece.draft, own, start };
     let figures = read.figures(&matches, &findings, index);
+    let quotations = read.quotations(&quotations);
     let (names, citations) = (read.names(index), read.citations());
     for f in &mut findings {
         f.range = piece.place(f.range.start, start)..piece.place(f.range.end, start);
@@ -306,5 +308,5 @@ fn check_segment(
     let mut hasher = DefaultHasher::new();
     key.hash(&mut hasher);
     let line = segment.line;
-    CheckedSegment { key: hasher.finish(), findings, figures, names, citations, start, line, definitions }
+    CheckedSegment { key: hasher.finish(), findings, figures, quotations, names, citations, start, line, definitions }
 }

@@ -6,6 +6,7 @@ pub(crate) mod config;
 pub(crate) mod finding;
 pub(crate) mod incremental;
 pub mod matching;
+pub(crate) mod quoting;
 pub(crate) mod rules;
 pub(crate) mod standing;
 pub(crate) mod style;
@@ -36,6 +37,8 @@ pub struct Context<'a> {
     pub names: &'a [crate::reference::entities::NameRun],
     /// The sources the whole draft cites most, offered where a figure has no note.
     pub relied_on: &'a [String],
+    /// The draft's quotations, each with the passage found for it.
+    pub quotations: &'a [quoting::QuotationReport],
 }
 
 impl<'a> Context<'a> {
@@ -47,7 +50,7 @@ impl<'a> Context<'a> {
         index: &'a Index,
         config: &'a CheckConfig,
     ) -> Self {
-        Context { text, draft, library, index, config, matches: &[], names: &[], relied_on: &[] }
+        Context { text, draft, library, index, config, matches: &[], names: &[], relied_on: &[], quotations: &[] }
     }
 }
 
@@ -65,11 +68,12 @@ pub(crate) fn check_matched(
     against: &Against,
     relied_on: &[String],
     matches: &[Option<matching::FigureMatch>],
+    quotations: &[quoting::QuotationReport],
 ) -> Vec<Finding> {
     let Against { library, index, config, .. } = *against;
     let unmatched = Context::new(text, draft, library, index, config);
     let names = name_runs_of(draft, index);
-    let cx = Context { matches, names: &names, relied_on, ..unmatched };
+    let cx = Context { matches, names: &names, relied_on, quotations, ..unmatched };
     let mut findings = Vec::new();
     for rule in RULES {
         (rule.check)(&cx, &mut findings);

@@ -135,12 +135,15 @@ pub fn quick_fixes(uri: &Url, diagnostic: &Diagnostic) -> Vec<CodeAction> {
         .collect()
 }
 
-/// The lens on a draft's first line that sums up how its figures stand.
+/// The lens on a draft's first line that sums up how its figures and quotations stand.
 pub fn summary_lens(tally: &Tally) -> CodeLens {
-    let title = format!(
+    let mut title = format!(
         "stet: {} figures · {} verified · {} unsourced · {} conflicting",
         tally.figures, tally.verified, tally.unsourced, tally.conflicting
     );
+    if tally.quotations > 0 {
+        title.push_str(&format!(" · {} of {} quotes verified", tally.verified_quotations, tally.quotations));
+    }
     let start = Position::new(0, 0);
     CodeLens {
         range: Range::new(start, start),
