@@ -209,3 +209,24 @@ fn quotes_with_no_note_and_no_passage_are_reported_when_asked() {
         ],
     );
 }
+
+/// Input no reporter writes, read without a panic and with every quotation found: thousands of
+/// quotes in one paragraph, marks left open, brackets never closed, CRLF, emoji and accents.
+#[test]
+fn hostile_quotation_input_is_read() {
+    let (library, index) = reference();
+    let config = CheckConfig::default();
+    let against = Against::new(&library, &index, &config);
+    let many = "\"The budget leaves no room for error,\" he said. ".repeat(3000);
+    assert_eq!(analyse(&many, &against).quotations().count(), 3000);
+    let mut odd = String::new();
+    for piece in ["\"", "[", "“", "…", "[...]", "\r\n", "😀 é ", "\"[", "]\"", "' ", "’", ". . ."] {
+        odd.push_str(&piece.repeat(500));
+        odd.push_str(" words go here \"and more words here\" ");
+    }
+    let analysis = analyse(&odd, &against);
+    for q in analysis.quotations() {
+        assert!(odd.get(q.quotation.range.clone()).is_some(), "{:?}", q.quotation.range);
+    }
+    let _ = analysis.findings();
+}

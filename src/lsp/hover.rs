@@ -99,7 +99,7 @@ fn quotation(report: &QuotationReport) -> Vec<String> {
     lines.push(format!("Status: **{}**", report.status.as_str()));
     if let Some(p) = &report.passage {
         let by = p.speaker.as_deref().map(|s| format!(" — {s}")).unwrap_or_default();
-        lines.push(format!("> “{}”{by}", p.text));
+        lines.push(format!("Passage: “{}”{by}", p.text));
         let about: Vec<&str> = [p.title.as_deref(), p.date.as_deref()].into_iter().flatten().collect();
         let about = if about.is_empty() { String::new() } else { format!(": *{}*", about.join(", ")) };
         lines.push(format!("Source: {}{about}", p.source_key));

@@ -6,16 +6,18 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use super::dataset::{Entity, EntityKind, Place};
+use crate::extract::quotes::read_quotations;
 use crate::extract::quotes::words::{tokens, Piece};
-use crate::extract::quotes::{find_quotations, in_block_quote, Passage};
 use crate::extract::Draft;
 use crate::text::{Encoding, LineIndex};
 
-/// A word of a source: where it stands, normalised, and whether a sentence ends after it.
+/// A word of a source: where it stands, which word it is (normalised, by its place in the
+/// source's vocabulary, so a source of many megabytes keeps each word once), and whether a
+/// sentence ends after it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SourceWord {
     pub range: Range<u32>,
-    pub word: Box<str>,
+    pub word: u32,
     pub ends_sentence: bool,
 }
 
@@ -33,6 +35,8 @@ pub struct Spoken {
 pub struct SourceText {
     pub text: String,
     pub words: Vec<SourceWord>,
+    /// Each distinct word once.
+    pub vocabulary: Vec<Box<str>>,
     /// Quoted stretches, in order, not overlapping.
     pub spoken: Vec<Spoken>,
     lines: Vec<u32>,
@@ -50,37 +54,32 @@ impl SourceText {
         }
         let prose = &draft.layout.prose;
         let mut words = Vec::new();
+        let mut known: HashMap<Box<str>, u32> = HashMap::new();
+        let mut vocabulary: Vec<Box<str>> = Vec::new();
         for block in &draft.layout.blocks {
             let mut block_words = tokens(prose, block.range.clone());
             if let Some(last) = block_words.last_mut() {
                 // A paragraph ends what it says, as a full stop does.
                 last.ends_sentence = true;
             }
-            words.extend(block_words.into_iter().filter_map(|t| match t.piece {
-                Piece::Word(w) => Some(SourceWord {
-                    range: t.range.start as u32..t.range.end as u32,
-                    word: w.into_boxed_str(),
-                    ends_sentence: t.ends_sentence,
-                }),
-                _ => None,
-            }));
+            for t in block_words {
+                let Piece::Word(w) = t.piece else { continue };
+                let w = w.into_boxed_str();
+                let id = match known.get(&w) {
+                    Some(&id) => id,
+                    None => {
+                        let id = vocabulary.len() as u32;
+                        vocabulary.push(w.clone());
+                        known.insert(w, id);
+                        id
+                    }
+                };
+                let range = t.range.start as u32..t.range.end as u32;
+                words.push(SourceWord { range, word: id, ends_sentence: t.ends_sentence });
+            }
         }
-        let sentences: Vec<Vec<Range<usize>>> = draft
-            .layout
-            .blocks
-            .iter()
-            .enumerate()
-            .map(|(b, _)| draft.sentences.iter().filter(|s| s.block == b).map(|s| s.range.clone()).collect())
-            .collect();
-        let passages: Vec<Passage> = draft
-            .layout
-            .blocks
-            .iter()
-            .zip(&sentences)
-            .map(|(b, s)| Passage { range: b.range.clone(), quoted: in_block_quote(text, b.range.start), sentences: s })
-            .collect();
         let mut names: HashMap<String, String> = HashMap::new();
-        let spoken = find_quotations(prose, &passages)
+        let spoken = read_quotations(text, draft)
             .into_iter()
             .filter_map(|q| {
                 let (start, end) = (q.parts.first()?.start, q.parts.last()?.end);
@@ -93,7 +92,13 @@ impl SourceText {
             })
             .collect();
         let lines = line_starts(text);
-        SourceText { text: text.to_string(), words, spoken, lines }
+        SourceText { text: text.to_string(), words, vocabulary, spoken, lines }
+    }
+
+    /// The normalised word at position `i`.
+    pub fn word(&self, i: usize) -> Option<&str> {
+        let w = self.words.get(i)?;
+        self.vocabulary.get(w.word as usize).map(|b| &**b)
     }
 
     /// Whom the source gives the words at positions `words` to: the speaker of the quoted

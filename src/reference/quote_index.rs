@@ -24,8 +24,15 @@ impl QuoteIndex {
         let mut postings: HashMap<Box<str>, Vec<(u32, u32)>> = HashMap::new();
         for (d, dataset) in datasets.iter().enumerate() {
             let Some(text) = dataset.text.get() else { continue };
+            // Gathered by word first, so each distinct word of a source is looked up once.
+            let mut places: Vec<Vec<u32>> = vec![Vec::new(); text.vocabulary.len()];
             for (p, w) in text.words.iter().enumerate() {
-                postings.entry(w.word.clone()).or_default().push((d as u32, p as u32));
+                if let Some(list) = places.get_mut(w.word as usize) {
+                    list.push(p as u32);
+                }
+            }
+            for (word, list) in text.vocabulary.iter().zip(places) {
+                postings.entry(word.clone()).or_default().extend(list.into_iter().map(|p| (d as u32, p)));
             }
         }
         QuoteIndex { postings }

@@ -67,7 +67,7 @@ pub fn align(quote: &[Token], part_ends: &[bool], source: &SourceText, window: R
                     let up = cost[row + j] + 1;
                     let (mut best, mut from) = (up, UP);
                     if j > 0 {
-                        let same = words.get(j - 1).is_some_and(|s| *s.word == **w);
+                        let same = source.word(window.start + j - 1) == Some(w.as_str());
                         let diagonal = cost[row + j - 1] + u32::from(!same);
                         if diagonal <= best {
                             (best, from) = (diagonal, DIAGONAL);

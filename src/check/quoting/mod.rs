@@ -12,7 +12,7 @@ use super::config::Scope;
 use super::finding::{Edit, Related};
 use super::CheckConfig;
 use crate::extract::quotes::words::{tokens, Piece, Token};
-use crate::extract::quotes::{find_quotations, in_block_quote, Passage, Quotation};
+use crate::extract::quotes::{read_quotations, Quotation};
 use crate::extract::Draft;
 use crate::reference::passages::SourceText;
 use crate::reference::Index;
@@ -146,17 +146,7 @@ pub fn same_person(a: &str, b: &str) -> bool {
 /// The quotations of a draft read as one piece, each with how it stands.
 pub fn check_quotations(raw: &str, draft: &Draft, index: &Index, config: &CheckConfig) -> Vec<QuotationReport> {
     let view = &draft.view;
-    let sentences: Vec<Vec<Range<usize>>> = (0..draft.layout.blocks.len())
-        .map(|b| draft.sentences.iter().filter(|s| s.block == b).map(|s| s.range.clone()).collect())
-        .collect();
-    let passages: Vec<Passage> = draft
-        .layout
-        .blocks
-        .iter()
-        .zip(&sentences)
-        .map(|(b, s)| Passage { range: b.range.clone(), quoted: in_block_quote(raw, b.range.start), sentences: s })
-        .collect();
-    find_quotations(view, &passages).into_iter().map(|q| report(view, draft, q, index, config)).collect()
+    read_quotations(raw, draft).into_iter().map(|q| report(view, draft, q, index, config)).collect()
 }
 
 fn report(view: &str, draft: &Draft, quotation: Quotation, index: &Index, config: &CheckConfig) -> QuotationReport {
@@ -197,8 +187,11 @@ fn notes_of(draft: &Draft, q: &Quotation, config: &CheckConfig) -> (bool, Vec<St
     let sentences: Vec<usize> = match config.scope {
         Scope::Sentence => (first..=last).collect(),
         Scope::Paragraph => {
-            let block = draft.sentences.get(first).map(|s| s.block);
-            (0..draft.sentences.len()).filter(|&s| draft.sentences.get(s).map(|x| x.block) == block).collect()
+            // The block's sentences are a run: found by halving, not by reading them all.
+            let block = draft.sentences.get(first).map_or(0, |s| s.block);
+            let from = draft.sentences.partition_point(|s| s.block < block);
+            let to = draft.sentences.partition_point(|s| s.block <= block);
+            (from..to).collect()
         }
     };
     let notes: Vec<_> = sentences.iter().flat_map(|&s| draft.notes_of(s)).collect();

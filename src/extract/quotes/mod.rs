@@ -94,6 +94,25 @@ pub fn find_quotations(text: &str, blocks: &[Passage]) -> Vec<Quotation> {
     found
 }
 
+/// Every quotation of a draft (or a source read as one), `raw` being its text as written.
+pub fn read_quotations(raw: &str, draft: &crate::extract::Draft) -> Vec<Quotation> {
+    // Sentences come block by block, in order: grouped in one pass.
+    let mut sentences: Vec<Vec<Range<usize>>> = vec![Vec::new(); draft.layout.blocks.len()];
+    for s in &draft.sentences {
+        if let Some(group) = sentences.get_mut(s.block) {
+            group.push(s.range.clone());
+        }
+    }
+    let passages: Vec<Passage> = draft
+        .layout
+        .blocks
+        .iter()
+        .zip(&sentences)
+        .map(|(b, s)| Passage { range: b.range.clone(), quoted: in_block_quote(raw, b.range.start), sentences: s })
+        .collect();
+    find_quotations(&draft.view, &passages)
+}
+
 /// Whether the line holding `offset` of `raw` is in a block quote: it opens with `>`.
 pub fn in_block_quote(raw: &str, offset: usize) -> bool {
     let head = raw.get(..offset).unwrap_or("");
