@@ -191,6 +191,8 @@ fn quotes_the_cited_source_lacks_are_unsupported() {
                 "unsupported | unsupported-quote '\"Riverton cannot wait another decade for a bridge,\"'",
             ),
             ("\"We were never told the bridge would close,\" said Lena Brandt.", "unsourced"),
+            ("\"The budget leaves no margin for error,\" Bell said [@council-minutes-2025].", "not checked"),
+            ("\"The budget leaves no room for error,\" Bell said [@council-minutes-2025].", "verified"),
         ],
     );
 }

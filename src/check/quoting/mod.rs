@@ -151,6 +151,7 @@ pub fn check_quotations(raw: &str, draft: &Draft, index: &Index, config: &CheckC
 
 fn report(view: &str, draft: &Draft, quotation: Quotation, index: &Index, config: &CheckConfig) -> QuotationReport {
     let (noted, keys, cited_at) = notes_of(draft, &quotation, config);
+    let any_key = !keys.is_empty();
     let cited: Vec<String> = keys.into_iter().filter(|k| index.dataset(k).is_some()).collect();
     let (quote, part_ends) = quote_tokens(view, &quotation);
     let cited_ids: Vec<u32> = cited.iter().filter_map(|k| dataset_id(index, k)).collect();
@@ -166,6 +167,12 @@ fn report(view: &str, draft: &Draft, quotation: Quotation, index: &Index, config
     };
     let passage = found.and_then(|(d, a)| passage_report(view, index, d, &a, &quote, is_cited));
     let exact = passage.as_ref().is_some_and(|p| p.difference.is_none());
+    // A quote whose cited sources have no text (a bibliography entry, a curated dataset, an
+    // unknown key) is judged by no other source's words: another source may only show where
+    // they stand.
+    if any_key && !texted && !exact {
+        return QuotationReport { quotation, cited, cited_at, passage: None, status: QuoteStatus::Unchecked };
+    }
     let mut report = QuotationReport { quotation, cited, cited_at, passage, status: QuoteStatus::Verified };
     report.status = match (&report.passage, is_cited) {
         (Some(_), false) if texted => QuoteStatus::Unsupported,

@@ -42,11 +42,16 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
             message: format!("{key} gives these words to {source_speaker}, not {}", said.name),
             source_key: Some(key.clone()),
             related: vec![related],
-            fixes: vec![Fix {
-                title: format!("Replace with {name}"),
-                edits: vec![Edit { range: said.range.clone(), new_text: name.to_string() }],
-                certain: false,
-            }],
+            // A speaker carried on from the quote before is written there: renaming it would
+            // give that quote away too.
+            fixes: (!said.carried)
+                .then(|| Fix {
+                    title: format!("Replace with {name}"),
+                    edits: vec![Edit { range: said.range.clone(), new_text: name.to_string() }],
+                    certain: false,
+                })
+                .into_iter()
+                .collect(),
         });
     }
 }

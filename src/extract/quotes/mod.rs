@@ -213,10 +213,16 @@ fn inline_quotes(text: &str, block: &Passage, previous: Option<&Passage>) -> Vec
         let around =
             Around::of(text, &range, block.sentences, interruption, previous.and_then(|p| p.sentences.last().cloned()));
         let speaker = find_speaker(text, &around, ends_with_comma(text, parts.last()))
-            .or_else(|| follows(text, found.last(), &range).then(|| found.last()?.speaker.clone()).flatten());
+            .or_else(|| carried(text, found.last(), &range));
         found.push(Quotation { range, parts, speaker, block: false });
     }
     found
+}
+
+/// The speaker a quote with no attribution of its own carries on from the quote before it.
+fn carried(text: &str, before: Option<&Quotation>, range: &Range<usize>) -> Option<Speaker> {
+    let speaker = before.filter(|_| follows(text, before, range))?.speaker.clone()?;
+    Some(Speaker { carried: true, ..speaker })
 }
 
 /// Whether a quote with no attribution of its own goes on from the quote before it: `"...,"

@@ -17,6 +17,9 @@ pub struct Speaker {
     pub name: String,
     /// Whether the text says `he`, `she` or `they`.
     pub pronoun: bool,
+    /// Whether the quote names no speaker of its own and carries on the one of the quote
+    /// before it: `range` is where that quote's speaker is written.
+    pub carried: bool,
 }
 
 /// Verbs that give words to a speaker.
@@ -312,7 +315,7 @@ pub fn find_speaker(text: &str, around: &Around, quote_first: bool) -> Option<Sp
         return Some(found);
     }
     let person = around.previous.clone().and_then(|p| person_in(text, p))?;
-    Some(Speaker { range: found.range, name: person.name, pronoun: true })
+    Some(Speaker { range: found.range, name: person.name, pronoun: true, carried: false })
 }
 
 /// The speaker a stretch names beside its verb of speech: the verb nearest the quote (the last
@@ -330,7 +333,12 @@ fn attribution(text: &str, range: Range<usize>, before: bool) -> Option<Speaker>
     // `Ortega said`, `she said`; then `said Ortega`, `said Mayor Ana Ortega`, `said she`.
     if let Some(left) = v.checked_sub(1).and_then(|l| words.get(l)).filter(|w| !w.stops) {
         if PRONOUNS.contains(&left.bare.to_lowercase().as_str()) {
-            return Some(Speaker { range: left.range.clone(), name: left.bare.to_string(), pronoun: true });
+            return Some(Speaker {
+                range: left.range.clone(),
+                name: left.bare.to_string(),
+                pronoun: true,
+                carried: false,
+            });
         }
         if capitalised(left.bare) {
             if let Some(s) = run_ending(&words, v - 1) {
@@ -343,7 +351,12 @@ fn attribution(text: &str, range: Range<usize>, before: bool) -> Option<Speaker>
     }
     let right = words.get(v + 1)?;
     if PRONOUNS.contains(&right.bare.to_lowercase().as_str()) {
-        return Some(Speaker { range: right.range.clone(), name: right.bare.to_string(), pronoun: true });
+        return Some(Speaker {
+            range: right.range.clone(),
+            name: right.bare.to_string(),
+            pronoun: true,
+            carried: false,
+        });
     }
     // `said council member Dana Whitfield`: a few lower-case words of title first.
     let mut k = v + 1;
@@ -398,7 +411,7 @@ fn speaker_of(run: &[Word]) -> Option<Speaker> {
         return None;
     }
     let written: Vec<&str> = name.iter().map(|w| w.bare).collect();
-    Some(Speaker { range: head.range.start..tail.range.end, name: written.join(" "), pronoun: false })
+    Some(Speaker { range: head.range.start..tail.range.end, name: written.join(" "), pronoun: false, carried: false })
 }
 
 /// The first person a sentence names, not after `the`: who a pronoun in the next sentence is.
