@@ -7,11 +7,13 @@
 //! are scare quotes, and titles of works and nicknames are names: none is a quotation. The
 //! same reading finds the quotations of sources, whose speakers tell whom a passage belongs to.
 
+pub(crate) mod lexicon;
 pub(crate) mod speaker;
 pub(crate) mod words;
 
 use std::ops::Range;
 
+use lexicon::{is_naming, is_work};
 pub use speaker::Speaker;
 use speaker::{find_speaker, Around};
 
@@ -46,41 +48,8 @@ const MAX_INTERRUPTION_WORDS: usize = 10;
 /// Renner, who has fished out of Halden for thirty years. "Nobody..."`.
 const MAX_FOLLOWING_WORDS: usize = 20;
 
-/// Words that, just before a quote, make it a name: `the so-called "war room"`, `known as "the
-/// Hammer"`.
-const NAMING: &[&str] = &["so-called", "dubbed", "nicknamed", "named", "titled", "entitled", "as", "billed", "branded"];
-
-/// Words that, shortly before a quote, make it the title of a work.
-const WORKS: &[&str] = &[
-    "book",
-    "novel",
-    "film",
-    "movie",
-    "song",
-    "album",
-    "play",
-    "series",
-    "documentary",
-    "show",
-    "podcast",
-    "poem",
-    "headline",
-    "column",
-    "essay",
-    "exhibition",
-    "exhibit",
-    "episode",
-    "report",
-    "memoir",
-    "opera",
-    "musical",
-    "campaign",
-    "hashtag",
-    "slogan",
-];
-
-/// Every quotation of the blocks of `text`, in order. `text` is the prose (what is not prose
-/// blanked); `raw` the text as written, for the marks of block quotes.
+/// Every quotation of the blocks of `text`, in order. `text` is the prose, with what is not
+/// prose blanked.
 pub fn find_quotations(text: &str, blocks: &[Passage]) -> Vec<Quotation> {
     let mut found = Vec::new();
     for (b, block) in blocks.iter().enumerate() {
@@ -252,12 +221,12 @@ fn ends_with_comma(text: &str, part: Option<&Range<usize>>) -> bool {
 fn is_name(text: &str, range: &Range<usize>, parts: &[Range<usize>]) -> bool {
     let before: Vec<&str> = text.get(..range.start).unwrap_or("").split_whitespace().rev().take(3).collect();
     let bare = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-').to_lowercase();
-    if before.first().is_some_and(|w| NAMING.contains(&bare(w).as_str())) {
+    if before.first().is_some_and(|w| is_naming(&bare(w))) {
         return true;
     }
     let work = |w: &&str| {
         let b = bare(w);
-        WORKS.contains(&b.as_str()) || b.strip_suffix('s').is_some_and(|s| WORKS.contains(&s))
+        is_work(&b) || b.strip_suffix('s').is_some_and(is_work)
     };
     if before.iter().any(work) && title_case(text, parts, true) {
         return true;

@@ -5,6 +5,7 @@
 
 use std::ops::Range;
 
+use super::lexicon::{is_opener, is_speech_verb, names_no_person};
 use crate::reference::lexicon::is_title_word;
 
 /// The person a quotation is given to, as the text names them.
@@ -22,170 +23,8 @@ pub struct Speaker {
     pub carried: bool,
 }
 
-/// Verbs that give words to a speaker.
-const VERBS: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "told",
-    "tells",
-    "added",
-    "adds",
-    "wrote",
-    "writes",
-    "asked",
-    "asks",
-    "explained",
-    "argued",
-    "insisted",
-    "noted",
-    "warned",
-    "recalled",
-    "replied",
-    "declared",
-    "stated",
-    "announced",
-    "acknowledged",
-    "called",
-    "calls",
-    "described",
-    "describes",
-    "posted",
-    "continued",
-    "testified",
-    "promised",
-    "vowed",
-    "admitted",
-    "conceded",
-    "countered",
-    "urged",
-    "pledged",
-    "predicted",
-    "remarked",
-    "observed",
-];
-
+/// Pronouns that stand for the person the sentence before names.
 const PRONOUNS: &[&str] = &["he", "she", "they"];
-
-/// Words of bodies and places: a run of names holding one is no person.
-const NOT_PEOPLE: &[&str] = &[
-    "Council",
-    "Committee",
-    "Department",
-    "Authority",
-    "Board",
-    "City",
-    "Hall",
-    "Street",
-    "Office",
-    "University",
-    "Company",
-    "Commission",
-    "Agency",
-    "Bank",
-    "Court",
-    "Party",
-    "Times",
-    "Post",
-    "News",
-    "School",
-    "Hospital",
-    "Association",
-    "Union",
-    "Ministry",
-    "County",
-    "State",
-    "Center",
-    "Centre",
-    "Institute",
-    "Foundation",
-    "Corporation",
-    "Group",
-    "Club",
-    "Church",
-    "Park",
-    "River",
-    "Bridge",
-    "Library",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Inc",
-    "Ltd",
-    "Service",
-    "Police",
-    "Transit",
-    "Press",
-    "Herald",
-    "Gazette",
-    "Ledger",
-    "Courier",
-    "Tribune",
-    "Journal",
-];
-
-/// Capitalised words that open sentences and start no name.
-const OPENERS: &[&str] = &[
-    "The",
-    "A",
-    "An",
-    "In",
-    "On",
-    "At",
-    "But",
-    "And",
-    "Yet",
-    "However",
-    "While",
-    "As",
-    "If",
-    "When",
-    "Since",
-    "After",
-    "Before",
-    "There",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "It",
-    "Its",
-    "We",
-    "I",
-    "He",
-    "She",
-    "They",
-    "Asked",
-    "According",
-    "Speaking",
-    "For",
-    "By",
-    "To",
-    "Of",
-    "With",
-    "Last",
-    "Next",
-    "Earlier",
-    "Later",
-    "Still",
-    "Then",
-];
 
 /// Lower-case words a name may hold: `Ana de la Cruz`.
 const PARTICLES: &[&str] = &["de", "la", "van", "von", "der", "da", "del", "di", "bin", "al", "le"];
@@ -294,7 +133,7 @@ pub fn has_speech_verb(text: &str) -> bool {
 }
 
 fn is_verb(word: &str) -> bool {
-    VERBS.contains(&word.to_lowercase().as_str())
+    is_speech_verb(word)
 }
 
 fn capitalised(word: &str) -> bool {
@@ -402,12 +241,12 @@ fn run_ending(words: &[Word], k: usize) -> Option<Speaker> {
 /// run names a body, a day or nothing at all.
 fn speaker_of(run: &[Word]) -> Option<Speaker> {
     let mut first = 0;
-    while run.get(first).is_some_and(|w| OPENERS.contains(&w.bare) || is_title_word(w.bare)) {
+    while run.get(first).is_some_and(|w| is_opener(w.bare) || is_title_word(w.bare)) {
         first += 1;
     }
     let name = run.get(first..)?;
     let (head, tail) = (name.first()?, name.last()?);
-    if name.iter().any(|w| NOT_PEOPLE.contains(&w.bare)) || !capitalised(tail.bare) {
+    if name.iter().any(|w| names_no_person(w.bare)) || !capitalised(tail.bare) {
         return None;
     }
     let written: Vec<&str> = name.iter().map(|w| w.bare).collect();
