@@ -232,3 +232,74 @@ fn hostile_quotation_input_is_read() {
     }
     let _ = analysis.findings();
 }
+
+/// Drafts made of quote marks, brackets, ellipses, speakers and words of the sources in random
+/// order: every finding, fix and quotation lies on character boundaries, and nothing panics.
+#[test]
+fn random_quotation_drafts_keep_their_ranges_on_character_boundaries() {
+    const PIECES: &[&str] = &[
+        "\"",
+        "“",
+        "”",
+        "'",
+        "’",
+        "[",
+        "]",
+        "...",
+        "…",
+        "[...]",
+        " ",
+        "\n",
+        "\n\n",
+        "> ",
+        ",",
+        ".",
+        "said",
+        "Ortega",
+        "she",
+        "Bell",
+        "according to",
+        "We",
+        "will",
+        "continue",
+        "until",
+        "the",
+        "bridge",
+        "is",
+        "open",
+        "budget",
+        "no room",
+        "for error",
+        "😀",
+        "é",
+        "[@riverton-ledger-2025-03-04]",
+        "—",
+        ":",
+    ];
+    let (library, index) = reference();
+    let config = CheckConfig::default();
+    let against = Against::new(&library, &index, &config);
+    let mut seed: u64 = 0x5eed;
+    for _ in 0..400 {
+        let mut text = String::new();
+        for _ in 0..60 {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            text.push_str(PIECES[(seed >> 33) as usize % PIECES.len()]);
+            text.push(' ');
+        }
+        let analysis = analyse(&text, &against);
+        let on_boundaries = |r: &std::ops::Range<usize>| {
+            r.start <= r.end && text.is_char_boundary(r.start) && text.is_char_boundary(r.end) && r.end <= text.len()
+        };
+        for f in analysis.findings() {
+            assert!(on_boundaries(&f.range), "{text:?}: {f:?}");
+            for e in f.fixes.iter().flat_map(|x| &x.edits) {
+                assert!(on_boundaries(&e.range), "{text:?}: {f:?}");
+            }
+        }
+        for q in analysis.quotations() {
+            assert!(on_boundaries(&q.quotation.range), "{text:?}");
+            assert!(q.quotation.parts.iter().all(&on_boundaries), "{text:?}");
+        }
+    }
+}
