@@ -135,6 +135,7 @@ fn swapped_speakers_are_misattributions() {
         ("Marcus Bell spoke last. \"Every dollar of it is spoken for,\" he said @C.", "misattributed | misattributed-quote 'he'"),
         ("\"We can pay for the bridge, but we cannot pay for anything else that breaks this year,\" Raman said @C.", "misattributed | misattributed-quote 'Raman'"),
         ("According to Whitfield, \"the people of the east side have waited long enough\" @L.", "misattributed | misattributed-quote 'Whitfield'"),
+        ("\"The budget leaves no room for error,\" said Bell's aide, Priya Raman @L.", "misattributed | misattributed-quote 'Priya Raman'"),
         ("\"The budget leaves no room for error,\" Ortega said.", "misattributed | misattributed-quote 'Ortega'"),
     ]);
 }
@@ -271,6 +272,9 @@ fn random_quotation_drafts_keep_their_ranges_on_character_boundaries() {
         "no room",
         "for error",
         "😀",
+        "...Ortega’s",
+        "Bell's",
+        "\"é...",
         "é",
         "[@riverton-ledger-2025-03-04]",
         "—",

@@ -102,6 +102,8 @@ struct Word<'a> {
     bare: &'a str,
     range: Range<usize>,
     stops: bool,
+    /// `Ortega's`: the name of whoever owns what follows, not of the speaker.
+    possessive: bool,
 }
 
 fn words_of(text: &str, range: Range<usize>) -> Vec<Word<'_>> {
@@ -112,17 +114,17 @@ fn words_of(text: &str, range: Range<usize>) -> Vec<Word<'_>> {
         let start = range.start + offset;
         offset += raw.len();
         let trimmed = raw.trim_end();
-        let lead = trimmed.len() - trimmed.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
-        let bare =
-            trimmed.trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '\'' && c != '’' && c != '-');
-        let bare = bare.trim_start_matches(['\'', '’', '-']).trim_end_matches(['\'', '’', '-']);
-        let bare = bare.strip_suffix("'s").or_else(|| bare.strip_suffix("’s")).unwrap_or(bare);
-        let bare = bare.trim_end_matches('.');
+        // Only the end is trimmed after the start, so the word starts `lead` bytes in.
+        let core = trimmed.trim_start_matches(|c: char| !c.is_alphanumeric());
+        let lead = trimmed.len() - core.len();
+        let core = core.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
+        let owner = core.strip_suffix("'s").or_else(|| core.strip_suffix("’s"));
+        let bare = owner.unwrap_or(core).trim_end_matches(|c: char| !c.is_alphanumeric());
         if bare.is_empty() {
             continue;
         }
         let stops = trimmed.ends_with([',', ';', ':', '.', '!', '?', '—', '"', '”', '“', '(', ')']);
-        out.push(Word { bare, range: start + lead..start + lead + bare.len(), stops });
+        out.push(Word { bare, range: start + lead..start + lead + bare.len(), stops, possessive: owner.is_some() });
     }
     out
 }
@@ -217,9 +219,14 @@ fn run_from(words: &[Word], k: usize) -> Option<Speaker> {
             break;
         }
         end += 1;
-        if w.stops {
+        if w.stops || w.possessive {
             break;
         }
+    }
+    // `said Ortega's spokesman, Luis Diaz`: the speaker is the one named after the possession.
+    if end > k && words.get(end - 1).is_some_and(|w| w.possessive) {
+        let next = (end..end + 4).find(|&i| words.get(i).is_some_and(|w| capitalised(w.bare)))?;
+        return run_from(words, next);
     }
     speaker_of(words.get(k..end)?)
 }
