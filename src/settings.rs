@@ -46,6 +46,7 @@ pub struct ServerLayer {
 pub struct CheckLayer {
     pub scope: Option<String>,
     pub dates_need_sources: Option<bool>,
+    pub quotes_need_sources: Option<bool>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, PartialEq)]
@@ -154,6 +155,9 @@ impl Settings {
         }
         if let Some(d) = layer.check.dates_need_sources {
             self.check.dates_need_sources = d;
+        }
+        if let Some(q) = layer.check.quotes_need_sources {
+            self.check.quotes_need_sources = q;
         }
         for (code, level) in &layer.rules {
             if rule(code).is_none() {

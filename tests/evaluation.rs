@@ -16,6 +16,9 @@ use std::process::Command;
 
 use serde_json::Value;
 
+/// The quotation rules, scored on `tests/eval/quotes` alone.
+const QUOTE_CODES: &[&str] = &["misquoted-text", "misattributed-quote", "unsupported-quote", "unsourced-quote"];
+
 /// A UTF-16 column of `line` as a byte index.
 fn byte_index(line: &str, units: u64) -> usize {
     let mut count = 0;
@@ -53,6 +56,11 @@ fn overlaps(finding: &Value, expected: &Value, lines: &BTreeMap<String, Vec<Stri
 #[test]
 fn findings_on_text_of_our_own_unlike_the_examples() {
     score("tests/eval/general", &[], 0.90, 0.90);
+}
+
+#[test]
+fn quotations_on_a_set_of_our_own() {
+    score("tests/eval/quotes", QUOTE_CODES, 0.90, 0.90);
 }
 
 #[test]

@@ -6,7 +6,7 @@ use stet::check::RULES;
 fn rules_section() -> String {
     let mut out = String::from("| code | default | reports | fix |\n| --- | --- | --- | --- |\n");
     for r in RULES {
-        let severity = r.default_severity.as_str();
+        let severity = r.default_level();
         out.push_str(&format!("| [`{0}`](#{0}) | {severity} | {1} | {2} |\n", r.code, r.summary(), r.fix()));
     }
     for r in RULES {

@@ -8,6 +8,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use super::finding::{Finding, Related};
+use super::quoting::{QuotationReport, QuoteStatus};
 use super::standing::{Standing, Status};
 use crate::extract::Figure;
 use crate::reference::{EntityId, FactId, Index, Library};
@@ -37,6 +38,8 @@ pub struct CheckedSegment {
     pub findings: Vec<Finding>,
     /// The segment's claim figures, in order.
     pub figures: Vec<FigureReport>,
+    /// Its quotations, in order, each with the passage found for it.
+    pub quotations: Vec<QuotationReport>,
     /// The known names it mentions, in order.
     pub names: Vec<NameReport>,
     /// The citation keys of its notes, in order.
@@ -106,6 +109,7 @@ pub enum Thing {
     Citation(CitationReport),
     Figure(Box<FigureReport>),
     Name(NameReport),
+    Quotation(Box<QuotationReport>),
 }
 
 impl Thing {
@@ -114,6 +118,7 @@ impl Thing {
             Thing::Citation(c) => c.range.clone(),
             Thing::Figure(f) => f.figure.range.clone(),
             Thing::Name(n) => n.range.clone(),
+            Thing::Quotation(q) => q.quotation.range.clone(),
         }
     }
 }
@@ -132,6 +137,9 @@ pub struct Tally {
     pub miscalculated: usize,
     /// How many verified figures each source gives, in the order first seen.
     pub supported_by: Vec<(String, usize)>,
+    /// Quotations checked against a passage, and those whose words and speaker it confirms.
+    pub quotations: usize,
+    pub verified_quotations: usize,
 }
 
 impl Tally {
@@ -177,6 +185,10 @@ impl Analysis {
         for figure in self.parts.iter().flat_map(|(_, part)| &part.figures) {
             tally.add(figure);
         }
+        for q in self.parts.iter().flat_map(|(_, part)| &part.quotations) {
+            tally.quotations += 1;
+            tally.verified_quotations += usize::from(q.status == QuoteStatus::Verified);
+        }
         tally
     }
 
@@ -210,6 +222,13 @@ impl Analysis {
         self.parts.iter().flat_map(|(segment, part)| part.figures.iter().map(|f| shifted_figure(f, segment, part)))
     }
 
+    /// Every quotation of the draft with how it stands, where it stands now, in order.
+    pub fn quotations(&self) -> impl Iterator<Item = QuotationReport> + '_ {
+        self.parts.iter().flat_map(|(segment, part)| {
+            part.quotations.iter().map(|q| q.shifted(|o| (o + segment.range.start).saturating_sub(part.start)))
+        })
+    }
+
     /// Every known name the draft mentions, where it stands now, in order.
     pub fn names(&self) -> impl Iterator<Item = NameReport> + '_ {
         self.parts.iter().flat_map(|(segment, part)| {
@@ -217,7 +236,7 @@ impl Analysis {
         })
     }
 
-    /// The citation key, figure or known name at byte `offset`, in that order.
+    /// The citation key, figure, known name or quotation at byte `offset`, in that order.
     pub fn at(&self, offset: usize) -> Option<Thing> {
         let (segment, part) = self.part_at(offset)?;
         let back = offset.checked_sub(segment.range.start)? + part.start;
@@ -227,8 +246,12 @@ impl Analysis {
         if let Some(f) = part.figures.iter().find(|f| f.figure.range.contains(&back)) {
             return Some(Thing::Figure(Box::new(shifted_figure(f, segment, part))));
         }
-        let name = part.names.iter().find(|n| n.range.contains(&back))?;
-        Some(Thing::Name(NameReport { range: shift(&name.range, segment, part), ..name.clone() }))
+        if let Some(name) = part.names.iter().find(|n| n.range.contains(&back)) {
+            return Some(Thing::Name(NameReport { range: shift(&name.range, segment, part), ..name.clone() }));
+        }
+        let quotation = part.quotations.iter().find(|q| q.quotation.range.contains(&back))?;
+        let moved = quotation.shifted(|o| (o + segment.range.start).saturating_sub(part.start));
+        Some(Thing::Quotation(Box::new(moved)))
     }
 
     /// The place in a source that the thing at `offset` comes from. On a citation key: the fact
@@ -238,6 +261,7 @@ impl Analysis {
     pub fn definition(&self, offset: usize, library: &Library, index: &Index) -> Option<Related> {
         match self.at(offset)? {
             Thing::Figure(f) => Some(f.matched?.place),
+            Thing::Quotation(q) => Some(q.passage?.place),
             Thing::Name(n) => {
                 let (dataset, entity) = index.entity(n.entity)?;
                 let place = *entity.mentions.first()?;
@@ -377,6 +401,12 @@ impl Read<'_> {
             }
         })
         .collect()
+    }
+
+    /// The quotations of the piece's own text, where they stand in the draft.
+    pub fn quotations(&self, quotations: &[QuotationReport]) -> Vec<QuotationReport> {
+        let own = quotations.iter().filter(|q| q.quotation.range.end <= self.own);
+        own.map(|q| q.shifted(|o| o + self.start)).collect()
     }
 
     /// The known names of the piece's own text.

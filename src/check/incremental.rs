@@ -302,11 +302,13 @@ fn check_segment(
             *m = None;
         }
     }
+    let quotations = super::quoting::check_quotations(&piece.text, &piece.draft, index, config);
     let checked = (matches.as_slice(), derivations.as_slice());
-    let mut findings = check_matched(&piece.text, &piece.draft, against, relied_on, checked);
+    let mut findings = check_matched(&piece.text, &piece.draft, against, relied_on, checked, &quotations);
     let own = piece.appended.first().map_or(piece.text.len(), |(at, _)| *at);
     let read = Read { draft: &piece.draft, own, start };
     let figures = read.figures(checked, &findings, index);
+    let quotations = read.quotations(&quotations);
     let (names, citations) = (read.names(index), read.citations());
     for f in &mut findings {
         f.range = piece.place(f.range.start, start)..piece.place(f.range.end, start);
@@ -319,7 +321,7 @@ fn check_segment(
     let mut hasher = DefaultHasher::new();
     key.hash(&mut hasher);
     let line = segment.line;
-    CheckedSegment { key: hasher.finish(), findings, figures, names, citations, start, line, definitions }
+    CheckedSegment { key: hasher.finish(), findings, figures, quotations, names, citations, start, line, definitions }
 }
 
 /// The findings about the draft as a whole, less those an ignore comment above their line

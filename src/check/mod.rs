@@ -7,6 +7,7 @@ pub(crate) mod config;
 pub(crate) mod finding;
 pub(crate) mod incremental;
 pub mod matching;
+pub(crate) mod quoting;
 pub(crate) mod rules;
 pub(crate) mod standing;
 pub(crate) mod style;
@@ -39,6 +40,8 @@ pub struct Context<'a> {
     pub relied_on: &'a [String],
     /// The figures the draft derives from others, recomputed.
     pub derivations: &'a [arithmetic::Derivation],
+    /// The draft's quotations, each with the passage found for it.
+    pub quotations: &'a [quoting::QuotationReport],
 }
 
 impl Context<'_> {
@@ -58,7 +61,19 @@ impl<'a> Context<'a> {
         index: &'a Index,
         config: &'a CheckConfig,
     ) -> Self {
-        Context { text, draft, library, index, config, matches: &[], names: &[], relied_on: &[], derivations: &[] }
+        let none = (&[][..], &[][..]);
+        Context {
+            text,
+            draft,
+            library,
+            index,
+            config,
+            matches: &[],
+            names: &[],
+            relied_on: &[],
+            derivations: none.0,
+            quotations: none.1,
+        }
     }
 }
 
@@ -76,11 +91,12 @@ pub(crate) fn check_matched(
     against: &Against,
     relied_on: &[String],
     (matches, derivations): (&[Option<matching::FigureMatch>], &[arithmetic::Derivation]),
+    quotations: &[quoting::QuotationReport],
 ) -> Vec<Finding> {
     let Against { library, index, config, .. } = *against;
     let unmatched = Context::new(text, draft, library, index, config);
     let names = name_runs_of(draft, index);
-    let cx = Context { matches, names: &names, relied_on, derivations, ..unmatched };
+    let cx = Context { matches, names: &names, relied_on, derivations, quotations, ..unmatched };
     let mut findings = Vec::new();
     for rule in RULES {
         (rule.check)(&cx, &mut findings);

@@ -3,6 +3,7 @@
 mod check;
 mod figures;
 pub(crate) mod json;
+mod quotes;
 mod reference;
 pub(crate) mod sarif;
 
@@ -47,6 +48,14 @@ enum Command {
         #[arg(long, value_enum, default_value_t = FiguresFormat::Human)]
         format: FiguresFormat,
         /// Drafts; with `--format jsonl` and none, reads `{"text": ...}` lines from stdin.
+        paths: Vec<PathBuf>,
+    },
+    /// List the quotations of drafts: speaker, status and the source passage each was found in.
+    Quotes {
+        #[arg(long, value_enum, default_value_t = QuotesFormat::Human)]
+        format: QuotesFormat,
+        /// Draft files, or folders to search for drafts.
+        #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
     /// Explain a rule: why it matters, an example, its fix; without a rule, list them all.
@@ -108,6 +117,12 @@ impl MinSeverity {
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum QuotesFormat {
+    Human,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum FiguresFormat {
     Human,
     Json,
@@ -120,13 +135,17 @@ fn explain(code: Option<&str>) -> anyhow::Result<ExitCode> {
     match code {
         None => {
             for r in RULES {
-                println!("{:<20} {:<8} {}", r.code, r.default_severity.as_str(), r.summary());
+                println!("{:<20} {:<8} {}", r.code, r.default_level(), r.summary());
             }
             Ok(ExitCode::SUCCESS)
         }
         Some(code) => match (explanation(code), crate::check::rule(code)) {
             (Some(text), Some(r)) => {
-                println!("{text}\n\nDefault severity: {}.", r.default_severity.as_str());
+                let level = match r.on_by_default() {
+                    true => r.default_severity.as_str().to_string(),
+                    false => format!("off ({} when turned on)", r.default_severity.as_str()),
+                };
+                println!("{text}\n\nDefault severity: {level}.");
                 Ok(ExitCode::SUCCESS)
             }
             _ => {
@@ -161,6 +180,7 @@ pub fn run() -> ExitCode {
         }
         Some(Command::Explain { rule }) => explain(rule.as_deref()),
         Some(Command::Figures { format, paths }) => figures::run(format, &paths),
+        Some(Command::Quotes { format, paths }) => quotes::run(format, &paths),
         Some(Command::Reference { command: ReferenceCommand::Build { article, key, output } }) => {
             reference::build(&article, key.as_deref(), output.as_deref())
         }

@@ -42,7 +42,10 @@ fn driver() -> Value {
                 "name": rule.code,
                 "shortDescription": { "text": rule.summary() },
                 "help": { "text": rules::explanation(rule.code).unwrap_or_default(), "markdown": help },
-                "defaultConfiguration": { "level": level(rule.default_severity.as_str()) },
+                "defaultConfiguration": {
+                    "level": level(rule.default_severity.as_str()),
+                    "enabled": rule.on_by_default(),
+                },
             })
         })
         .collect();

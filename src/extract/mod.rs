@@ -4,6 +4,7 @@ pub(crate) mod context;
 pub(crate) mod figure;
 pub(crate) mod figures;
 pub(crate) mod notes;
+pub(crate) mod quotes;
 pub(crate) mod units;
 pub(crate) mod words;
 

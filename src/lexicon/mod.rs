@@ -79,6 +79,10 @@ static PLACES: Words = Words::new(include_str!("data/places.txt"));
 static ABBREVIATIONS: Words = Words::new(include_str!("data/abbreviations.txt"));
 static SENTENCE_OPENERS: Words = Words::new(include_str!("data/sentence_openers.txt"));
 static SPEECH_VERBS: Words = Words::new(include_str!("data/speech_verbs.txt"));
+static NOT_PEOPLE: Words = Words::new(include_str!("data/quote_not_people.txt"));
+static QUOTE_OPENERS: Words = Words::new(include_str!("data/quote_openers.txt"));
+static WORKS: Words = Words::new(include_str!("data/quote_works.txt"));
+static NAMING: Words = Words::new(include_str!("data/quote_naming.txt"));
 static GIVEN_NAMES: Words = Words::new(include_str!("data/given_names.txt"));
 static DEMONYMS: Words = Words::new(include_str!("data/demonyms.txt"));
 static TITLES: Words = Words::new(include_str!("data/titles.txt"));
@@ -181,9 +185,29 @@ pub fn is_sentence_opener(word: &str) -> bool {
     SENTENCE_OPENERS.contains(word)
 }
 
-/// `said`, `told`, `wrote`: a verb of speech.
+/// `said`, `told`, `wrote`: a verb of speech (lower-cased).
 pub fn is_speech_verb(lower: &str) -> bool {
     SPEECH_VERBS.contains(lower)
+}
+
+/// `Council`, `Street`, `Monday`: a word that makes a run of names a body, a place or a date.
+pub fn names_no_person(word: &str) -> bool {
+    NOT_PEOPLE.contains(word)
+}
+
+/// `The`, `However`, `According`: a capitalised word that starts no speaker's name.
+pub fn is_quote_opener(word: &str) -> bool {
+    QUOTE_OPENERS.contains(word)
+}
+
+/// `podcast`, `book`, `report`: a kind of work whose title may follow in quotes.
+pub fn is_work(word: &str) -> bool {
+    WORKS.contains(word)
+}
+
+/// `so-called`, `dubbed`, `as`: a word after which quotes hold a name.
+pub fn is_naming(word: &str) -> bool {
+    NAMING.contains(word)
 }
 
 /// `Marie`, `Huw`, `Kenta`: a given name, as written (capitalised).

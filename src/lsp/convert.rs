@@ -135,15 +135,18 @@ pub fn quick_fixes(uri: &Url, diagnostic: &Diagnostic) -> Vec<CodeAction> {
         .collect()
 }
 
-/// The lens on a draft's first line that sums up how its figures stand.
+/// The lens on a draft's first line that sums up how its figures and quotations stand.
 pub fn summary_lens(tally: &Tally) -> CodeLens {
     let derived = if tally.derived > 0 { format!(" ({} derived)", tally.derived) } else { String::new() };
     let miscalculated =
         if tally.miscalculated > 0 { format!(" · {} miscalculated", tally.miscalculated) } else { String::new() };
-    let title = format!(
+    let mut title = format!(
         "stet: {} figures · {} verified{derived} · {} unsourced · {} conflicting{miscalculated}",
         tally.figures, tally.verified, tally.unsourced, tally.conflicting
     );
+    if tally.quotations > 0 {
+        title.push_str(&format!(" · {} of {} quotes verified", tally.verified_quotations, tally.quotations));
+    }
     let start = Position::new(0, 0);
     CodeLens {
         range: Range::new(start, start),

@@ -5,6 +5,7 @@ use tower_lsp::lsp_types::{Hover, HoverContents, Location, MarkupContent, Markup
 
 use super::convert::range;
 use crate::check::analysis::{CitationReport, FigureReport, NameReport};
+use crate::check::quoting::QuotationReport;
 use crate::check::{Analysis, Related, Tally, Thing};
 use crate::text::{Encoding, LineIndex};
 use crate::workspace::Workspace;
@@ -26,11 +27,13 @@ pub fn hover_at(
         Thing::Citation(c) => citation(c, ws, tally),
         Thing::Figure(f) => (text.get(f.figure.range.clone()).unwrap_or("").to_string(), figure(f)),
         Thing::Name(n) => name(n, ws)?,
+        Thing::Quotation(q) => (format!("“{}”", q.words(text)), quotation(q)),
     };
     let source = match &thing {
         Thing::Citation(c) => ws.library.contains(&c.key).then(|| Related::top_of(&c.key)),
         Thing::Figure(f) => f.matched.as_ref().map(|m| m.place.clone()),
         Thing::Name(_) => analysis.definition(offset, &ws.library, &ws.index),
+        Thing::Quotation(q) => q.passage.as_ref().map(|p| p.place.clone()),
     };
     let mut markdown = format!("**{title}**\n\n{}", body.join("  \n"));
     if let Some((file, place)) = source.as_ref().and_then(|r| ws.locate(r)) {
@@ -87,6 +90,25 @@ fn figure(report: &FigureReport) -> Vec<String> {
     }
     if let Some(m) = &report.matched {
         lines.push(format!("Reference: {} ({}, match {:.2})", m.phrase, m.source_key, m.confidence));
+    }
+    lines
+}
+
+fn quotation(report: &QuotationReport) -> Vec<String> {
+    let mut lines = Vec::new();
+    if let Some(s) = &report.quotation.speaker {
+        lines.push(format!("Speaker: {}", s.name));
+    }
+    lines.push(format!("Status: **{}**", report.status.as_str()));
+    if let Some(p) = &report.passage {
+        let by = p.speaker.as_deref().map(|s| format!(" — {s}")).unwrap_or_default();
+        lines.push(format!("Passage: “{}”{by}", p.text));
+        let about: Vec<&str> = [p.title.as_deref(), p.date.as_deref()].into_iter().flatten().collect();
+        let about = if about.is_empty() { String::new() } else { format!(": *{}*", about.join(", ")) };
+        lines.push(format!("Source: {}{about}", p.source_key));
+        if let Some(d) = &p.difference {
+            lines.push(format!("Differs: “{}” — the source has “{}”", d.written, d.source));
+        }
     }
     lines
 }

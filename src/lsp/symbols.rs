@@ -1,5 +1,5 @@
-//! The outline of a draft: its figures and the known names it mentions, in order, so an editor
-//! can list and jump to every claim.
+//! The outline of a draft: its figures, the known names it mentions and its quotations with
+//! their speakers, in order, so an editor can list and jump to every claim.
 
 use tower_lsp::lsp_types::{DocumentSymbol, SymbolKind};
 
@@ -23,7 +23,14 @@ pub fn document_symbols(analysis: &Analysis, text: &str, encoding: Encoding, ws:
         let detail = format!("{:?}", entity.kind).to_lowercase();
         Some((m.range, entity.name.clone(), SymbolKind::OBJECT, detail))
     });
-    let mut found: Vec<_> = figures.chain(names).collect();
+    let quotations = analysis.quotations().map(|q| {
+        let speaker = q.quotation.speaker.as_ref().map_or("speaker not named".to_string(), |s| s.name.clone());
+        let words = q.words(text);
+        let short: String = words.chars().take(60).collect();
+        let name = if short.len() < words.len() { format!("“{short}…”") } else { format!("“{short}”") };
+        (q.quotation.range, name, SymbolKind::STRING, format!("{speaker} · {}", q.status.as_str()))
+    });
+    let mut found: Vec<_> = figures.chain(names).chain(quotations).collect();
     found.sort_by_key(|(r, ..)| (r.start, r.end));
     found
         .into_iter()

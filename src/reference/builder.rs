@@ -42,6 +42,7 @@ pub fn build_dataset(key: Option<&str>, stem: &str, text: &str) -> Result<Datase
         }
     }
     let mut dataset = Dataset::new(info);
+    dataset.text = super::passages::SourceWords::new(super::passages::SourceText::read(text, &draft, &entities));
     dataset.facts = facts;
     dataset.entities = entities;
     Ok(dataset)

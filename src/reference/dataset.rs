@@ -117,12 +117,15 @@ pub struct Dataset {
     pub facts: Vec<Fact>,
     #[serde(default)]
     pub entities: Vec<Entity>,
+    /// The words of the source's text, for quotations: in memory only, never in a dataset file.
+    #[serde(skip)]
+    pub text: super::passages::SourceWords,
 }
 
 impl Dataset {
     /// An empty dataset for `key`.
     pub fn new(source: SourceInfo) -> Self {
-        Self { schema: SCHEMA.to_string(), source, facts: Vec::new(), entities: Vec::new() }
+        Self { schema: SCHEMA.to_string(), source, facts: Vec::new(), entities: Vec::new(), text: Default::default() }
     }
 
     /// Pretty JSON, ending in a line break.

@@ -55,6 +55,8 @@ pub struct Index {
     fact_count: usize,
     /// The stems of each fact's subject, by dataset and fact, read once for every comparison.
     subjects: Vec<Vec<Vec<String>>>,
+    /// The sources' words, for finding the passage a quotation comes from.
+    pub(crate) quotes: super::quote_index::QuoteIndex,
 }
 
 impl Index {
@@ -108,6 +110,7 @@ impl Index {
             .ok();
         index.name_owners = names.iter().map(|(_, id)| *id).collect();
         index.name_texts = names.into_iter().map(|(n, _)| n).collect();
+        index.quotes = super::quote_index::QuoteIndex::build(&index.datasets);
         index.folded_names = index.name_texts.iter().map(|n| fold_apostrophes(n)).collect();
         index
     }

@@ -11,6 +11,8 @@ pub(crate) mod builder;
 pub(crate) mod dataset;
 pub(crate) mod entities;
 pub(crate) mod index;
+pub(crate) mod passages;
+pub(crate) mod quote_index;
 pub(crate) mod titles;
 
 pub use builder::build_dataset;

@@ -27,6 +27,10 @@ export function checkSettings(config: vscode.WorkspaceConfiguration): Record<str
   if (typeof dates === 'boolean') {
     check.dates_need_sources = dates;
   }
+  const quotes = config.get<boolean | null>('check.quotesNeedSources');
+  if (typeof quotes === 'boolean') {
+    check.quotes_need_sources = quotes;
+  }
   if (Object.keys(check).length > 0) {
     settings.check = check;
   }

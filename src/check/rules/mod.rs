@@ -3,11 +3,15 @@
 pub(crate) mod conflicting_figure;
 pub(crate) mod conflicting_role;
 pub(crate) mod inconsistent_figure;
+pub(crate) mod misattributed_quote;
 pub(crate) mod miscalculated_figure;
+pub(crate) mod misquoted_text;
 pub(crate) mod misspelled_entity;
 pub(crate) mod unknown_source;
 pub(crate) mod unsourced_figure;
+pub(crate) mod unsourced_quote;
 pub(crate) mod unsupported_figure;
+pub(crate) mod unsupported_quote;
 
 use super::finding::{Finding, Severity};
 use super::Context;
@@ -22,7 +26,25 @@ pub struct Rule {
     source: &'static str,
 }
 
+/// Rules that run only when a setting asks for them: a quote with no note is most often the
+/// reporter's own interview.
+const OFF_BY_DEFAULT: &[&str] = &[unsourced_quote::CODE];
+
 impl Rule {
+    /// Whether the rule runs unless a setting turns it off.
+    pub fn on_by_default(&self) -> bool {
+        !OFF_BY_DEFAULT.contains(&self.code)
+    }
+
+    /// The default level as the docs and editors show it: the severity, or `off`.
+    pub fn default_level(&self) -> &'static str {
+        if self.on_by_default() {
+            self.default_severity.as_str()
+        } else {
+            "off"
+        }
+    }
+
     /// The rule's documentation as its module writes it, in Markdown: why it matters, an
     /// example, the fix.
     pub fn documentation(&self) -> String {
@@ -102,6 +124,30 @@ pub const RULES: &[Rule] = &[
         default_severity: Severity::Warning,
         check: inconsistent_figure::check,
         source: include_str!("inconsistent_figure.rs"),
+    },
+    Rule {
+        code: misquoted_text::CODE,
+        default_severity: Severity::Error,
+        check: misquoted_text::check,
+        source: include_str!("misquoted_text.rs"),
+    },
+    Rule {
+        code: misattributed_quote::CODE,
+        default_severity: Severity::Error,
+        check: misattributed_quote::check,
+        source: include_str!("misattributed_quote.rs"),
+    },
+    Rule {
+        code: unsupported_quote::CODE,
+        default_severity: Severity::Warning,
+        check: unsupported_quote::check,
+        source: include_str!("unsupported_quote.rs"),
+    },
+    Rule {
+        code: unsourced_quote::CODE,
+        default_severity: Severity::Warning,
+        check: unsourced_quote::check,
+        source: include_str!("unsourced_quote.rs"),
     },
 ];
 
