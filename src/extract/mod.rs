@@ -9,5 +9,5 @@ pub mod words;
 pub use figures::{extract_figures, Figure, Hedge, Kind};
 pub use notes::{extract_notes, NoteKind, SourceNote};
 pub mod draft;
-pub use draft::{read_draft, Draft, Sentence};
+pub use draft::{read_draft, Draft, Sentence, MAX_FIGURES_PER_SENTENCE};
 pub mod terms;
