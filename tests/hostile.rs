@@ -477,3 +477,21 @@ fn deeply_nested_bibtex_braces_are_refused_at_once() {
     let parsed = within(5, "100,000 nested braces", || stet::reference::parse_bibtex(&text));
     assert!(parsed.is_err_and(|e| e.message.contains("nested")));
 }
+
+// 7. Requests that cost without bound.
+
+#[test]
+fn the_outline_of_a_huge_draft_is_cut_and_says_where() {
+    let mut s = Server::start();
+    s.initialize();
+    let uri = "file:///nowhere/huge.md";
+    let text = "In 2023, 84,000 people were held and 300 died. ".repeat(6_000);
+    open(&mut s, uri, &text);
+    s.send(json!({"jsonrpc": "2.0", "id": 1, "method": "textDocument/documentSymbol", "params": {
+        "textDocument": {"uri": uri}}}));
+    let answer = s.response();
+    let symbols = answer["result"].as_array().cloned().unwrap_or_default();
+    assert_eq!(symbols.len(), stet::lsp::symbols::MAX_SYMBOLS + 1, "{}", answer.to_string().len());
+    assert!(symbols.last().is_some_and(|s| s["name"].as_str().unwrap_or_default().contains("outline stops")));
+    still_answers(&mut s, 2);
+}

@@ -8,7 +8,11 @@ use crate::extract::read_draft;
 use crate::text::{Encoding, LineIndex};
 use crate::workspace::Workspace;
 
-/// Every claim figure and every known name of `text`, in the order they stand.
+/// The most entries an outline lists.
+pub const MAX_SYMBOLS: usize = 5_000;
+
+/// Every claim figure and every known name of `text`, in the order they stand, up to
+/// [`MAX_SYMBOLS`].
 #[allow(deprecated)] // `DocumentSymbol::deprecated` must still be spelled out.
 pub fn document_symbols(text: &str, encoding: Encoding, ws: &Workspace) -> Vec<DocumentSymbol> {
     let draft = read_draft(text);
@@ -24,6 +28,13 @@ pub fn document_symbols(text: &str, encoding: Encoding, ws: &Workspace) -> Vec<D
     });
     let mut found: Vec<_> = figures.chain(names).collect();
     found.sort_by_key(|(r, ..)| (r.start, r.end));
+    if let Some((cut, ..)) = found.get(MAX_SYMBOLS).cloned() {
+        // An editor lists no more than this usefully; a huge draft would cost the reply's memory
+        // many times over. The last entry says where the outline stops.
+        found.truncate(MAX_SYMBOLS);
+        let name = format!("(the outline stops here, at {MAX_SYMBOLS} entries)");
+        found.push((cut.start..cut.start, name, SymbolKind::NULL, String::new()));
+    }
     found
         .into_iter()
         .map(|(bytes, name, kind, detail)| {
