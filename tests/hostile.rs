@@ -431,7 +431,8 @@ fn editor_settings_stet_cannot_use_are_shown_to_the_user() {
 
 // 6. Inputs that cost the square of their size. Each case took from tens of seconds to hours.
 
-/// Runs `work`, which must finish within `seconds` (a test run on a busy 2-core machine).
+/// Runs `work`, which must finish within `seconds`: a ceiling far above what it takes (a second or
+/// two on the debug build), where the square of its size took minutes.
 fn within<T>(seconds: u64, what: &str, work: impl FnOnce() -> T) -> T {
     let started = Instant::now();
     let done = work();
@@ -448,33 +449,33 @@ fn check(text: &str) -> Vec<stet::check::Finding> {
 fn a_large_source_on_one_line_builds_in_linear_time() {
     let sentence = "The Ministry of Health said Ana Ortega counted 1,240 cases in Lagos and 300 deaths in 2024. ";
     let text = format!("---\nkey: big\n---\n{}", sentence.repeat(3_000));
-    let dataset = within(10, "a 280 KB source", || stet::reference::build_dataset(None, "big", &text)).unwrap();
+    let dataset = within(30, "a 280 KB source", || stet::reference::build_dataset(None, "big", &text)).unwrap();
     assert!(dataset.facts.len() > 5_000);
 }
 
 #[test]
 fn a_source_of_too_many_figures_is_skipped_with_a_message() {
     let text = "1 ".repeat(stet::reference::MAX_SOURCE_FIGURES + 1);
-    let built = within(10, "a source of 100,001 figures", || stet::reference::build_dataset(None, "x", &text));
+    let built = within(30, "a source of 100,001 figures", || stet::reference::build_dataset(None, "x", &text));
     assert!(built.is_err_and(|e| e.message.contains("figures")));
 }
 
 #[test]
 fn one_long_paragraph_of_figures_is_checked_in_linear_time() {
-    let findings = within(10, "8,192 figures in one paragraph", || check(&"1 ".repeat(8_192)));
-    assert_eq!(findings.len(), 8_192);
+    let findings = within(30, "16,384 figures in one paragraph", || check(&"1 ".repeat(16_384)));
+    assert_eq!(findings.len(), 16_384);
 }
 
 #[test]
 fn a_table_of_forty_thousand_cells_is_checked_in_linear_time() {
     let table = format!("| a | b |\n|---|---|\n{}", "| 1 | 2 |\n".repeat(20_000));
-    within(10, "a table of 40,000 cells", || check(&table));
+    within(30, "a table of 40,000 cells", || check(&table));
 }
 
 #[test]
 fn deeply_nested_bibtex_braces_are_refused_at_once() {
     let text = format!("@misc{{k, title = {}x{}}}", "{".repeat(100_000), "}".repeat(100_000));
-    let parsed = within(5, "100,000 nested braces", || stet::reference::parse_bibtex(&text));
+    let parsed = within(30, "100,000 nested braces", || stet::reference::parse_bibtex(&text));
     assert!(parsed.is_err_and(|e| e.message.contains("nested")));
 }
 
