@@ -496,3 +496,64 @@ fn the_outline_of_a_huge_draft_is_cut_and_says_where() {
     assert!(symbols.last().is_some_and(|s| s["name"].as_str().unwrap_or_default().contains("outline stops")));
     still_answers(&mut s, 2);
 }
+
+/// The CPU time the process `pid` has used so far.
+fn cpu_time(pid: u32) -> Duration {
+    let stat = fs::read_to_string(format!("/proc/{pid}/stat")).unwrap();
+    // Fields after the command's closing parenthesis; utime and stime are the 12th and 13th.
+    let after = stat.rsplit_once(')').unwrap().1;
+    let fields: Vec<u64> = after.split_whitespace().skip(11).take(2).map(|f| f.parse().unwrap()).collect();
+    Duration::from_millis((fields[0] + fields[1]) * 10)
+}
+
+/// The CPU time `pid` uses until it has been idle for half a second.
+fn cpu_until_idle(pid: u32, from: Duration) -> Duration {
+    let mut last = cpu_time(pid);
+    loop {
+        std::thread::sleep(Duration::from_millis(500));
+        let now = cpu_time(pid);
+        if now == last {
+            return now.saturating_sub(from);
+        }
+        last = now;
+    }
+}
+
+#[test]
+fn cancelled_outlines_that_have_not_started_never_run_and_hovers_are_answered_meanwhile() {
+    let mut s = Server::start();
+    s.initialize();
+    let uri = "file:///nowhere/long.md";
+    open(&mut s, uri, &"In 2023, 84,000 people were held and 300 died. ".repeat(4_000));
+    let outline = |id: i64| {
+        json!({"jsonrpc": "2.0", "id": id, "method": "textDocument/documentSymbol", "params": {
+            "textDocument": {"uri": uri}}})
+    };
+    let pid = s.child.id();
+    let idle = cpu_until_idle(pid, Duration::ZERO);
+    s.send(outline(1));
+    assert_eq!(s.response()["id"], 1);
+    let one = cpu_until_idle(pid, idle);
+    let before = cpu_time(pid);
+    for id in 10..18 {
+        s.send(outline(id));
+    }
+    for id in 11..18 {
+        s.notify("$/cancelRequest", json!({"id": id}));
+    }
+    s.send(json!({"jsonrpc": "2.0", "id": 2, "method": "textDocument/hover", "params": {
+        "textDocument": {"uri": uri}, "position": {"line": 0, "character": 10}}}));
+    let mut answered = Vec::new();
+    while answered.len() < 9 {
+        let m = s.response();
+        if m["id"] == 10 || m["id"] == 2 {
+            assert!(m.get("error").is_none(), "{m}");
+        } else {
+            assert_eq!(m["error"]["code"], -32800, "a cancelled outline was answered: {}", m["id"]);
+        }
+        answered.push(m["id"].clone());
+    }
+    let eight = cpu_until_idle(pid, before);
+    // One outline ran; the seven cancelled, had they run too, would cost seven times as much.
+    assert!(eight < one * 3, "one outline took {one:?}; eight, seven of them cancelled, took {eight:?}");
+}

@@ -695,7 +695,9 @@ impl LanguageServer for Backend {
     }
 
     async fn document_symbol(&self, params: DocumentSymbolParams) -> RpcResult<Option<DocumentSymbolResponse>> {
+        let Ok(permit) = super::symbols::OUTLINES.clone().acquire_owned().await else { return Ok(None) };
         let symbols = self.at_text(&params.text_document.uri, |text, ws, encoding| {
+            let _held_while_made = permit;
             Some(DocumentSymbolResponse::Nested(document_symbols(text, encoding, ws)))
         });
         Ok(symbols.await)

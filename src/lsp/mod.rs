@@ -1,6 +1,7 @@
 //! The Language Server Protocol face of stet, on tower-lsp.
 
 mod backend;
+mod cancel;
 pub mod completion;
 pub mod convert;
 pub mod document;
@@ -36,15 +37,17 @@ struct Ending {
 struct Watch<S> {
     inner: S,
     ending: Arc<Ending>,
+    cancels: cancel::Cancels,
 }
 
 impl<S> tower::Service<Request> for Watch<S>
 where
     S: tower::Service<Request, Response = Option<Response>, Error = ExitedError>,
+    S::Future: Send + 'static,
 {
     type Response = Option<Response>;
     type Error = ExitedError;
-    type Future = S::Future;
+    type Future = cancel::Answer;
 
     fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Self::Error>> {
         self.inner.poll_ready(cx)
@@ -54,9 +57,15 @@ where
         match request.method() {
             "shutdown" => self.ending.shutdown.store(true, Ordering::SeqCst),
             "exit" => self.ending.exit.notify_one(),
+            "$/cancelRequest" => self.cancels.cancel(&request),
             _ => {}
         }
-        self.inner.call(request)
+        let id = request.id().cloned();
+        let answer = Box::pin(self.inner.call(request));
+        match id {
+            Some(id) => self.cancels.watch(id, answer),
+            None => answer,
+        }
     }
 }
 
@@ -83,7 +92,7 @@ where
     let outgoing = replies.clone();
     let (service, socket) = LspService::new(move |client| Backend::with_checker(client, checker, outgoing));
     let ending = Arc::new(Ending::default());
-    let watched = Watch { inner: service, ending: ending.clone() };
+    let watched = Watch { inner: service, ending: ending.clone(), cancels: cancel::Cancels::default() };
     let spellings = spelling::Spellings::default();
     let gone = Arc::new(Notify::new());
     let mut reader = tokio::spawn(framing::read_messages(input, to_server, replies, spellings.clone()));

@@ -8,6 +8,12 @@ use crate::extract::read_draft;
 use crate::text::{Encoding, LineIndex};
 use crate::workspace::Workspace;
 
+/// Outlines are made one at a time: each reads the whole draft, so twenty asked at once would
+/// hold twenty drafts' worth of memory, and a request cancelled while it waits here never starts
+/// (work already started off the message loop cannot be stopped, but only one is).
+pub static OUTLINES: std::sync::LazyLock<std::sync::Arc<tokio::sync::Semaphore>> =
+    std::sync::LazyLock::new(|| std::sync::Arc::new(tokio::sync::Semaphore::new(1)));
+
 /// The most entries an outline lists.
 pub const MAX_SYMBOLS: usize = 5_000;
 
