@@ -428,3 +428,131 @@ fn editor_settings_stet_cannot_use_are_shown_to_the_user() {
         }
     }
 }
+
+// 6. Inputs that cost the square of their size. Each case took from tens of seconds to hours.
+
+/// Runs `work`, one of the inputs whose cost once grew with the square of its size. Nothing here
+/// times it (speed is measured in benches): the suite takes seconds when the cost is linear and
+/// minutes when it is not, which `.ci/run`'s duration shows.
+fn costly<T>(_what: &str, work: impl FnOnce() -> T) -> T {
+    work()
+}
+
+fn check(text: &str) -> Vec<stet::check::Finding> {
+    use stet::reference::{Index, Library};
+    let (library, index, config) = (Library::default(), Index::default(), Default::default());
+    stet::check::analyse(text, &stet::check::Against::new(&library, &index, &config)).findings()
+}
+
+#[test]
+fn a_large_source_on_one_line_builds_in_linear_time() {
+    let sentence = "The Ministry of Health said Ana Ortega counted 1,240 cases in Lagos and 300 deaths in 2024. ";
+    let text = format!("---\nkey: big\n---\n{}", sentence.repeat(3_000));
+    let dataset = costly("a 280 KB source", || stet::reference::build_dataset(None, "big", &text)).unwrap();
+    assert!(dataset.facts.len() > 5_000);
+}
+
+#[test]
+fn a_source_of_too_many_figures_is_skipped_with_a_message() {
+    let text = "1 ".repeat(stet::reference::MAX_SOURCE_FIGURES + 1);
+    let built = costly("a source of 100,001 figures", || stet::reference::build_dataset(None, "x", &text));
+    assert!(built.is_err_and(|e| e.message.contains("figures")));
+}
+
+#[test]
+fn one_long_paragraph_of_figures_is_checked_in_linear_time() {
+    let findings = costly("16,384 figures in one paragraph", || check(&"1 ".repeat(16_384)));
+    assert_eq!(findings.len(), 16_384);
+}
+
+#[test]
+fn a_table_of_forty_thousand_cells_is_checked_in_linear_time() {
+    let table = format!("| a | b |\n|---|---|\n{}", "| 1 | 2 |\n".repeat(20_000));
+    costly("a table of 40,000 cells", || check(&table));
+}
+
+#[test]
+fn deeply_nested_bibtex_braces_are_refused_at_once() {
+    let text = format!("@misc{{k, title = {}x{}}}", "{".repeat(100_000), "}".repeat(100_000));
+    let parsed = costly("100,000 nested braces", || stet::reference::parse_bibtex(&text));
+    assert!(parsed.is_err_and(|e| e.message.contains("nested")));
+}
+
+// 7. Requests that cost without bound.
+
+#[test]
+fn the_outline_of_a_huge_draft_is_cut_and_says_where() {
+    let mut s = Server::start();
+    s.initialize();
+    let uri = "file:///nowhere/huge.md";
+    let text = "In 2023, 84,000 people were held and 300 died. ".repeat(6_000);
+    open(&mut s, uri, &text);
+    s.send(json!({"jsonrpc": "2.0", "id": 1, "method": "textDocument/documentSymbol", "params": {
+        "textDocument": {"uri": uri}}}));
+    let answer = s.response();
+    let symbols = answer["result"].as_array().cloned().unwrap_or_default();
+    assert_eq!(symbols.len(), stet::lsp::MAX_SYMBOLS + 1, "{}", answer.to_string().len());
+    assert!(symbols.last().is_some_and(|s| s["name"].as_str().unwrap_or_default().contains("outline stops")));
+    still_answers(&mut s, 2);
+}
+
+/// The CPU time the process `pid` has used so far.
+fn cpu_time(pid: u32) -> Duration {
+    let stat = fs::read_to_string(format!("/proc/{pid}/stat")).unwrap();
+    // Fields after the command's closing parenthesis; utime and stime are the 12th and 13th.
+    let after = stat.rsplit_once(')').unwrap().1;
+    let fields: Vec<u64> = after.split_whitespace().skip(11).take(2).map(|f| f.parse().unwrap()).collect();
+    Duration::from_millis((fields[0] + fields[1]) * 10)
+}
+
+/// The CPU time `pid` uses until it has been idle for half a second.
+fn cpu_until_idle(pid: u32, from: Duration) -> Duration {
+    let mut last = cpu_time(pid);
+    loop {
+        std::thread::sleep(Duration::from_millis(500));
+        let now = cpu_time(pid);
+        if now == last {
+            return now.saturating_sub(from);
+        }
+        last = now;
+    }
+}
+
+#[test]
+fn cancelled_outlines_that_have_not_started_never_run_and_hovers_are_answered_meanwhile() {
+    let mut s = Server::start();
+    s.initialize();
+    let uri = "file:///nowhere/long.md";
+    open(&mut s, uri, &"In 2023, 84,000 people were held and 300 died. ".repeat(4_000));
+    let outline = |id: i64| {
+        json!({"jsonrpc": "2.0", "id": id, "method": "textDocument/documentSymbol", "params": {
+            "textDocument": {"uri": uri}}})
+    };
+    let pid = s.child.id();
+    let idle = cpu_until_idle(pid, Duration::ZERO);
+    s.send(outline(1));
+    assert_eq!(s.response()["id"], 1);
+    let one = cpu_until_idle(pid, idle);
+    let before = cpu_time(pid);
+    for id in 10..18 {
+        s.send(outline(id));
+    }
+    for id in 11..18 {
+        s.notify("$/cancelRequest", json!({"id": id}));
+    }
+    s.send(json!({"jsonrpc": "2.0", "id": 2, "method": "textDocument/hover", "params": {
+        "textDocument": {"uri": uri}, "position": {"line": 0, "character": 10}}}));
+    let mut answered = Vec::new();
+    while answered.len() < 9 {
+        let m = s.response();
+        if m["id"] == 10 || m["id"] == 2 {
+            assert!(m.get("error").is_none(), "{m}");
+        } else {
+            assert_eq!(m["error"]["code"], -32800, "a cancelled outline was answered: {}", m["id"]);
+        }
+        answered.push(m["id"].clone());
+    }
+    let eight = cpu_until_idle(pid, before);
+    // One outline ran; the seven cancelled, had they run too, would cost seven times as much.
+    assert!(eight < one * 3, "one outline took {one:?}; eight, seven of them cancelled, took {eight:?}");
+}

@@ -378,11 +378,18 @@ impl Read<'_> {
     ) -> Vec<FigureReport> {
         use crate::extract::context::{period_of, subject_of};
         let draft = self.draft;
+        // Each figure is judged by the findings that start where it does, found by halving: a
+        // paragraph of thousands of figures would otherwise cost their square.
+        let mut sorted = findings.to_vec();
+        sorted.sort_by_key(|f| f.range.start);
         let own = draft.figures.iter().enumerate().zip(matches);
         let own = own.filter(|((_, f), _)| f.kind.is_claim() && f.range.end <= self.own);
         own.map(|((i, figure), found)| {
-            let derived = derivations.iter().find(|d| d.result == Some(i));
-            let standing = super::standing::standing(figure, found.as_ref(), derived.is_some(), findings);
+            let derived = super::arithmetic::derivation_of(derivations, i);
+            let from = sorted.partition_point(|f| f.range.start < figure.range.start);
+            let to = sorted.partition_point(|f| f.range.start <= figure.range.start);
+            let on = sorted.get(from..to).unwrap_or_default();
+            let standing = super::standing::standing(figure, found.as_ref(), derived.is_some(), on);
             let needs = !figure.kind.is_date();
             let s = draft.sentence_at(figure.range.start);
             let sentence = s.and_then(|s| draft.sentences.get(s)).map_or(figure.range.clone(), |x| x.range.clone());

@@ -48,7 +48,15 @@ pub fn derivations(text: &str, draft: &Draft) -> Vec<Derivation> {
         let reader = Reader { text, prose: &draft.view, figures, first, sentence: sentence.range.clone() };
         reader.read(&mut out);
     }
+    // Sorted by the figure derived, so that a figure's derivation is found by halving.
+    out.sort_by_key(|d| d.result.unwrap_or(usize::MAX));
     out
+}
+
+/// The derivation of figure `i` among `derivations` (as [`derivations`] sorts them).
+pub fn derivation_of(derivations: &[Derivation], i: usize) -> Option<&Derivation> {
+    let at = derivations.partition_point(|d| d.result.unwrap_or(usize::MAX) < i);
+    derivations.get(at).filter(|d| d.result == Some(i))
 }
 
 /// The most figures, and the longest sentence in bytes, read for derivations.

@@ -48,7 +48,7 @@ impl Context<'_> {
     /// Whether figure `i` is one the draft derives from others it states: its truth is the
     /// arithmetic, not a fact of a source.
     pub fn is_derived(&self, i: usize) -> bool {
-        self.derivations.iter().any(|d| d.result == Some(i))
+        arithmetic::derivation_of(self.derivations, i).is_some()
     }
 }
 

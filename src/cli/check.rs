@@ -267,7 +267,7 @@ fn explain_matches(path: &Path, text: &str, ws: &Workspace) -> String {
             continue;
         }
         // A figure the draft derives is judged by its arithmetic, from the inputs shown.
-        if let Some(d) = derived.iter().find(|d| d.result == Some(i)) {
+        if let Some(d) = crate::check::arithmetic::derivation_of(&derived, i) {
             let inputs: Vec<&str> = d
                 .inputs
                 .iter()

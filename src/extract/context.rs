@@ -92,21 +92,40 @@ pub fn period_of(prose: &str, figure: &Figure, figures: &[&Figure]) -> Option<St
     // ...`), not those after a clause it stands in (`the fund, set up in 2019, has added ...`).
     let frames = |year: &&&Figure| {
         let between = prose.get(year.range.end..figure.range.start).unwrap_or("");
-        let before = prose.get(..year.range.start).unwrap_or("");
-        let sentence_start = before.rfind(['.', '!', '?', '\n']).map_or(0, |i| i + 1);
+        // No sentence is longer than this, so the look back for its start stops there.
+        let from = back_to_boundary(prose, year.range.start.saturating_sub(crate::text::MAX_SENTENCE_BYTES));
+        let before = prose.get(from..year.range.start).unwrap_or("");
+        let sentence_start = from + before.rfind(['.', '!', '?', '\n']).map_or(0, |i| i + 1);
         let opening = prose.get(sentence_start..year.range.start).unwrap_or("");
         delimiters(between).next().is_none() || delimiters(opening).next().is_none()
     };
     year_before.filter(frames).map(|f| with_preposition(f)).or_else(|| relative_period(prose, figure))
 }
 
+/// `at`, moved back to a character boundary of `prose`.
+fn back_to_boundary(prose: &str, mut at: usize) -> usize {
+    at = at.min(prose.len());
+    while !prose.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
 /// A period named relative to the time of writing, in one wording for all its forms: `last
 /// year's plan` and `the year before` are both `a year earlier`.
 fn relative_period(prose: &str, figure: &Figure) -> Option<String> {
-    let before = prose.get(..figure.range.start).unwrap_or("");
+    // The phrases stand near the figure: looking no further than this keeps a text with no full
+    // stops from costing its length for every figure.
+    const REACH: usize = 160;
+    let from = back_to_boundary(prose, figure.range.start.saturating_sub(REACH));
+    let mut to = figure.range.end.saturating_add(REACH).min(prose.len());
+    while !prose.is_char_boundary(to) {
+        to += 1;
+    }
+    let before = prose.get(from..figure.range.start).unwrap_or("");
     let start = before.rfind(['.', '!', '?', '\n', ';']).map_or(0, |i| i + 1);
     let before = before.get(start..).unwrap_or("").to_lowercase();
-    let after = prose.get(figure.range.end..).unwrap_or("");
+    let after = prose.get(figure.range.end..to).unwrap_or("");
     let end = after.find(['.', '!', '?', '\n', ';', ',']).unwrap_or(after.len());
     let after = after.get(..end).unwrap_or("").to_lowercase();
     let phrases: [(&str, &str); 9] = [

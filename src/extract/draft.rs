@@ -94,6 +94,25 @@ pub fn read_draft(text: &str) -> Draft {
         }
     }
     let view = String::from_utf8(view).unwrap_or_default();
-    let figures = sentences.iter().flat_map(|s| extract_figures(&view, s.range.clone())).collect();
+    let figures: Vec<Figure> = sentences.iter().flat_map(|s| extract_figures(&view, s.range.clone())).collect();
+    let sentences = sentences.into_iter().flat_map(|s| cut_crowded(s, &figures)).collect();
     Draft { layout, sentences, figures, notes, view }
+}
+
+/// The most figures a sentence is read with. Reading a figure looks at the other figures of its
+/// sentence, so a "sentence" of thousands (a run of numbers, a table with no full stops) would
+/// cost their square; real sentences hold a handful.
+pub const MAX_FIGURES_PER_SENTENCE: usize = 32;
+
+/// `sentence`, cut before every [`MAX_FIGURES_PER_SENTENCE`]th of its figures.
+fn cut_crowded(sentence: Sentence, figures: &[Figure]) -> Vec<Sentence> {
+    let first = figures.partition_point(|f| f.range.start < sentence.range.start);
+    let last = figures.partition_point(|f| f.range.start < sentence.range.end);
+    let Some(inside) = figures.get(first..last).filter(|f| f.len() > MAX_FIGURES_PER_SENTENCE) else {
+        return vec![sentence];
+    };
+    let cuts = inside.iter().step_by(MAX_FIGURES_PER_SENTENCE).skip(1).map(|f| f.range.start);
+    let starts: Vec<usize> = std::iter::once(sentence.range.start).chain(cuts).collect();
+    let ends = starts.iter().skip(1).copied().chain(std::iter::once(sentence.range.end));
+    starts.iter().zip(ends).map(|(&start, end)| Sentence { range: start..end, block: sentence.block }).collect()
 }

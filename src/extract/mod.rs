@@ -12,5 +12,5 @@ pub use figure::{Figure, Hedge, Kind, AGE, POINTS};
 pub use figures::extract_figures;
 pub use notes::{extract_notes, NoteKind, SourceNote};
 pub(crate) mod draft;
-pub use draft::{read_draft, Draft, Sentence};
+pub use draft::{read_draft, Draft, Sentence, MAX_FIGURES_PER_SENTENCE};
 pub mod terms;

@@ -372,7 +372,9 @@ impl LanguageServer for Backend {
     }
 
     async fn document_symbol(&self, params: DocumentSymbolParams) -> RpcResult<Option<DocumentSymbolResponse>> {
+        let Ok(permit) = super::symbols::OUTLINES.clone().acquire_owned().await else { return Ok(None) };
         let symbols = self.with_analysis(&params.text_document.uri, |analysis, text, ws, encoding| {
+            let _held_while_made = permit;
             Some(DocumentSymbolResponse::Nested(document_symbols(analysis, text, encoding, ws)))
         });
         Ok(symbols.await)

@@ -1,6 +1,7 @@
 //! The Language Server Protocol face of stet, on tower-lsp.
 
 mod backend;
+mod cancel;
 pub(crate) mod completion;
 pub(crate) mod convert;
 pub mod document;
@@ -28,6 +29,7 @@ use tower_lsp::{ExitedError, LspService, Server};
 
 pub use backend::Backend;
 pub use session::{check_in_workspace, Checker};
+pub use symbols::MAX_SYMBOLS;
 
 /// How the session ended.
 #[derive(Debug, Default)]
@@ -41,15 +43,17 @@ struct Ending {
 struct Watch<S> {
     inner: S,
     ending: Arc<Ending>,
+    cancels: cancel::Cancels,
 }
 
 impl<S> tower::Service<Request> for Watch<S>
 where
     S: tower::Service<Request, Response = Option<Response>, Error = ExitedError>,
+    S::Future: Send + 'static,
 {
     type Response = Option<Response>;
     type Error = ExitedError;
-    type Future = S::Future;
+    type Future = cancel::Answer;
 
     fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Self::Error>> {
         self.inner.poll_ready(cx)
@@ -59,9 +63,15 @@ where
         match request.method() {
             "shutdown" => self.ending.shutdown.store(true, Ordering::SeqCst),
             "exit" => self.ending.exit.notify_one(),
+            "$/cancelRequest" => self.cancels.cancel(&request),
             _ => {}
         }
-        self.inner.call(request)
+        let id = request.id().cloned();
+        let answer = Box::pin(self.inner.call(request));
+        match id {
+            Some(id) => self.cancels.watch(id, answer),
+            None => answer,
+        }
     }
 }
 
@@ -88,7 +98,7 @@ where
     let outgoing = replies.clone();
     let (service, socket) = LspService::new(move |client| Backend::with_checker(client, checker, outgoing));
     let ending = Arc::new(Ending::default());
-    let watched = Watch { inner: service, ending: ending.clone() };
+    let watched = Watch { inner: service, ending: ending.clone(), cancels: cancel::Cancels::default() };
     let spellings = spelling::Spellings::default();
     let gone = Arc::new(Notify::new());
     let mut reader = tokio::spawn(framing::read_messages(input, to_server, replies, spellings.clone()));

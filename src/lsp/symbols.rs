@@ -8,8 +8,17 @@ use crate::check::Analysis;
 use crate::text::{Encoding, LineIndex};
 use crate::workspace::Workspace;
 
-/// Every claim figure and every known name of `text`, which `analysis` was made of, in the order
-/// they stand.
+/// Outlines are made one at a time: each reads the whole draft, so twenty asked at once would
+/// hold twenty drafts' worth of memory, and a request cancelled while it waits here never starts
+/// (work already started off the message loop cannot be stopped, but only one is).
+pub static OUTLINES: std::sync::LazyLock<std::sync::Arc<tokio::sync::Semaphore>> =
+    std::sync::LazyLock::new(|| std::sync::Arc::new(tokio::sync::Semaphore::new(1)));
+
+/// The most entries an outline lists.
+pub const MAX_SYMBOLS: usize = 5_000;
+
+/// Every claim figure, known name and quotation of `text`, which `analysis` was made of, in the
+/// order they stand, up to [`MAX_SYMBOLS`].
 #[allow(deprecated)] // `DocumentSymbol::deprecated` must still be spelled out.
 pub fn document_symbols(analysis: &Analysis, text: &str, encoding: Encoding, ws: &Workspace) -> Vec<DocumentSymbol> {
     let lines = LineIndex::new(text);
@@ -32,6 +41,13 @@ pub fn document_symbols(analysis: &Analysis, text: &str, encoding: Encoding, ws:
     });
     let mut found: Vec<_> = figures.chain(names).chain(quotations).collect();
     found.sort_by_key(|(r, ..)| (r.start, r.end));
+    if let Some((cut, ..)) = found.get(MAX_SYMBOLS).cloned() {
+        // An editor lists no more than this usefully; a huge draft would cost the reply's memory
+        // many times over. The last entry says where the outline stops.
+        found.truncate(MAX_SYMBOLS);
+        let name = format!("(the outline stops here, at {MAX_SYMBOLS} entries)");
+        found.push((cut.start..cut.start, name, SymbolKind::NULL, String::new()));
+    }
     found
         .into_iter()
         .map(|(bytes, name, kind, detail)| {

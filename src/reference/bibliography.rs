@@ -7,8 +7,16 @@ use serde::Deserialize;
 
 use super::source::{FileError, Origin, Source};
 
+/// The deepest nesting of braces read in a BibTeX file. Real entries nest a few deep (`{{NASA}}`);
+/// the parser's cost grows with the square of the depth.
+pub const MAX_BRACE_DEPTH: usize = 100;
+
 /// The entries of a BibTeX or BibLaTeX file.
 pub fn parse_bibtex(text: &str) -> Result<Vec<Source>, FileError> {
+    if let Some(at) = too_deep(text) {
+        let message = format!("BibTeX: braces nested more than {MAX_BRACE_DEPTH} deep; the file is not read");
+        return Err(FileError::at(text, at, message));
+    }
     let bibliography =
         Bibliography::parse(text).map_err(|e| FileError::at(text, e.span.start, format!("BibTeX: {}", e.kind)))?;
     Ok(bibliography
@@ -19,6 +27,22 @@ pub fn parse_bibtex(text: &str) -> Result<Vec<Source>, FileError> {
             Source::bare(entry.key.clone(), Origin::Bibliography).with_fields(&fields)
         })
         .collect())
+}
+
+/// Where braces first nest deeper than [`MAX_BRACE_DEPTH`].
+fn too_deep(text: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    for (at, byte) in text.bytes().enumerate() {
+        match byte {
+            b'{' => depth += 1,
+            b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if depth > MAX_BRACE_DEPTH {
+            return Some(at);
+        }
+    }
+    None
 }
 
 #[derive(Deserialize)]

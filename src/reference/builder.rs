@@ -15,11 +15,23 @@ use crate::extract::{read_draft, Draft, Figure, Kind};
 use crate::lexicon::is_demonym;
 use crate::text::{Encoding, LineIndex};
 
+/// The most figures read from one source. Building its facts costs a little for each, and a
+/// source of hundreds of thousands (a table dump, a run of numbers) would hold the workspace
+/// for minutes; a long report holds a few thousand.
+pub const MAX_SOURCE_FIGURES: usize = 100_000;
+
 /// Builds the dataset of `text`. The key is `key` when given, else the front matter's `key`,
 /// else `stem`.
 pub fn build_dataset(key: Option<&str>, stem: &str, text: &str) -> Result<Dataset, FileError> {
     let front = read_front_matter(text)?;
     let draft = read_draft(text);
+    if draft.figures.len() > MAX_SOURCE_FIGURES {
+        let message = format!(
+            "skipped: {} figures, more than the {MAX_SOURCE_FIGURES} read from one source (split it into several)",
+            draft.figures.len()
+        );
+        return Err(FileError::at(text, 0, message));
+    }
     let lines = LineIndex::new(text);
     let fields = &front.fields;
     let get = |name: &str| fields.get(name).filter(|v| !v.is_empty()).cloned();
@@ -276,9 +288,38 @@ fn find_mentions(text: &str, lines: &LineIndex, entities: &mut [Entity]) {
     }
 }
 
+/// Where each mention of an entity starts, as (byte offset, entity), sorted: worked out once, so
+/// that finding the entities of a sentence costs its own mentions, not every mention of the text.
+fn mention_offsets(text: &str, lines: &LineIndex, entities: &[Entity]) -> Vec<(usize, usize)> {
+    let mut mentions: Vec<(usize, usize)> = entities
+        .iter()
+        .enumerate()
+        .flat_map(|(i, e)| e.mentions.iter().map(move |m| (i, m)))
+        .filter_map(|(i, m)| {
+            let at = lines.offset(text, crate::text::Position::new(m.line, m.character), Encoding::Utf16)?;
+            Some((at, i))
+        })
+        .collect();
+    mentions.sort_unstable();
+    mentions
+}
+
+/// The names of the entities mentioned in `sentence`, in the order of `entities`.
+fn mentioned_in(mentions: &[(usize, usize)], sentence: Range<usize>, entities: &[Entity]) -> Vec<String> {
+    let first = mentions.partition_point(|&(at, _)| at < sentence.start);
+    let last = mentions.partition_point(|&(at, _)| at < sentence.end);
+    let mut which: Vec<usize> = mentions.get(first..last).unwrap_or_default().iter().map(|&(_, i)| i).collect();
+    which.sort_unstable();
+    which.dedup();
+    which.iter().filter_map(|&i| entities.get(i)).map(|e| e.name.clone()).collect()
+}
+
 /// Every figure of the text as a fact, with its period, entities, subject and terms.
 fn collect_facts(text: &str, draft: &Draft, lines: &LineIndex, entities: &[Entity]) -> Vec<Fact> {
     let prose = &draft.layout.prose;
+    let mentions = mention_offsets(text, lines, entities);
+    // The years of the sentence last read: its figures come one after another.
+    let mut years: Option<(usize, Vec<i32>)> = None;
     let mut facts = Vec::new();
     for (i, figure) in draft.figures.iter().enumerate() {
         if !figure.kind.is_claim() || figure.period {
@@ -290,24 +331,18 @@ fn collect_facts(text: &str, draft: &Draft, lines: &LineIndex, entities: &[Entit
         let figure_ranges: Vec<Range<usize>> = in_sentence.iter().map(|f| f.range.clone()).collect();
         // The sentence's words, read once for the fact's terms and for its own stretch.
         let words = words_around_figures(prose, sentence.clone(), &figure_ranges);
-        let mentioned: Vec<String> = entities
-            .iter()
-            .filter(|e| {
-                e.mentions.iter().any(|m| {
-                    let at = lines.offset(text, crate::text::Position::new(m.line, m.character), Encoding::Utf16);
-                    at.is_some_and(|o| sentence.contains(&o))
-                })
-            })
-            .map(|e| e.name.clone())
-            .collect();
+        let mentioned = mentioned_in(&mentions, sentence.clone(), entities);
         let period = period_of(prose, figure, &in_sentence);
         // `fell to 310,000 containers ... down from 455,000`: a figure with nothing after it
         // counts what the figure of the same kind before it counts.
         let subject = subject_of(prose, figure, sentence.clone()).or_else(|| {
+            let line = place(text, lines, sentence.clone()).line;
+            // A sentence holds at most so many figures: no need to look further back.
             facts
                 .iter()
                 .rev()
-                .take_while(|f: &&Fact| f.place.line >= place(text, lines, sentence.clone()).line)
+                .take(crate::extract::MAX_FIGURES_PER_SENTENCE)
+                .take_while(|f: &&Fact| f.place.line >= line)
                 .find(|f| f.kind == figure.kind && f.unit == figure.unit && f.subject.is_some())
                 .and_then(|f| f.subject.clone())
         });
@@ -322,7 +357,14 @@ fn collect_facts(text: &str, draft: &Draft, lines: &LineIndex, entities: &[Entit
             step: figure.step,
             hedge: figure.hedge,
             period: period.clone(),
-            years: sentence_years(prose, &in_sentence),
+            years: match &years {
+                Some((at, known)) if *at == s => known.clone(),
+                _ => {
+                    let found = sentence_years(prose, &in_sentence);
+                    years = Some((s, found.clone()));
+                    found
+                }
+            },
             subject,
             entities: mentioned,
             terms: distinct(words.iter().map(|(w, _)| w)),

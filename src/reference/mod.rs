@@ -4,7 +4,7 @@ pub(crate) mod bibliography;
 pub(crate) mod library;
 pub(crate) mod source;
 
-pub use bibliography::{parse_bibtex, parse_csl_json};
+pub use bibliography::{parse_bibtex, parse_csl_json, MAX_BRACE_DEPTH};
 pub use library::Library;
 pub use source::{read_front_matter, source_from_text, FileError, FrontMatter, Origin, Source};
 pub(crate) mod builder;
@@ -15,6 +15,6 @@ pub(crate) mod passages;
 pub(crate) mod quote_index;
 pub(crate) mod titles;
 
-pub use builder::build_dataset;
+pub use builder::{build_dataset, MAX_SOURCE_FIGURES};
 pub use dataset::{Dataset, Entity, EntityKind, Fact, Place, SourceInfo, SCHEMA};
 pub use index::{EntityId, FactId, Index, NameMatch};

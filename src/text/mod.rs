@@ -7,4 +7,4 @@ pub(crate) mod sentences;
 
 pub use markdown::{parse, Block, BlockKind, Layout};
 pub use position::{Encoding, LineIndex, Position};
-pub use sentences::split_sentences;
+pub use sentences::{split_sentences, MAX_SENTENCE_BYTES};

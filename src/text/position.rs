@@ -29,11 +29,19 @@ impl Position {
     }
 }
 
-/// The byte offsets where each line of a text starts.
+/// How far apart, in bytes, the checkpoints of a long line stand.
+const STRIDE: usize = 256;
+
+/// The byte offsets where each line of a text starts, and checkpoints inside long lines, so that
+/// converting a place costs at most [`STRIDE`] bytes of counting however long its line is (a
+/// source of one 1 MB line would otherwise cost a megabyte for every place in it).
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     starts: Vec<usize>,
     len: usize,
+    /// Every [`STRIDE`] bytes or so of a line: a byte offset on a character boundary, and the
+    /// UTF-16 units between its line's start and it.
+    marks: Vec<(usize, usize)>,
 }
 
 impl LineIndex {
@@ -41,20 +49,30 @@ impl LineIndex {
     pub fn new(text: &str) -> Self {
         let bytes = text.as_bytes();
         let mut starts = vec![0];
+        let mut marks = Vec::new();
+        let (mut units, mut last) = (0, 0);
         let mut i = 0;
-        while i < bytes.len() {
-            match bytes[i] {
-                b'\n' => starts.push(i + 1),
-                b'\r' if bytes.get(i + 1) == Some(&b'\n') => {
-                    starts.push(i + 2);
+        while let Some(&b) = bytes.get(i) {
+            let next = match b {
+                b'\n' => i + 1,
+                b'\r' if bytes.get(i + 1) == Some(&b'\n') => i + 2,
+                b'\r' => i + 1,
+                _ => {
+                    let starts_char = b & 0xC0 != 0x80;
+                    if starts_char && i - last >= STRIDE {
+                        marks.push((i, units));
+                        last = i;
+                    }
+                    // A character takes one UTF-16 unit, two when it takes four bytes.
+                    units += usize::from(starts_char) + usize::from(b >= 0xF0);
                     i += 1;
+                    continue;
                 }
-                b'\r' => starts.push(i + 1),
-                _ => {}
-            }
-            i += 1;
+            };
+            starts.push(next);
+            (units, last, i) = (0, next, next);
         }
-        Self { starts, len: text.len() }
+        Self { starts, len: text.len(), marks }
     }
 
     /// Number of lines (a text ending in a line break has an empty last line).
@@ -73,6 +91,13 @@ impl LineIndex {
         Some(start..end)
     }
 
+    /// The checkpoints of the line spanning `range`.
+    fn marks_in(&self, range: &Range<usize>) -> &[(usize, usize)] {
+        let first = self.marks.partition_point(|m| m.0 < range.start);
+        let last = self.marks.partition_point(|m| m.0 < range.end);
+        self.marks.get(first..last).unwrap_or_default()
+    }
+
     /// The position of byte `offset` (clamped to the text, and moved back to a char boundary).
     pub fn position(&self, text: &str, offset: usize, encoding: Encoding) -> Position {
         let mut offset = offset.min(text.len());
@@ -81,10 +106,13 @@ impl LineIndex {
         }
         let line = self.starts.partition_point(|&s| s <= offset).saturating_sub(1);
         let start = self.starts.get(line).copied().unwrap_or(0);
-        let prefix = text.get(start..offset).unwrap_or("");
         let character = match encoding {
-            Encoding::Utf8 => prefix.len(),
-            Encoding::Utf16 => prefix.encode_utf16().count(),
+            Encoding::Utf8 => offset - start,
+            Encoding::Utf16 => {
+                let marks = self.marks_in(&(start..offset + 1));
+                let (from, units) = marks.last().copied().unwrap_or((start, 0));
+                units + text.get(from..offset).unwrap_or("").encode_utf16().count()
+            }
         };
         Position::new(line as u32, character as u32)
     }
@@ -100,16 +128,21 @@ impl LineIndex {
             return None;
         }
         let range = self.line_range(text, line)?;
-        let line_text = text.get(range.clone())?;
         let wanted = position.character as usize;
-        let mut units = 0;
-        for (i, ch) in line_text.char_indices() {
-            let width = match encoding {
-                Encoding::Utf8 => ch.len_utf8(),
-                Encoding::Utf16 => ch.len_utf16(),
-            };
+        let marks = self.marks_in(&range);
+        let before = marks.partition_point(|m| m.1 <= wanted);
+        let (from, mut units) = before.checked_sub(1).and_then(|i| marks.get(i)).copied().unwrap_or((range.start, 0));
+        if encoding == Encoding::Utf8 {
+            let mut at = range.start.saturating_add(wanted).min(range.end);
+            while !text.is_char_boundary(at) {
+                at -= 1;
+            }
+            return Some(at);
+        }
+        for (i, ch) in text.get(from..range.end)?.char_indices() {
+            let width = ch.len_utf16();
             if units + width > wanted {
-                return Some(range.start + i);
+                return Some(from + i);
             }
             units += width;
         }
@@ -171,6 +204,28 @@ mod tests {
         let index = LineIndex::new(text);
         assert_eq!(index.offset(text, Position::new(0, 99), Encoding::Utf16), Some(2));
         assert_eq!(index.offset(text, Position::new(2, 0), Encoding::Utf16), None);
+    }
+
+    #[test]
+    fn long_lines_convert_through_their_checkpoints() {
+        let line = "é😀a数".repeat(2000);
+        let text = format!("x\n{line}\r\n{line}");
+        let index = LineIndex::new(&text);
+        for offset in (0..text.len()).step_by(97).filter(|&o| text.is_char_boundary(o)) {
+            for encoding in [Encoding::Utf16, Encoding::Utf8] {
+                let plain = {
+                    let line = text[..offset].rfind(['\n']).map_or(0, |i| i + 1);
+                    let prefix = &text[line..offset];
+                    match encoding {
+                        Encoding::Utf16 => prefix.encode_utf16().count(),
+                        Encoding::Utf8 => prefix.len(),
+                    }
+                };
+                let pos = index.position(&text, offset, encoding);
+                assert_eq!(pos.character as usize, plain, "at {offset}");
+                assert_eq!(index.offset(&text, pos, encoding), Some(offset), "at {offset}");
+            }
+        }
     }
 
     #[test]

@@ -42,7 +42,38 @@ pub fn split_sentences(prose: &str, range: Range<usize>) -> Vec<Range<usize>> {
         i += 1;
     }
     sentences.push(range.start + start..range.end);
-    sentences
+    sentences.into_iter().flat_map(|sentence| bounded(prose, sentence)).collect()
+}
+
+/// The longest sentence read as one, in bytes. Much of the reading of a figure looks over its
+/// whole sentence, so a "sentence" of thousands of figures (a run of numbers with no full stop, a
+/// table flattened to one line) would cost figures × length; real sentences stay far below this
+/// (the longest in the evaluation sets is some 650 bytes).
+pub const MAX_SENTENCE_BYTES: usize = 2_000;
+
+/// `sentence`, cut at spaces into pieces of at most [`MAX_SENTENCE_BYTES`] (a piece with no space
+/// in it is cut at a character boundary).
+fn bounded(prose: &str, sentence: Range<usize>) -> Vec<Range<usize>> {
+    let mut pieces = Vec::new();
+    let mut start = sentence.start;
+    while sentence.end - start > MAX_SENTENCE_BYTES {
+        let mut cut = start + MAX_SENTENCE_BYTES;
+        while cut > start && !prose.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let space = prose.get(start..cut).and_then(|piece| piece.rfind(char::is_whitespace));
+        let cut = match space {
+            Some(at) if at > 0 => start + at + 1,
+            _ => cut,
+        };
+        if cut == start {
+            break;
+        }
+        pieces.push(start..cut);
+        start = cut;
+    }
+    pieces.push(start..sentence.end);
+    pieces
 }
 
 /// Whether the mark at `at` can end a sentence, judged by the word before it.
