@@ -13,7 +13,7 @@ use stet::text::{Encoding, LineIndex};
 const SOURCE: &str = "---\nkey: nv\n---\nOver 84,000 people were detained, about 1.7% of the population. \
 The rate fell from 106 per 100,000 in 2015 to 2.2 in 2023. U.S. Defense Secretary Pete Hegseth met \
 President Nayib Bukele. Operation MARTILLO seized over 11 tons in the first seven months of 2024.\n\n\
-"We will keep going until the work is done," said Mayor Ana Ortega, an invented speaker. "Then we rest."\n";
+\"We will keep going until the work is done,\" said Mayor Ana Ortega, an invented speaker. \"Then we rest.\"\n";
 
 fn reference() -> &'static (Library, Index) {
     static REFERENCE: OnceLock<(Library, Index)> = OnceLock::new();
