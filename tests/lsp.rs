@@ -9,6 +9,20 @@ use common::{edit, summary, workspace, Client, WAIT};
 use serde_json::{json, Value};
 
 #[tokio::test]
+async fn paragraphs_of_the_same_text_each_get_their_own_diagnostics() {
+    let ws = workspace();
+    let root = fs::canonicalize(ws.path()).unwrap();
+    let mut client = Client::start();
+    client.initialize(&root, json!({})).await;
+    let uri = format!("file://{}/drafts/twice.md", root.display());
+    // Two paragraphs of one text share one check, made where one of them stands.
+    client.open(&uri, "Then 300 died.\n\nA word between.\n\nThen 300 died.\n\nThe end.\n").await;
+    let mut found = summary(&client.diagnostics(&uri, 1).await);
+    found.sort();
+    assert_eq!(found, ["unsourced-figure 0:5-0:8", "unsourced-figure 4:5-4:8"]);
+}
+
+#[tokio::test]
 async fn diagnostics_follow_each_edit_version_by_version() {
     let ws = workspace();
     let root = fs::canonicalize(ws.path()).unwrap();

@@ -187,7 +187,9 @@ fn convert(
     encoding: Encoding,
     locate: Locate,
 ) -> Vec<Diagnostic> {
-    let start = segment.range.start;
+    // The findings stand where the segment stood when it was checked: a segment of the same
+    // text elsewhere in the draft (`three` twice) shares one check, made at the other's place.
+    let start = part.start;
     let body = text.get(segment.range.clone()).unwrap_or("");
     let local = LineIndex::new(body);
     let back = |r: &std::ops::Range<usize>| r.start.saturating_sub(start)..r.end.saturating_sub(start);
