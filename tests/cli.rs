@@ -101,9 +101,11 @@ fn a_folder_is_searched_for_drafts_but_not_sources() {
 fn a_source_named_on_the_command_line_is_not_checked_as_a_draft() {
     let ws = workspace();
     let out = stet(ws.path(), &["check", "--format", "json", "sources/nv.md"]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("is a source of its workspace, not a draft"));
+    assert_eq!(out.status.code(), Some(2), "naming no draft is an error");
+    let out = stet(ws.path(), &["check", "--allow-empty", "--format", "json", "sources/nv.md"]);
     let findings: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
     assert!(findings.is_empty(), "a source's own figures are no unsourced claims: {findings:?}");
-    assert!(String::from_utf8_lossy(&out.stderr).contains("is a source of its workspace, not a draft"));
 }
 
 #[test]
@@ -386,4 +388,19 @@ fn stet_alone_at_a_terminal_says_what_to_run_instead_of_waiting() {
     assert_eq!(out.status.code(), Some(2));
     let help = stet(Path::new("."), &["--help"]);
     assert!(String::from_utf8_lossy(&help.stdout).contains("`stet lsp`"));
+}
+
+#[test]
+fn a_missing_path_or_a_folder_without_drafts_fails_the_run() {
+    let ws = workspace();
+    let missing = stet(ws.path(), &["check", "drafts/nonexistent.md"]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(missing.stdout.is_empty(), "nothing but the error: {}", String::from_utf8_lossy(&missing.stdout));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("cannot read drafts/nonexistent.md"));
+    fs::create_dir_all(ws.path().join("empty")).unwrap();
+    let empty = stet(ws.path(), &["check", "empty"]);
+    assert_eq!(empty.status.code(), Some(2), "a CI job pointed at the wrong folder must not pass");
+    assert!(String::from_utf8_lossy(&empty.stderr).contains("no drafts"));
+    let allowed = stet(ws.path(), &["check", "--allow-empty", "empty"]);
+    assert_eq!(allowed.status.code(), Some(0));
 }

@@ -65,9 +65,30 @@ fn check_one(draft: &Path, ws: &Workspace, explain: bool) -> Result<Outcome, std
     Ok(Outcome { text, findings, explained })
 }
 
-pub fn run(format: CheckFormat, explain: bool, fails_at: Severity, paths: &[PathBuf]) -> Result<ExitCode> {
+pub fn run(
+    format: CheckFormat,
+    explain: bool,
+    (fails_at, allow_empty): (Severity, bool),
+    paths: &[PathBuf],
+) -> Result<ExitCode> {
+    // A path that is not there is a mistake in the command: say so, and check nothing.
+    let missing: Vec<&PathBuf> = paths.iter().filter(|p| std::fs::metadata(p).is_err()).collect();
+    for path in &missing {
+        eprintln!("stet: cannot read {}: no such file or folder", path.display());
+    }
+    if !missing.is_empty() {
+        return Ok(ExitCode::from(2));
+    }
     let mut workspaces = Workspaces::default();
     let drafts = collect_drafts(paths, &mut workspaces);
+    if drafts.is_empty() && !allow_empty {
+        let named: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+        eprintln!(
+            "stet: no drafts (Markdown files that are not sources) in {}; --allow-empty accepts that",
+            named.join(", ")
+        );
+        return Ok(ExitCode::from(2));
+    }
     let mut unreadable = false;
     let mut any_error = false;
     let mut json = Vec::new();

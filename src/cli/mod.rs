@@ -28,7 +28,10 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Check drafts and report findings; exits 1 when an error-level finding is found.
+    /// Check drafts and report findings.
+    ///
+    /// Exits 0 when no finding reaches --min-severity, 1 when one does, and 2 on a usage or input
+    /// error: a path that cannot be read, or no draft found (unless --allow-empty).
     Check {
         /// Output format.
         #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
@@ -39,6 +42,10 @@ enum Command {
         /// The least severe finding that makes the run fail (exit 1).
         #[arg(long, value_enum, default_value_t = MinSeverity::Error)]
         min_severity: MinSeverity,
+        /// Succeed when the paths hold no draft (by default that is an error, so a CI job pointed
+        /// at the wrong folder fails).
+        #[arg(long)]
+        allow_empty: bool,
         /// Draft files, or folders to search for drafts.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
@@ -175,8 +182,8 @@ pub fn run() -> ExitCode {
             return ExitCode::from(2);
         }
         None | Some(Command::Lsp) => crate::lsp::run_stdio(),
-        Some(Command::Check { format, explain, min_severity, paths }) => {
-            check::run(format, explain, min_severity.severity(), &paths)
+        Some(Command::Check { format, explain, min_severity, allow_empty, paths }) => {
+            check::run(format, explain, (min_severity.severity(), allow_empty), &paths)
         }
         Some(Command::Explain { rule }) => explain(rule.as_deref()),
         Some(Command::Figures { format, paths }) => figures::run(format, &paths),
