@@ -2,17 +2,17 @@
 //! findings `stet check` reports, the tally is the sum of the figures, and after an edit every
 //! figure, name and citation key is found where it now stands.
 
+#[path = "support/reference.rs"]
+mod support;
+
 use stet::check::{Against, CheckConfig, DraftCache, Thing};
-use stet::reference::{build_dataset, Index, Library, Origin, Source};
+use stet::reference::{Index, Library};
 
 const SOURCE: &str = "---\nkey: ledger\ntitle: Harbour ledger\n---\n\
 The port handled 41,500 containers in 2023. Harbour master Ilse Varga said 312 ships docked.\n";
 
 fn reference() -> (Library, Index) {
-    let dataset = build_dataset(None, "sources/ledger.md", SOURCE).unwrap();
-    let mut library = Library::default();
-    library.insert(Source::bare(dataset.source.key.clone(), Origin::Text));
-    (library, Index::build(vec![std::sync::Arc::new(dataset)]))
+    support::reference_of([SOURCE.to_string()])
 }
 
 const DRAFT: &str = "# Port\n\n\

@@ -1,19 +1,19 @@
 //! Checking a draft again after an edit: only the paragraphs the edit touched are read again,
 //! and the findings are those of a fresh check of the new text.
 
+#[path = "support/reference.rs"]
+mod support;
+
 use proptest::prelude::*;
 use stet::check::{analyse, Against, CheckConfig, DraftCache, Finding};
-use stet::reference::{build_dataset, Index, Library, Origin, Source};
+use stet::reference::{Index, Library};
 
 const SOURCE: &str = "---\nkey: nv\ntitle: Security ties\n---\n\
 Since 2022, over 84,000 people have been detained. The navy seized 11 tons of cocaine in 2024. \
 President Nayib Bukele spoke at the Pentagon.\n";
 
 fn reference() -> (Library, Index) {
-    let dataset = build_dataset(None, "sources/nv.md", SOURCE).unwrap();
-    let mut library = Library::default();
-    library.insert(Source::bare(dataset.source.key.clone(), Origin::Text));
-    (library, Index::build(vec![std::sync::Arc::new(dataset)]))
+    support::reference_of([SOURCE.to_string()])
 }
 
 /// A draft of `n` paragraphs, each with figures, some cited, one referring to a footnote.

@@ -6,24 +6,20 @@
 //! (matched a fact and agrees), `conflict VALUE` (matched the fact the source writes as VALUE and
 //! disagrees) or `none` (the reference does not cover it).
 
-use std::sync::Arc;
+#[path = "support/reference.rs"]
+mod support;
 
 use stet::check::matching::match_figures;
 use stet::check::{CheckConfig, Context};
 use stet::extract::read_draft;
-use stet::reference::{build_dataset, Index, Library, Origin, Source};
+use stet::reference::{Index, Library};
 
 fn reference() -> (Library, Index) {
-    let mut library = Library::default();
-    let mut datasets = Vec::new();
-    for file in ["riverton-budget.md", "measles-report.md", "harbour-strike.md"] {
-        let path = format!("{}/tests/fixtures/sources/{file}", env!("CARGO_MANIFEST_DIR"));
-        let text = std::fs::read_to_string(path).unwrap();
-        let dataset = build_dataset(None, "s", &text).unwrap();
-        library.insert(Source::bare(dataset.source.key.clone(), Origin::Text));
-        datasets.push(Arc::new(dataset));
-    }
-    (library, Index::build(datasets))
+    let files = ["riverton-budget.md", "measles-report.md", "harbour-strike.md"];
+    let read = |file: &str| {
+        std::fs::read_to_string(format!("{}/tests/fixtures/sources/{file}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+    };
+    support::reference_of(files.map(read))
 }
 
 fn outcomes(library: &Library, index: &Index, text: &str) -> String {

@@ -8,26 +8,16 @@
 //! writes as VALUE and disagrees), `elsewhere` (agrees only with a source the sentence does not
 //! cite) or `none`.
 
-use std::sync::Arc;
+#[path = "support/reference.rs"]
+mod support;
 
 use stet::check::matching::match_figures;
 use stet::check::{CheckConfig, Context};
 use stet::extract::read_draft;
-use stet::reference::{build_dataset, Index, Library, Origin, Source};
+use stet::reference::{Index, Library};
 
 fn reference() -> (Library, Index) {
-    let dir = format!("{}/tests/eval/general/sources", env!("CARGO_MANIFEST_DIR"));
-    let mut library = Library::default();
-    let mut datasets = Vec::new();
-    let mut files: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
-    files.sort();
-    for path in files {
-        let text = std::fs::read_to_string(&path).unwrap();
-        let dataset = build_dataset(None, "s", &text).unwrap();
-        library.insert(Source::bare(dataset.source.key.clone(), Origin::Text));
-        datasets.push(Arc::new(dataset));
-    }
-    (library, Index::build(datasets))
+    support::reference_of(support::texts_in("tests/eval/general/sources"))
 }
 
 fn outcomes(library: &Library, index: &Index, text: &str) -> String {

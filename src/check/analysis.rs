@@ -9,6 +9,7 @@ use std::sync::Arc;
 
 use super::finding::{Finding, Related};
 use super::quoting::{QuotationReport, QuoteStatus};
+use super::rules::inconsistent_figure::{quantity_of, Quantity};
 use super::standing::{Standing, Status};
 use crate::extract::Figure;
 use crate::reference::{EntityId, FactId, Index, Library};
@@ -60,8 +61,6 @@ pub struct FigureReport {
     /// The sentence it stands in.
     pub sentence: Range<usize>,
     pub standing: Standing,
-    /// Whether it needs a note and has one.
-    pub sourced: bool,
     /// The fact it was matched to, agreeing or not.
     pub matched: Option<MatchReport>,
     /// How the draft derives it from its other figures, when it does: `84,000 of 6.3 million is
@@ -70,6 +69,15 @@ pub struct FigureReport {
     /// What it counts and the period it speaks of, as read from its sentence.
     pub counts: Option<String>,
     pub period: Option<String>,
+    /// The quantity it states, for telling a figure stated twice (`inconsistent-figure`).
+    pub quantity: Option<Quantity>,
+}
+
+impl FigureReport {
+    /// Whether it needs a note and has one.
+    pub fn sourced(&self) -> bool {
+        !self.figure.kind.is_date() && !self.standing.unsourced
+    }
 }
 
 /// The fact a figure was matched to.
@@ -325,7 +333,7 @@ fn shift(range: &Range<usize>, segment: &Segment, part: &CheckedSegment) -> Rang
     at(range.start)..at(range.end)
 }
 
-fn shifted_figure(f: &FigureReport, segment: &Segment, part: &CheckedSegment) -> FigureReport {
+pub(crate) fn shifted_figure(f: &FigureReport, segment: &Segment, part: &CheckedSegment) -> FigureReport {
     let mut f = f.clone();
     f.figure.range = shift(&f.figure.range, segment, part);
     f.sentence = shift(&f.sentence, segment, part);
@@ -390,20 +398,24 @@ impl Read<'_> {
             let to = sorted.partition_point(|f| f.range.start <= figure.range.start);
             let on = sorted.get(from..to).unwrap_or_default();
             let standing = super::standing::standing(figure, found.as_ref(), derived.is_some(), on);
-            let needs = !figure.kind.is_date();
             let s = draft.sentence_at(figure.range.start);
             let sentence = s.and_then(|s| draft.sentences.get(s)).map_or(figure.range.clone(), |x| x.range.clone());
             let in_sentence: Vec<&Figure> = s.map(|s| draft.figures_in(s).iter().collect()).unwrap_or_default();
+            let counts = subject_of(&draft.view, figure, sentence.clone());
+            let period = period_of(&draft.view, figure, &in_sentence);
+            let derived = derived.map(|d| d.arithmetic.clone());
+            // Read here, once per paragraph checked, so the whole-draft pass compares keys only.
+            let quantity = quantity_of(&draft.view, figure, sentence.clone(), (&counts, &period), derived.is_some());
             let mut placed = figure.clone();
             placed.range = self.place(&figure.range);
             FigureReport {
-                counts: subject_of(&draft.view, figure, sentence.clone()),
-                period: period_of(&draft.view, figure, &in_sentence),
+                counts,
+                period,
+                quantity,
                 sentence: self.place(&sentence),
-                sourced: needs && !standing.unsourced,
                 standing,
                 matched: found.as_ref().and_then(|m| match_report(m, index)),
-                derived: derived.map(|d| d.arithmetic.clone()),
+                derived,
                 figure: placed,
             }
         })

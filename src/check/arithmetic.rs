@@ -75,24 +75,20 @@ struct Reader<'a> {
 
 impl Reader<'_> {
     fn read(&self, out: &mut Vec<Derivation>) {
-        let before = out.len();
-        self.changes(out);
-        self.shares(out);
-        self.totals(out);
-        self.rates(out);
-        self.parts_of_wholes(out);
+        let mut read = Vec::new();
+        self.changes(&mut read);
+        self.shares(&mut read);
+        self.totals(&mut read);
+        self.rates(&mut read);
+        self.parts_of_wholes(&mut read);
         // A figure is derived one way: the first reading of it stands.
-        let mut seen = Vec::new();
-        let mut k = before;
-        while k < out.len() {
-            let key = out.get(k).map(|d| d.range.clone());
-            if key.as_ref().is_some_and(|r| seen.contains(r)) {
-                out.remove(k);
-            } else {
-                seen.extend(key);
-                k += 1;
-            }
-        }
+        let mut seen: Vec<Range<usize>> = Vec::new();
+        read.retain(|d| {
+            let first = !seen.contains(&d.range);
+            seen.push(d.range.clone());
+            first
+        });
+        out.extend(read);
     }
 
     fn figure(&self, i: usize) -> Option<&Figure> {

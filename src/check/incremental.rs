@@ -327,8 +327,7 @@ fn check_segment(
 /// The findings about the draft as a whole, less those an ignore comment above their line
 /// silences (read from the paragraph they stand in).
 fn whole_draft_findings(text: &str, analysis: &Analysis, config: &CheckConfig) -> Vec<Finding> {
-    let figures: Vec<_> = analysis.figures().collect();
-    let mut found = super::rules::inconsistent_figure::check_draft(text, &figures, config);
+    let mut found = super::rules::inconsistent_figure::check_draft(text, analysis, config);
     found.retain(|f| {
         let Some((segment, _)) = analysis.parts.iter().find(|(s, _)| s.range.contains(&f.range.start)) else {
             return true;

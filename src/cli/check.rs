@@ -122,13 +122,7 @@ pub fn run(
             CheckFormat::Json | CheckFormat::Sarif => {
                 let locate = |r: &crate::check::Related| match &r.in_draft {
                     Some(range) => {
-                        let (start, end) = lines.range(&text, range.clone(), crate::text::Encoding::Utf16);
-                        let place = crate::reference::Place {
-                            line: start.line,
-                            character: start.character,
-                            end_line: end.line,
-                            end_character: end.character,
-                        };
+                        let place = crate::reference::Place::spanning(&text, &lines, range.clone(), Encoding::Utf16);
                         Some((draft.clone(), place))
                     }
                     None => ws.locate(r),

@@ -100,6 +100,7 @@ pub fn run(format: FiguresFormat, paths: &[PathBuf]) -> Result<ExitCode> {
         let lines = LineIndex::new(text);
         for report in analyse(text, &ws.against()).figures() {
             let figure = &report.figure;
+            let sourced = report.sourced();
             let matched = report.matched.map(|m| MatchedFact {
                 source_key: m.source_key,
                 fact: m.phrase,
@@ -115,7 +116,7 @@ pub fn run(format: FiguresFormat, paths: &[PathBuf]) -> Result<ExitCode> {
                 unit: figure.unit.clone(),
                 kind: figure.kind.as_str(),
                 hedge: figure.hedge.map(|h| h.as_str()),
-                sourced: report.sourced,
+                sourced,
                 status: report.standing.status.as_str(),
                 counts: report.counts,
                 period: report.period,

@@ -100,8 +100,9 @@ impl Backend {
             return;
         }
         self.inner.outbox.diagnostics(uri, Some(version), &diagnostics.json);
-        let changed = open.published.as_ref().is_none_or(|p| p.tally != diagnostics.tally);
-        let Diagnostics { certain, tally, analysis, .. } = diagnostics;
+        let Diagnostics { certain, analysis, .. } = diagnostics;
+        let tally = analysis.tally();
+        let changed = open.published.as_ref().is_none_or(|p| p.tally != tally);
         open.published = Some(Published { version, generation, certain, tally, analysis });
         if changed && lens_refresh {
             self.inner.outbox.refresh_lenses();

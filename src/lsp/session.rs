@@ -9,7 +9,7 @@ use tower_lsp::lsp_types::Diagnostic;
 use super::convert::{diagnostic, Locate};
 use crate::check::analysis::CheckedSegment;
 use crate::check::incremental::Cancelled;
-use crate::check::{Analysis, DraftCache, Tally};
+use crate::check::{Analysis, DraftCache};
 use crate::text::segments::Segment;
 use crate::text::{Encoding, LineIndex};
 use crate::workspace::Workspace;
@@ -50,14 +50,13 @@ struct Made {
 }
 
 /// A draft's diagnostics, ready to publish: the JSON array, how many it holds, those with a
-/// certain fix (paragraph by paragraph, for the action that applies them all), how its figures
-/// stand, and the analysis they were made from.
+/// certain fix (paragraph by paragraph, for the action that applies them all), and the analysis
+/// they were made from.
 #[derive(Debug, Default)]
 pub struct Diagnostics {
     pub json: Vec<u8>,
     pub count: usize,
     pub certain: Vec<Arc<Vec<Diagnostic>>>,
-    pub tally: Tally,
     pub analysis: Arc<Analysis>,
 }
 
@@ -85,12 +84,12 @@ impl Session {
         let locate = |r: &crate::check::Related| match &r.in_draft {
             Some(range) => {
                 let lines = in_draft.get_or_init(|| LineIndex::new(text));
-                Some((draft?.to_path_buf(), place_in(text, lines, range.clone(), encoding)))
+                Some((draft?.to_path_buf(), crate::reference::Place::spanning(text, lines, range.clone(), encoding)))
             }
             None => ws.locate_in(r, encoding, &mut texts.borrow_mut()),
         };
         let mut kept = HashMap::with_capacity(checked.parts.len());
-        let mut out = Diagnostics { json: Vec::with_capacity(1024), tally: checked.tally(), ..Default::default() };
+        let mut out = Diagnostics { json: Vec::with_capacity(1024), ..Default::default() };
         out.json.push(b'[');
         for (segment, part) in &checked.parts {
             let made = match self.made.get(&part.key) {
@@ -226,20 +225,4 @@ fn shifted(d: &Diagnostic, delta: i64) -> Diagnostic {
         }
     }
     d
-}
-
-/// A place of the draft itself, in the negotiated encoding.
-fn place_in(
-    text: &str,
-    lines: &LineIndex,
-    range: std::ops::Range<usize>,
-    encoding: Encoding,
-) -> crate::reference::Place {
-    let (start, end) = lines.range(text, range, encoding);
-    crate::reference::Place {
-        line: start.line,
-        character: start.character,
-        end_line: end.line,
-        end_character: end.character,
-    }
 }

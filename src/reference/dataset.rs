@@ -20,6 +20,19 @@ pub struct Place {
     pub end_character: u32,
 }
 
+impl Place {
+    /// The place of bytes `range` of `text`, in `encoding`.
+    pub fn spanning(
+        text: &str,
+        lines: &crate::text::LineIndex,
+        range: std::ops::Range<usize>,
+        encoding: crate::text::Encoding,
+    ) -> Place {
+        let (start, end) = lines.range(text, range, encoding);
+        Place { line: start.line, character: start.character, end_line: end.line, end_character: end.character }
+    }
+}
+
 /// Metadata of the source a dataset describes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct SourceInfo {

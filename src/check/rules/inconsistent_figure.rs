@@ -25,12 +25,14 @@
 use std::collections::HashMap;
 
 use crate::check::agreement::{agree, comparable, Claim};
-use crate::check::analysis::FigureReport;
+use std::ops::Range;
+
+use crate::check::analysis::{shifted_figure, Analysis, FigureReport};
 use crate::check::finding::{as_written, Edit, Finding, Fix, Related};
 use crate::check::style::restyle_value;
 use crate::check::CheckConfig;
 use crate::extract::terms::content_terms;
-use crate::extract::Kind;
+use crate::extract::{Figure, Kind};
 use crate::text::{Encoding, LineIndex};
 
 pub const CODE: &str = "inconsistent-figure";
@@ -42,8 +44,8 @@ pub fn check(_: &crate::check::Context, _: &mut Vec<Finding>) {}
 const KEPT: usize = 8;
 
 /// What two figures must share to be statements of one quantity.
-#[derive(Hash, PartialEq, Eq)]
-struct Quantity {
+#[derive(Debug, Clone, Hash, PartialEq, Eq)]
+pub struct Quantity {
     kind: &'static str,
     unit: Option<String>,
     counts: Vec<String>,
@@ -51,48 +53,64 @@ struct Quantity {
 }
 
 /// The findings of a whole draft: each figure that disagrees with an earlier statement of the
-/// same quantity. `text` is the draft as it stands; the figures are where they stand in it.
-pub fn check_draft(text: &str, figures: &[FigureReport], config: &CheckConfig) -> Vec<Finding> {
+/// same quantity. `text` is the draft as it stands. Only figures with a quantity (read when their
+/// paragraph was checked) are looked at, and only those are moved to where they now stand.
+pub fn check_draft(text: &str, analysis: &Analysis, config: &CheckConfig) -> Vec<Finding> {
     let Some(severity) = config.severity(CODE) else { return Vec::new() };
-    let mut seen: HashMap<Quantity, Vec<&FigureReport>> = HashMap::new();
+    let mut seen: HashMap<&Quantity, Vec<FigureReport>> = HashMap::new();
     let mut lines: Option<LineIndex> = None;
     let mut out = Vec::new();
-    for report in figures {
-        let Some(quantity) = quantity(text, report) else { continue };
-        let earlier = seen.entry(quantity).or_default();
-        let terms = sentence_terms(text, report);
-        let same_story = |other: &&FigureReport| overlap(&terms, &sentence_terms(text, other)) >= SAME_STORY;
-        let differs = |other: &&FigureReport| other.sentence != report.sentence && !agrees(report, other);
-        let all_differ = !earlier.is_empty() && earlier.iter().all(differs) && earlier.iter().any(same_story);
-        if let (true, Some(first)) = (all_differ, earlier.first()) {
-            let lines = lines.get_or_insert_with(|| LineIndex::new(text));
-            out.push(finding(text, lines, report, first, severity));
-        }
-        // The first statements of a quantity are the ones a later one is held to: a long draft
-        // that states one count a thousand times is compared a few times a statement.
-        if earlier.len() < KEPT {
-            earlier.push(report);
+    for (segment, part) in &analysis.parts {
+        for report in &part.figures {
+            let Some(quantity) = &report.quantity else { continue };
+            let earlier = seen.entry(quantity).or_default();
+            let report = shifted_figure(report, segment, part);
+            if let Some(first) = earlier.first().filter(|_| disagrees_with_all(text, &report, earlier)) {
+                let lines = lines.get_or_insert_with(|| LineIndex::new(text));
+                out.push(finding(text, lines, &report, first, severity));
+            }
+            // The first statements of a quantity are the ones a later one is held to: a long
+            // draft that states one count a thousand times is compared a few times a statement.
+            if earlier.len() < KEPT {
+                earlier.push(report);
+            }
         }
     }
     out
 }
 
-/// The quantity a figure states, if it says what it counts and is no change's old end.
-fn quantity(text: &str, report: &FigureReport) -> Option<Quantity> {
-    let f = &report.figure;
+/// Whether `report` disagrees with every earlier statement of its quantity, each in another
+/// sentence, and shares its wording with one of them.
+fn disagrees_with_all(text: &str, report: &FigureReport, earlier: &[FigureReport]) -> bool {
+    let differs = |other: &FigureReport| other.sentence != report.sentence && !agrees(report, other);
+    if !earlier.iter().all(differs) {
+        return false;
+    }
+    let terms = sentence_terms(text, report);
+    earlier.iter().any(|other| overlap(&terms, &sentence_terms(text, other)) >= SAME_STORY)
+}
+
+/// The quantity a figure states, if it says what it counts (over its period) and is no change's
+/// old end; `prose` is the text its `sentence` and range are offsets into.
+pub(crate) fn quantity_of(
+    prose: &str,
+    f: &Figure,
+    sentence: Range<usize>,
+    (counts, period): (&Option<String>, &Option<String>),
+    derived: bool,
+) -> Option<Quantity> {
     let amount = !matches!(f.kind, Kind::Year | Kind::Date | Kind::Time | Kind::Ordinal);
-    if !amount || f.period || f.high.is_some() || report.derived.is_some() || f.is_lone_one() {
+    if !amount || f.period || f.high.is_some() || derived || f.is_lone_one() {
         return None;
     }
-    let before = text.get(report.sentence.start..f.range.start).unwrap_or("");
+    let before = prose.get(sentence.start..f.range.start).unwrap_or("");
     let last = before.split_whitespace().next_back().unwrap_or("").to_lowercase();
     if matches!(last.as_str(), "from" | "than" | "versus" | "vs" | "vs." | "of") {
         return None;
     }
     // What it counts, less its unit: `bushels` alone names no quantity, `homeless people` does.
     let unit: Vec<String> = f.unit.as_deref().map(content_terms).unwrap_or_default();
-    let mut counts: Vec<String> =
-        content_terms(report.counts.as_deref()?).into_iter().filter(|t| !unit.contains(t)).collect();
+    let mut counts: Vec<String> = content_terms(counts.as_deref()?).into_iter().filter(|t| !unit.contains(t)).collect();
     // One word (`passengers`, `bushels`) is said of too many things to name one quantity.
     if counts.len() < 2 {
         return None;
@@ -102,7 +120,7 @@ fn quantity(text: &str, report: &FigureReport) -> Option<Quantity> {
         Kind::Fraction | Kind::Percent => "share",
         other => other.as_str(),
     };
-    let period = report.period.as_ref().map(|p| p.to_lowercase());
+    let period = period.as_ref().map(|p| p.to_lowercase());
     Some(Quantity { kind, unit: f.unit.clone(), counts, period })
 }
 
