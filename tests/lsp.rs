@@ -313,6 +313,34 @@ async fn hover_reads_the_text_as_it_stands_before_the_next_check_is_published() 
 }
 
 #[tokio::test]
+async fn hover_on_a_misspelled_name_says_which_known_name_it_is_close_to() {
+    let ws = tempfile::tempdir().unwrap();
+    let root = fs::canonicalize(ws.path()).unwrap();
+    fs::create_dir_all(root.join("sources")).unwrap();
+    fs::write(
+        root.join("sources/nv.md"),
+        "---\nkey: nv\ntitle: Security ties\n---\nPresident Nayib Bukele said more than 84,000 people were detained.\n",
+    )
+    .unwrap();
+    fs::write(root.join("stet.toml"), "[server]\ndebounce_ms = 0\n").unwrap();
+    let mut client = Client::start();
+    client.initialize(&root, json!({})).await;
+    let uri = format!("file://{}/d.md", root.display());
+    client.open(&uri, "President Nayib Bukelle spoke on Monday [@nv].\n").await;
+    let hover = client
+        .request("textDocument/hover", json!({"textDocument": {"uri": uri}, "position": {"line": 0, "character": 14}}))
+        .await;
+    let shown = hover["result"]["contents"]["value"].as_str().unwrap_or_default().to_string();
+    for part in ["**Nayib Bukelle**", "Not a known name", "**Nayib Bukele**", "person", "President", "nv"] {
+        assert!(shown.contains(part), "{part} missing from {shown}");
+    }
+    assert_eq!(
+        hover["result"]["range"],
+        json!({"start": {"line": 0, "character": 10}, "end": {"line": 0, "character": 23}})
+    );
+}
+
+#[tokio::test]
 async fn hover_and_outline_tell_who_a_name_is_and_how_a_figure_reads() {
     let ws = tempfile::tempdir().unwrap();
     let root = fs::canonicalize(ws.path()).unwrap();

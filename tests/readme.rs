@@ -50,6 +50,24 @@ fn the_readme_names_its_two_commands() {
 }
 
 #[test]
+fn the_readme_explain_example_is_what_stet_prints_for_the_file_it_names() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let readme = std::fs::read_to_string(format!("{root}/README.md")).unwrap();
+    let at = readme.find("`stet check --explain examples/").expect("README names the file of its --explain example");
+    let command = &readme[at + 1..];
+    let command = &command[..command.find('`').unwrap()];
+    let block = &readme[at..];
+    let block = &block[block.find("```\n").unwrap() + 4..];
+    let shown: Vec<&str> = block[..block.find("```").unwrap()].lines().take(2).collect();
+    let args: Vec<&str> = command.split_whitespace().skip(1).collect();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_stet")).args(&args).current_dir(root).output().unwrap();
+    let explained = String::from_utf8_lossy(&out.stderr);
+    for line in shown {
+        assert!(explained.lines().any(|l| l == line), "README shows {line:?}; {command} prints:\n{explained}");
+    }
+}
+
+#[test]
 fn the_vs_code_settings_schema_lists_every_rule_and_no_other() {
     let package = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/editors/vscode/package.json")).unwrap();
     let package: serde_json::Value = serde_json::from_str(&package).unwrap();

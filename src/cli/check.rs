@@ -71,12 +71,7 @@ pub fn run(
     (fails_at, allow_empty): (Severity, bool),
     paths: &[PathBuf],
 ) -> Result<ExitCode> {
-    // A path that is not there is a mistake in the command: say so, and check nothing.
-    let missing: Vec<&PathBuf> = paths.iter().filter(|p| std::fs::metadata(p).is_err()).collect();
-    for path in &missing {
-        eprintln!("stet: cannot read {}: no such file or folder", path.display());
-    }
-    if !missing.is_empty() {
+    if any_missing(paths) {
         return Ok(ExitCode::from(2));
     }
     let mut workspaces = Workspaces::default();
@@ -148,6 +143,16 @@ pub fn run(
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Whether a path is not there, each such one reported: a mistake in the command, after which
+/// nothing is checked.
+pub fn any_missing(paths: &[PathBuf]) -> bool {
+    let missing: Vec<&PathBuf> = paths.iter().filter(|p| std::fs::metadata(p).is_err()).collect();
+    for path in &missing {
+        eprintln!("stet: cannot read {}: no such file or folder", path.display());
+    }
+    !missing.is_empty()
 }
 
 /// The drafts named by `paths`: files as given, folders searched for Markdown files that are

@@ -1,10 +1,13 @@
-//! The command line: `stet check`, `stet figures`, `stet explain`, `stet reference`, `stet lsp`.
+//! The command line: `stet check`, `stet report`, `stet figures`, `stet quotes`, `stet explain`,
+//! `stet reference`, `stet lsp`.
 
 mod check;
 mod figures;
+mod html;
 pub(crate) mod json;
 mod quotes;
 mod reference;
+mod report;
 pub(crate) mod sarif;
 
 use std::path::PathBuf;
@@ -46,6 +49,20 @@ enum Command {
         /// at the wrong folder fails).
         #[arg(long)]
         allow_empty: bool,
+        /// Draft files, or folders to search for drafts.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// Write a fact-check report of drafts: one self-contained HTML page for a browser.
+    ///
+    /// Every figure, name and quotation of each draft, marked in its text by how it stands
+    /// (verified, unsourced, conflicting, unsupported, not checked), with the finding, the source
+    /// passage and the fix beside it. Exits 0 when the page is written, whatever it holds; 2 on a
+    /// path that cannot be read or no draft found.
+    Report {
+        /// The page to write; `-` writes it to standard output.
+        #[arg(short, long, default_value = "stet-report.html")]
+        output: PathBuf,
         /// Draft files, or folders to search for drafts.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
@@ -186,6 +203,7 @@ pub fn run() -> ExitCode {
             check::run(format, explain, (min_severity.severity(), allow_empty), &paths)
         }
         Some(Command::Explain { rule }) => explain(rule.as_deref()),
+        Some(Command::Report { output, paths }) => report::run(&output, &paths),
         Some(Command::Figures { format, paths }) => figures::run(format, &paths),
         Some(Command::Quotes { format, paths }) => quotes::run(format, &paths),
         Some(Command::Reference { command: ReferenceCommand::Build { article, key, output } }) => {

@@ -22,7 +22,12 @@ pub fn hover_at(
 ) -> Option<Hover> {
     let lines = LineIndex::new(text);
     let offset = lines.offset(text, crate::text::Position::new(position.line, position.character), encoding)?;
-    let thing = analysis.at(offset)?;
+    let Some(thing) = analysis.at(offset) else {
+        return near_miss(analysis, text, offset, ws).map(|(markdown, at)| Hover {
+            contents: HoverContents::Markup(MarkupContent { kind: MarkupKind::Markdown, value: markdown }),
+            range: Some(range(text, &lines, at, encoding)),
+        });
+    };
     let (title, body) = match &thing {
         Thing::Citation(c) => citation(c, ws, tally),
         Thing::Figure(f) => (text.get(f.figure.range.clone()).unwrap_or("").to_string(), figure(f)),
@@ -138,6 +143,31 @@ fn citation(c: &CitationReport, ws: &Workspace, tally: Option<&Tally>) -> (Strin
         lines.push(format!("Supports {n} of the draft's {all} {figures}"));
     }
     (c.key.clone(), lines)
+}
+
+/// A name stet does not know but one it does is close to (a `misspelled-entity` finding): what
+/// that known name is, so the writer can tell whether it is the one meant.
+fn near_miss(
+    analysis: &Analysis,
+    text: &str,
+    offset: usize,
+    ws: &Workspace,
+) -> Option<(String, std::ops::Range<usize>)> {
+    let finding = analysis.findings().into_iter().find(|f| {
+        f.code == crate::check::rules::misspelled_entity::CODE && f.range.start <= offset && offset <= f.range.end
+    })?;
+    let known = finding.fixes.first()?.edits.first()?.new_text.clone();
+    let written = text.get(finding.range.clone()).unwrap_or("");
+    let mut markdown = format!(
+        "**{written}**
+
+Not a known name. Close to **{known}**"
+    );
+    let entity = ws.index.find_names(&known).into_iter().find(|m| m.range == (0..known.len()));
+    if let Some((_, lines)) = entity.and_then(|m| name(&NameReport { range: 0..0, entity: m.entity }, ws)) {
+        markdown.push_str(&format!(":  \n{}", lines.join("  \n")));
+    }
+    Some((markdown, finding.range))
 }
 
 fn name(n: &NameReport, ws: &Workspace) -> Option<(String, Vec<String>)> {

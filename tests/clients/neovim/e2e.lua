@@ -1,7 +1,9 @@
 -- Neovim 0.11, headless, with stet's shipped plugin (editors/neovim): opens the example draft,
 -- checks its diagnostics (with a rule's severity set through the plugin's settings), hover on a
--- name, and applies the insert-citation fix. Prints JSON lines; exits 0 when all hold, else 1.
---   STET=/abs/stet REPO=/abs/repo nvim --headless -u NONE -i NONE -l e2e.lua
+-- name, completion as `[@` is typed, and applies the insert-citation fix. Prints JSON lines; exits
+-- 0 when all hold, else 1.
+--   STET=/abs/stet REPO=/abs/repo nvim --headless -u NONE -i NONE -c 'luafile e2e.lua'
+-- (not `-l`: a script run with -l ends Neovim when typed keys wait in Insert mode).
 -- With ROUTE=0.10, vim.lsp.config and vim.lsp.enable are hidden first, so setup() takes the way
 -- it takes on Neovim 0.10 (a FileType autocommand and vim.lsp.start).
 local repo = assert(os.getenv('REPO'), 'set REPO')
@@ -78,6 +80,26 @@ local ok, err = pcall(function()
   local hover = client:request_sync('textDocument/hover', { textDocument = document, position = position }, timeout, buf)
   local shown = hover and hover.result and hover.result.contents and hover.result.contents.value or ''
   check(shown:find('**Nayib Bukele**', 1, true) ~= nil and shown:find('person', 1, true) ~= nil, 'hover on a name tells who it is', shown)
+
+  -- Typing `[@` pops up the citation keys, as setup() turns completion as you type on. Keys fed
+  -- with 'x!' stay in Insert mode until a timer, polling for the menu, leaves it (`:h feedkeys`).
+  vim.api.nvim_win_set_cursor(0, { line + 1, 0 })
+  local keys, waited = {}, 0
+  local poll = vim.uv.new_timer()
+  poll:start(50, 50, vim.schedule_wrap(function()
+    waited = waited + 50
+    if vim.fn.pumvisible() == 1 or waited > timeout then
+      for _, item in ipairs(vim.fn.complete_info({ 'items' }).items or {}) do
+        table.insert(keys, item.word)
+      end
+      poll:stop()
+      vim.api.nvim_input('<C-e><Esc>')
+    end
+  end))
+  vim.api.nvim_feedkeys(vim.api.nvim_replace_termcodes('A [@', true, false, true), 'tx!', false)
+  vim.cmd('silent! undo')
+  check(vim.tbl_contains(keys, 'newsvane-2025-04-16') or vim.tbl_contains(keys, '@newsvane-2025-04-16'),
+    'typing [@ offers the citation keys', table.concat(keys, ' '))
 
   -- The insert-citation fix of the unsourced figure, applied as Neovim applies a code action.
   local unsourced = vim.tbl_filter(function(d)

@@ -12,17 +12,38 @@ local function defaults()
   return dofile(file)
 end
 
+--- Completion of citation keys as you type `[@` (Neovim 0.11+ has it built in, off unless asked).
+local function complete_as_you_type(group)
+  if not (vim.lsp.completion and vim.lsp.completion.enable) then
+    return
+  end
+  vim.api.nvim_create_autocmd('LspAttach', {
+    group = group,
+    callback = function(args)
+      local client = vim.lsp.get_client_by_id(args.data.client_id)
+      if client and client.name == 'stet' then
+        vim.lsp.completion.enable(true, client.id, args.buf, { autotrigger = true })
+      end
+    end,
+  })
+end
+
 --- Starts stet for Markdown buffers. `opts` overrides the defaults: `cmd` (the binary and its
---- arguments), `filetypes`, `root_markers` and `settings = { stet = { ... } }`.
+--- arguments), `filetypes`, `root_markers` and `settings = { stet = { ... } }`; `completion =
+--- false` leaves completion as you type off.
 function M.setup(opts)
-  opts = opts or {}
+  opts = vim.deepcopy(opts or {})
+  local group = vim.api.nvim_create_augroup('stet', { clear = true })
+  if opts.completion ~= false then
+    complete_as_you_type(group)
+  end
+  opts.completion = nil
   if vim.lsp.config and vim.lsp.enable then
     vim.lsp.config('stet', opts)
     vim.lsp.enable('stet')
     return
   end
   local config = vim.tbl_deep_extend('force', defaults(), opts)
-  local group = vim.api.nvim_create_augroup('stet', { clear = true })
   vim.api.nvim_create_autocmd('FileType', {
     group = group,
     pattern = config.filetypes,
