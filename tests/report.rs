@@ -115,3 +115,31 @@ fn a_missing_path_or_no_draft_writes_no_page() {
     assert_eq!(empty.status.code(), Some(2), "{}", String::from_utf8_lossy(&empty.stderr));
     assert!(!ws.path().join("r.html").exists());
 }
+
+#[test]
+fn with_many_drafts_the_rule_table_gives_totals_and_each_draft_its_own_counts() {
+    let ws = harbour();
+    let draft = fs::read_to_string(ws.path().join("drafts/harbour.md")).unwrap();
+    for i in 0..11 {
+        fs::write(ws.path().join(format!("drafts/copy-{i:02}.md")), &draft).unwrap();
+    }
+    let page = String::from_utf8(stet(ws.path(), &["report", "drafts", "-o", "-"]).stdout).unwrap();
+    let json = stet(ws.path(), &["check", "--format", "json", "drafts"]);
+    let findings: Vec<Value> = serde_json::from_slice(&json.stdout).unwrap();
+    let table = &page[page.find("id=\"rules\"").unwrap()..];
+    let table = &table[..table.find("</table>").unwrap()];
+    assert!(!table.contains("data-draft"), "twelve drafts are not twelve columns: {table}");
+    // Each draft's head counts its findings by rule.
+    let heads: Vec<&str> = page.split("<p class=\"counts\">").skip(1).map(|h| &h[..h.find("</p>").unwrap()]).collect();
+    assert_eq!(heads.len(), 12);
+    let per_rule = |code: &str| -> usize {
+        let mark = format!("<span data-rule=\"{code}\">");
+        heads
+            .iter()
+            .filter_map(|h| h.split(&mark).nth(1))
+            .map(|n| n[..n.find('<').unwrap()].parse::<usize>().unwrap())
+            .sum()
+    };
+    assert_eq!(per_rule("conflicting-figure"), findings.iter().filter(|f| f["code"] == "conflicting-figure").count());
+    assert_eq!(per_rule("misspelled-entity"), 12);
+}

@@ -123,6 +123,10 @@ fn summary(drafts: &[DraftReport]) -> String {
     out
 }
 
+/// Above this many drafts the table of findings per rule gives totals only; each draft's own
+/// counts stand at its head.
+const RULE_COLUMNS: usize = 8;
+
 /// Findings per rule, per draft: the rules that found something, most severe first.
 fn rules_table(drafts: &[DraftReport]) -> String {
     let mut rules: Vec<(&str, &str)> = drafts.iter().flat_map(|d| &d.findings).map(|f| (f.code, f.severity)).collect();
@@ -134,7 +138,8 @@ fn rules_table(drafts: &[DraftReport]) -> String {
     let mut out = String::from(
         "<table class=\"summary\" id=\"rules\">\n<caption>Findings by rule</caption>\n<thead><tr><th scope=\"col\">Rule</th><th scope=\"col\">Severity</th>",
     );
-    for (d, draft) in drafts.iter().enumerate() {
+    let columns = if drafts.len() <= RULE_COLUMNS { drafts } else { &[] };
+    for (d, draft) in columns.iter().enumerate() {
         let _ = write!(out, "<th scope=\"col\"><a href=\"#d{d}\">{}</a></th>", escape(&draft.path));
     }
     if drafts.len() > 1 {
@@ -143,7 +148,7 @@ fn rules_table(drafts: &[DraftReport]) -> String {
     out.push_str("</tr></thead>\n<tbody>\n");
     for (code, severity) in rules {
         let _ = write!(out, "<tr data-rule=\"{code}\"><th scope=\"row\"><code>{code}</code></th><td>{severity}</td>");
-        for draft in drafts {
+        for draft in columns {
             let _ = write!(out, "<td data-draft=\"{}\">{}</td>", escape(&draft.path), draft.findings_of(code));
         }
         if drafts.len() > 1 {
@@ -191,9 +196,17 @@ fn draft_section(d: usize, draft: &DraftReport) -> String {
         escape(&draft.path)
     );
     let counts: Vec<String> = Verdict::ALL.iter().map(|&v| format!("{} {}", draft.count(v), v.as_str())).collect();
+    let mut rules: Vec<&str> = draft.findings.iter().map(|f| f.code).collect();
+    rules.sort_unstable();
+    rules.dedup();
+    let by_rule: Vec<String> = rules
+        .iter()
+        .map(|code| format!("<span data-rule=\"{code}\">{}</span> <code>{code}</code>", draft.findings_of(code)))
+        .collect();
+    let by_rule = if by_rule.is_empty() { String::new() } else { format!(": {}", by_rule.join(", ")) };
     let _ = writeln!(
         out,
-        "<p class=\"counts\">{} claims: {}; {} findings.</p>",
+        "<p class=\"counts\">{} claims: {}; {} findings{by_rule}.</p>",
         draft.claims.len(),
         counts.join(", "),
         draft.findings.len()
