@@ -262,6 +262,14 @@ impl Analysis {
         Some(Thing::Quotation(Box::new(moved)))
     }
 
+    /// The finding of rule `code` at byte `offset`, where it stands now.
+    pub fn finding_at(&self, offset: usize, code: &str) -> Option<Finding> {
+        let (segment, part) = self.part_at(offset)?;
+        let back = offset.checked_sub(segment.range.start)? + part.start;
+        let found = part.findings.iter().find(|f| f.code == code && f.range.start <= back && back <= f.range.end)?;
+        (!self.silences(code)).then(|| self.moved(segment, part, found))
+    }
+
     /// The place in a source that the thing at `offset` comes from. On a citation key: the fact
     /// of that source matched by the figure nearest the key among those its note covers (its own
     /// sentence first, then its paragraph), else the top of the source. On a figure: the fact it

@@ -153,16 +153,10 @@ fn near_miss(
     offset: usize,
     ws: &Workspace,
 ) -> Option<(String, std::ops::Range<usize>)> {
-    let finding = analysis.findings().into_iter().find(|f| {
-        f.code == crate::check::rules::misspelled_entity::CODE && f.range.start <= offset && offset <= f.range.end
-    })?;
+    let finding = analysis.finding_at(offset, crate::check::rules::misspelled_entity::CODE)?;
     let known = finding.fixes.first()?.edits.first()?.new_text.clone();
     let written = text.get(finding.range.clone()).unwrap_or("");
-    let mut markdown = format!(
-        "**{written}**
-
-Not a known name. Close to **{known}**"
-    );
+    let mut markdown = format!("**{written}**\n\nNot a known name. Close to **{known}**");
     let entity = ws.index.find_names(&known).into_iter().find(|m| m.range == (0..known.len()));
     if let Some((_, lines)) = entity.and_then(|m| name(&NameReport { range: 0..0, entity: m.entity }, ws)) {
         markdown.push_str(&format!(":  \n{}", lines.join("  \n")));
