@@ -81,7 +81,105 @@ const ROWS: &[(&str, Expect)] = &[
     ("Residents aged 25 to 44 accounted for 118 deaths.", Quiet),
     ("The council voted 5-2 to spend $4 million, 12% of its budget.", Quiet),
     ("Most of the 30 stalls reopened within a week.", Quiet),
+    // A part named, then its whole after a comma.
+    ("318: police officer positions the city has filled, of the 287 the budget funds.", Wrong("318")),
+    ("250: police officer positions the city has filled, of the 287 the budget funds.", Quiet),
 ];
+
+/// Drafts whose derived figure takes an input from an earlier paragraph: the whole of a share,
+/// the population of a rate, the count a rate names. Each row is read as [`ROWS`] are.
+const ACROSS_PARAGRAPHS: &[(&str, Expect)] = &[
+    ("Overdoses killed 212 people in the county last year.\n\nFentanyl was involved in 171 of the deaths, or 81%.", Right),
+    ("Overdoses killed 212 people in the county last year.\n\nFentanyl was involved in 171 of the deaths, or 84%.", Wrong("84%")),
+    ("Overdoses killed 212 people in the county last year.\n\nFentanyl was involved in 171 of the deaths, or about 80%.", Right),
+    ("Overdoses killed 212 people in the county last year.\n\nFentanyl was involved in 171 of the cases, or 84%.", Quiet),
+    ("The survey counted 1,200 homeless people in January.\n\nThe city has 150,000 residents.\n\nAt that size, the January count works out to a rate of 80 per 10,000 residents.", Right),
+    ("The survey counted 1,200 homeless people in January.\n\nThe city has 150,000 residents.\n\nAt that size, the January count works out to a rate of 95 per 10,000 residents.", Wrong("95 per 10,000")),
+    ("The county has 400,000 residents.\n\nLast year 220 people died of overdoses, a rate of 55 per 100,000.", Right),
+    ("The county has 400,000 residents.\n\nLast year 220 people died of overdoses, a rate of 65 per 100,000.", Wrong("65 per 100,000")),
+    ("The county has 400,000 residents.\n\nLast year 220 people died of overdoses, a rate of about 55 per 100,000.", Right),
+    ("Men accounted for 154 of the 215 deaths.\n\nAbout one in four of those who died, or 54 people, had left a jail.", Right),
+    ("Men accounted for 154 of the 215 deaths.\n\nAbout one in four of those who died, or 71 people, had left a jail.", Wrong("71")),
+    ("Crews repaired 40 bridges.\n\nThe city has 150,000 residents, a rate of 3 per 10,000.", Quiet),
+];
+
+/// The source the rows of [`FROM_A_SOURCE`] cite: it states the inputs, not the results.
+const SOURCE: &str = "---\nkey: ledger\n---\n# Harbour year\n\n\
+    The harbour recorded 2,150 ship calls in 2024, against 1,900 in 2023. Lost-time injuries fell to 38 in 2024 from 61 in 2023.\n\n\
+    Harbour work accounts for 9,000 of the 120,000 jobs in the town, according to a study.\n\n\
+    The district has 250,000 residents, according to the council's estimate.\n\n\
+    In neighbouring Westby District, which has 90,000 residents, 40 ferries were inspected.\n";
+
+/// Drafts whose derived figure takes an input only the cited source states.
+const FROM_A_SOURCE: &[(&str, Expect)] = &[
+    ("2,150: ship calls at the harbour in 2024, up 13% on the year before [@ledger].", Right),
+    ("2,150: ship calls at the harbour in 2024, up 20% on the year before [@ledger].", Wrong("20%")),
+    ("2,150: ship calls at the harbour in 2024, up 13.2% on the year before [@ledger].", Right),
+    ("9,000: harbour jobs in the town, or 7.5% of all the jobs in the town [@ledger].", Right),
+    ("9,000: harbour jobs in the town, or 9% of all the jobs in the town [@ledger].", Wrong("9%")),
+    ("9,000: harbour jobs in the town, one in six of all the jobs in the town [@ledger].", Wrong("one in six")),
+    ("300 overdose deaths were recorded in the district in 2024, a rate of 120 per 100,000 residents [@ledger].", Right),
+    ("300 overdose deaths were recorded in the district in 2024, a rate of 150 per 100,000 residents [@ledger].", Wrong("150 per 100,000")),
+    ("300 overdose deaths were recorded in the district in 2024, a rate of about 121 per 100,000 residents [@ledger].", Right),
+    ("Lost-time injuries at the harbour came to 38 in 2024, a rate of 9 per 1,000 workers [@ledger].", Quiet),
+];
+
+/// What a row reads as, or why it does not.
+fn read_as(text: &str, expect: Expect, against: &Against) -> Result<(), String> {
+    let analysis = analyse(text, against);
+    let miscalculated: Vec<String> = analysis
+        .findings()
+        .into_iter()
+        .filter(|f| f.code == "miscalculated-figure")
+        .map(|f| text[f.range].to_string())
+        .collect();
+    let derived = analysis.figures().any(|f| f.derived.is_some());
+    let right = match expect {
+        Wrong(w) => miscalculated == [w.to_string()],
+        Right => miscalculated.is_empty() && derived,
+        Quiet => miscalculated.is_empty() && !derived,
+    };
+    if right {
+        Ok(())
+    } else {
+        Err(format!("{text}\n    expected {expect:?}; miscalculated {miscalculated:?}, derived {derived}"))
+    }
+}
+
+#[test]
+fn inputs_in_an_earlier_paragraph_are_found_there() {
+    let (library, index, config) = (Library::default(), Index::default(), CheckConfig::default());
+    let against = Against::new(&library, &index, &config);
+    let wrong: Vec<String> =
+        ACROSS_PARAGRAPHS.iter().filter_map(|(t, e)| read_as(&format!("{t}\n"), *e, &against).err()).collect();
+    assert!(wrong.is_empty(), "{} rows read wrong:\n{}", wrong.len(), wrong.join("\n"));
+}
+
+#[test]
+fn inputs_only_a_cited_source_states_are_found_there() {
+    let dataset = stet::reference::build_dataset(None, "ledger", SOURCE).unwrap();
+    let mut library = Library::default();
+    library.insert(Source::bare(dataset.source.key.clone(), Origin::Text));
+    let index = Index::build(vec![std::sync::Arc::new(dataset)]);
+    let config = CheckConfig::default();
+    let against = Against::new(&library, &index, &config);
+    let wrong: Vec<String> =
+        FROM_A_SOURCE.iter().filter_map(|(t, e)| read_as(&format!("{t}\n"), *e, &against).err()).collect();
+    assert!(wrong.is_empty(), "{} rows read wrong:\n{}", wrong.len(), wrong.join("\n"));
+}
+
+#[test]
+fn a_figure_derived_across_paragraphs_says_where_its_input_stands() {
+    let (library, index, config) = (Library::default(), Index::default(), CheckConfig::default());
+    let text =
+        "Overdoses killed 212 people in the county last year.\n\nFentanyl was involved in 171 of the deaths, or 84%.\n";
+    let analysis = analyse(text, &Against::new(&library, &index, &config));
+    let found: Vec<_> = analysis.findings().into_iter().filter(|f| f.code == "miscalculated-figure").collect();
+    let [f] = found.as_slice() else { panic!("{found:?}") };
+    assert_eq!(f.message, "84% does not follow: 171 of 212 (paragraph 1) is 80.7%");
+    assert_eq!(f.related.first().and_then(|r| r.in_draft.clone()).map(|r| &text[r]), Some("212"));
+    assert_eq!(f.fixes.first().map(|x| x.title.as_str()), Some("Replace with 81%"));
+}
 
 fn figure_status(text: &str, written: &str) -> Option<Status> {
     let (mut library, index, config) = (Library::default(), Index::default(), CheckConfig::default());

@@ -26,6 +26,9 @@ pub struct Analysis {
     /// Findings about the draft as a whole (a figure against another paragraph's), where they
     /// stand now; made anew by every check.
     pub(crate) whole: Vec<Finding>,
+    /// Figures derived from inputs in other paragraphs, where they stand now; made anew by
+    /// every check.
+    pub(crate) derived: Vec<super::arithmetic::Derivation>,
     /// How many segments were checked anew, for benchmarks and tests.
     pub fresh: usize,
 }
@@ -45,6 +48,9 @@ pub struct CheckedSegment {
     pub names: Vec<NameReport>,
     /// The citation keys of its notes, in order.
     pub citations: Vec<CitationReport>,
+    /// The forms whose inputs neither their sentence nor their sources state, for the
+    /// whole-draft pass to look for in earlier paragraphs.
+    pub pending: Vec<super::elsewhere::Pending>,
     /// Where the segment started then, in bytes and lines.
     pub start: usize,
     pub line: u32,
@@ -71,6 +77,12 @@ pub struct FigureReport {
     pub period: Option<String>,
     /// The quantity it states, for telling a figure stated twice (`inconsistent-figure`).
     pub quantity: Option<Quantity>,
+    /// The stems of what it counts and of its clause: what a later sentence may name it by.
+    pub terms: Vec<String>,
+    /// Whether it is the old end of a change or comparison (`up from 874`, `more than 30`).
+    pub old_end: bool,
+    /// Which paragraph with figures it stands in, counted from 1 by the whole-draft pass.
+    pub paragraph: usize,
 }
 
 impl FigureReport {
@@ -213,11 +225,19 @@ impl Analysis {
             .flat_map(|(segment, part)| {
                 part.findings.iter().filter(|f| !self.silences(f.code)).map(move |f| self.moved(segment, part, f))
             })
+            .filter(|f| !self.derived_rightly(f))
             .chain(self.whole.iter().filter(|f| !self.silences(f.code)).cloned())
             .collect();
         // A finding at a footnote's definition comes with the paragraph that refers to it.
         findings.sort_by(|a, b| (a.range.start, a.range.end, a.code).cmp(&(b.range.start, b.range.end, b.code)));
         findings
+    }
+
+    /// Whether `finding` calls unsupported a figure the draft derives rightly from inputs in
+    /// other paragraphs: no source need print what the draft computed.
+    fn derived_rightly(&self, finding: &Finding) -> bool {
+        finding.code == super::rules::unsupported_figure::CODE
+            && self.derived.iter().any(|d| d.agrees && d.range == finding.range)
     }
 
     /// The findings about the draft as a whole, where they stand now (silenced ones included).
@@ -227,7 +247,24 @@ impl Analysis {
 
     /// Every claim figure of the draft with how it stands, where it stands now, in order.
     pub fn figures(&self) -> impl Iterator<Item = FigureReport> + '_ {
-        self.parts.iter().flat_map(|(segment, part)| part.figures.iter().map(|f| shifted_figure(f, segment, part)))
+        self.parts.iter().flat_map(|(segment, part)| {
+            part.figures.iter().map(|f| self.with_derivation(shifted_figure(f, segment, part)))
+        })
+    }
+
+    /// A figure as the whole draft reads it: derived, rightly or not, from inputs in other
+    /// paragraphs when the whole-draft pass found them.
+    fn with_derivation(&self, mut f: FigureReport) -> FigureReport {
+        if f.derived.is_some() {
+            return f;
+        }
+        if let Some(d) = self.derived.iter().find(|d| d.range == f.figure.range) {
+            f.derived = Some(d.arithmetic.clone());
+            f.standing.unsupported = false;
+            f.standing.miscalculated = !d.agrees;
+            f.standing.status = if d.agrees { Status::Derived } else { Status::Miscalculated };
+        }
+        f
     }
 
     /// Every quotation of the draft with how it stands, where it stands now, in order.
@@ -252,7 +289,7 @@ impl Analysis {
             return Some(Thing::Citation(shifted_citation(c, segment, part)));
         }
         if let Some(f) = part.figures.iter().find(|f| f.figure.range.contains(&back)) {
-            return Some(Thing::Figure(Box::new(shifted_figure(f, segment, part))));
+            return Some(Thing::Figure(Box::new(self.with_derivation(shifted_figure(f, segment, part)))));
         }
         if let Some(name) = part.names.iter().find(|n| n.range.contains(&back)) {
             return Some(Thing::Name(NameReport { range: shift(&name.range, segment, part), ..name.clone() }));
@@ -333,6 +370,21 @@ fn shift(range: &Range<usize>, segment: &Segment, part: &CheckedSegment) -> Rang
     at(range.start)..at(range.end)
 }
 
+/// A pending form of a segment checked earlier, moved to where it stands now.
+pub(crate) fn shifted_pending(
+    p: &super::elsewhere::Pending,
+    segment: &Segment,
+    part: &CheckedSegment,
+) -> super::elsewhere::Pending {
+    let mut p = p.clone();
+    p.sentence = shift(&p.sentence, segment, part);
+    p.result.range = shift(&p.result.range, segment, part);
+    if let Some(k) = p.known.as_mut() {
+        k.range = shift(&k.range, segment, part);
+    }
+    p
+}
+
 pub(crate) fn shifted_figure(f: &FigureReport, segment: &Segment, part: &CheckedSegment) -> FigureReport {
     let mut f = f.clone();
     f.figure.range = shift(&f.figure.range, segment, part);
@@ -406,12 +458,17 @@ impl Read<'_> {
             let derived = derived.map(|d| d.arithmetic.clone());
             // Read here, once per paragraph checked, so the whole-draft pass compares keys only.
             let quantity = quantity_of(&draft.view, figure, sentence.clone(), (&counts, &period), derived.is_some());
+            let terms = terms_of(&draft.view, figure, sentence.clone(), counts.as_deref());
+            let old_end = is_old_end(&draft.view, figure, sentence.start);
             let mut placed = figure.clone();
             placed.range = self.place(&figure.range);
             FigureReport {
                 counts,
                 period,
                 quantity,
+                terms,
+                old_end,
+                paragraph: 0,
                 sentence: self.place(&sentence),
                 standing,
                 matched: found.as_ref().and_then(|m| match_report(m, index)),
@@ -450,6 +507,25 @@ impl Read<'_> {
             })
             .collect()
     }
+}
+
+/// The stems of what a figure counts and of the clause it stands in.
+fn terms_of(prose: &str, figure: &Figure, sentence: Range<usize>, counts: Option<&str>) -> Vec<String> {
+    use crate::extract::terms::content_terms;
+    let clause = crate::extract::context::clause_of(prose, sentence, figure.range.clone());
+    let mut terms = content_terms(prose.get(clause).unwrap_or(""));
+    terms.extend(counts.map(content_terms).unwrap_or_default());
+    terms.sort();
+    terms.dedup();
+    terms
+}
+
+/// Whether a figure is the old end of a change or the other side of a comparison: `up from
+/// 874`, `more than 30`, `versus 12`.
+fn is_old_end(prose: &str, figure: &Figure, sentence: usize) -> bool {
+    let before = prose.get(sentence..figure.range.start).unwrap_or("");
+    let last = before.split_whitespace().next_back().unwrap_or("").to_lowercase();
+    matches!(last.as_str(), "from" | "than" | "versus" | "vs" | "vs." | "against")
 }
 
 fn match_report(m: &super::matching::FigureMatch, index: &Index) -> Option<MatchReport> {
