@@ -9,7 +9,6 @@ use std::sync::Arc;
 
 use super::finding::{Finding, Related};
 use super::quoting::{QuotationReport, QuoteStatus};
-use super::rules::inconsistent_figure::{quantity_of, Quantity};
 use super::standing::{Standing, Status};
 use crate::extract::Figure;
 use crate::reference::{EntityId, FactId, Index, Library};
@@ -75,14 +74,20 @@ pub struct FigureReport {
     /// What it counts and the period it speaks of, as read from its sentence.
     pub counts: Option<String>,
     pub period: Option<String>,
-    /// The quantity it states, for telling a figure stated twice (`inconsistent-figure`).
-    pub quantity: Option<Quantity>,
     /// The stems of what it counts and of its clause: what a later sentence may name it by.
     pub terms: Vec<String>,
     /// Whether it is the old end of a change or comparison (`up from 874`, `more than 30`).
     pub old_end: bool,
-    /// Which paragraph with figures it stands in, counted from 1 by the whole-draft pass.
-    pub paragraph: usize,
+    /// The stems of the stretch of its clause that belongs to it alone (`the $9.8 million plan`).
+    pub own: Vec<String>,
+    /// The names its sentence gives it, less a speaker's (`Valkova` in `Nadia Valkova won in
+    /// 2:24:48`), stemmed.
+    pub names: Vec<String>,
+    /// The word just before it, lower-cased (`to` in `took the rate to 5%`).
+    pub after_word: String,
+    /// The first word of its own stretch after it that names something, stemmed: what it
+    /// quantifies (`budget` in `the $421 million budget`).
+    pub head: Option<String>,
 }
 
 impl FigureReport {
@@ -225,7 +230,7 @@ impl Analysis {
             .flat_map(|(segment, part)| {
                 part.findings.iter().filter(|f| !self.silences(f.code)).map(move |f| self.moved(segment, part, f))
             })
-            .filter(|f| !self.derived_rightly(f))
+            .filter(|f| !self.derived_elsewhere(f))
             .chain(self.whole.iter().filter(|f| !self.silences(f.code)).cloned())
             .collect();
         // A finding at a footnote's definition comes with the paragraph that refers to it.
@@ -233,11 +238,11 @@ impl Analysis {
         findings
     }
 
-    /// Whether `finding` calls unsupported a figure the draft derives rightly from inputs in
-    /// other paragraphs: no source need print what the draft computed.
-    fn derived_rightly(&self, finding: &Finding) -> bool {
-        finding.code == super::rules::unsupported_figure::CODE
-            && self.derived.iter().any(|d| d.agrees && d.range == finding.range)
+    /// Whether `finding` calls unsupported a figure the draft derives from inputs in other
+    /// paragraphs: no source need print what the draft computed, and a wrong one is
+    /// `miscalculated-figure` (one value finding per figure).
+    fn derived_elsewhere(&self, finding: &Finding) -> bool {
+        finding.code == super::rules::unsupported_figure::CODE && self.derived.iter().any(|d| d.range == finding.range)
     }
 
     /// The findings about the draft as a whole, where they stand now (silenced ones included).
@@ -456,19 +461,23 @@ impl Read<'_> {
             let counts = subject_of(&draft.view, figure, sentence.clone());
             let period = period_of(&draft.view, figure, &in_sentence);
             let derived = derived.map(|d| d.arithmetic.clone());
-            // Read here, once per paragraph checked, so the whole-draft pass compares keys only.
-            let quantity = quantity_of(&draft.view, figure, sentence.clone(), (&counts, &period), derived.is_some());
+            // Read here, once per paragraph checked, so the whole-draft pass compares words it
+            // has read already.
             let terms = terms_of(&draft.view, figure, sentence.clone(), counts.as_deref());
             let old_end = is_old_end(&draft.view, figure, sentence.start);
+            let (own, names, head) = own_words(&draft.view, figure, sentence.clone(), &in_sentence);
+            let after_word = word_before(&draft.view, figure, sentence.start);
             let mut placed = figure.clone();
             placed.range = self.place(&figure.range);
             FigureReport {
                 counts,
                 period,
-                quantity,
                 terms,
                 old_end,
-                paragraph: 0,
+                own,
+                names,
+                after_word,
+                head,
                 sentence: self.place(&sentence),
                 standing,
                 matched: found.as_ref().and_then(|m| match_report(m, index)),
@@ -518,6 +527,51 @@ fn terms_of(prose: &str, figure: &Figure, sentence: Range<usize>, counts: Option
     terms.sort();
     terms.dedup();
     terms
+}
+
+/// The stems of the stretch of a figure's clause that is its own (less the figure's own words),
+/// the first of them after it, and the names its sentence gives it: capitalised words past the sentence's first word and
+/// past any verb of speech before the figure (`Mayor Delphine Aske said the $421 million
+/// budget` names no one for the budget).
+fn own_words(
+    prose: &str,
+    figure: &Figure,
+    sentence: Range<usize>,
+    in_sentence: &[&Figure],
+) -> (Vec<String>, Vec<String>, Option<String>) {
+    use crate::extract::context::{clause_of, segment_of};
+    use crate::extract::terms::{content_terms, stem};
+    let clause = clause_of(prose, sentence.clone(), figure.range.clone());
+    let own = segment_of(prose, clause, figure, in_sentence);
+    let mut terms = content_terms(prose.get(own.start..figure.range.start.max(own.start)).unwrap_or(""));
+    let after = content_terms(prose.get(figure.range.end.min(own.end)..own.end).unwrap_or(""));
+    let head = after.iter().find(|w| !matches!(w.as_str(), "peopl" | "said")).cloned();
+    terms.extend(after);
+    let text = prose.get(sentence.clone()).unwrap_or("");
+    let mut names = Vec::new();
+    let mut offset = 0;
+    for piece in text.split_inclusive(char::is_whitespace) {
+        let (at, first) = (sentence.start + offset, offset == 0);
+        offset += piece.len();
+        let word = piece.trim_matches(|c: char| !c.is_alphanumeric());
+        let lower = word.to_lowercase();
+        if at < figure.range.start && crate::lexicon::is_speech_verb(&lower) {
+            names.clear();
+        }
+        let capital = word.chars().next().is_some_and(char::is_uppercase);
+        let common = crate::lexicon::is_stopword(&lower) || crate::lexicon::month(&lower).is_some();
+        if capital && !common && !first && !piece.contains('@') {
+            names.push(stem(&lower));
+        }
+    }
+    (terms, names, head)
+}
+
+/// The word just before a figure in its sentence, lower-cased: `to` for a change's new value,
+/// `another` for a further count.
+fn word_before(prose: &str, figure: &Figure, sentence: usize) -> String {
+    let before = prose.get(sentence..figure.range.start).unwrap_or("");
+    before.split_whitespace().next_back().unwrap_or("").to_lowercase()
 }
 
 /// Whether a figure is the old end of a change or the other side of a comparison: `up from

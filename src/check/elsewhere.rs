@@ -7,10 +7,11 @@
 //! unit, its year) stated once, or stated alike wherever it is. Two candidates that differ, or
 //! none, and nothing is said: a checker that guesses an input cries wolf.
 
+use std::collections::VecDeque;
 use std::ops::Range;
 
 use super::agreement::Claim;
-use super::analysis::{Analysis, FigureReport};
+use super::analysis::{shifted_figure, shifted_pending, Analysis, CheckedSegment, FigureReport};
 use super::arithmetic::{
     claim, holds, input, is_count, is_population_word, loose_input, meets, per_base, restate, round, same_measure,
     span, Derivation, Need, Open,
@@ -21,12 +22,17 @@ use super::Context;
 use crate::extract::context::period_years;
 use crate::extract::{Figure, Kind};
 use crate::reference::{Dataset, Fact};
+use crate::text::segments::Segment;
 
 /// How many earlier figures of the draft an open form looks back over for its input.
 const LOOK_BACK: usize = 64;
 
 /// The most facts of one source read for an input.
 const MAX_FACTS: usize = 5_000;
+
+/// The most open forms of one paragraph looked for beyond their sentence: a paragraph of
+/// hundreds is a table, and each costs a read of the cited sources.
+const MAX_OPEN: usize = 32;
 
 /// An input found outside its sentence: its value as stated there, how it is written, and where.
 #[derive(Debug, Clone)]
@@ -68,86 +74,109 @@ fn named_by(names: &[String], terms: &[String]) -> bool {
     !names.is_empty() && names.iter().all(|n| terms.iter().any(|t| kin(t) == kin(n)))
 }
 
+/// What a recomputation gives: the value, whether the stated result allows it, the arithmetic
+/// in words and the replacement in the draft's style.
+type Reckoned = (f64, bool, String, Option<String>);
+
 /// The derivation of `open` with its missing inputs `found` (in the order the need lists them:
 /// a count before a population).
 pub(crate) fn conclude(open: &Open, result: Given, known: Option<Given>, found: &[Found]) -> Option<Derivation> {
-    let shown = |f: &Found| format!("{} ({})", f.written, f.from);
-    let related = found.iter().map(|f| f.related.clone()).collect();
-    let p = result.figure;
     let (value, agrees, arithmetic, replacement) = match open.need {
-        Need::Whole { .. } => {
-            let (part, whole) = (known?, found.first()?);
-            let (fx, fy) = (part.figure, &whole.figure);
-            if !same_measure(fx, fy) || fx.value >= fy.value {
-                return None;
-            }
-            let percent = p.kind == Kind::Percent;
-            let scale = if percent { 100.0 } else { 1.0 };
-            let share = |a: f64, b: f64| if b == 0.0 { f64::NAN } else { a / b * scale };
-            let value = share(fx.value, fy.value);
-            let range = span(input(fx), input(fy), share);
-            // `one in six` is a loose word, read a fifth either way, as `doubled` is.
-            let loose = Claim { step: (p.value * 0.2).max(0.01), ..claim(p) };
-            let agrees = if percent { holds(p, range) } else { meets(loose, range) };
-            let percent_value = if percent { value } else { value * 100.0 };
-            let arithmetic = format!("{} of {} is {}%", part.written, shown(whole), round(percent_value));
-            let replacement = if percent { restate(&result.written, p, value) } else { None };
-            (value, agrees, arithmetic, replacement)
-        }
-        Need::WholeOfShare { .. } => {
-            let (share, whole) = (known?, found.first()?);
-            let fraction = as_fraction(share.figure)?;
-            if !is_count(p) || !same_measure(p, &whole.figure) || p.value >= whole.figure.value {
-                return None;
-            }
-            let times = |a: f64, b: f64| a * b;
-            let value = fraction.value * whole.figure.value;
-            // A share in words is loose: a tenth either way, a fifth when hedged.
-            let reach = if fraction.hedge.is_some() { 0.2 } else { 0.1 };
-            let agrees = holds(p, span(loose_input(fraction.value, reach), input(&whole.figure), times));
-            let arithmetic = format!("{} of {} is {}", share.written, shown(whole), round(value));
-            (value, agrees, arithmetic, restate(&result.written, p, value))
-        }
-        Need::YearBefore { .. } => {
-            let (new, old) = (known?, found.first()?);
-            if !same_measure(new.figure, &old.figure) || old.figure.value <= 0.0 {
-                return None;
-            }
-            let relative = |x: f64, y: f64| if x == 0.0 { f64::NAN } else { ((y - x) / x * 100.0).abs() };
-            let value = relative(old.figure.value, new.figure.value);
-            let agrees = holds(p, span(input(&old.figure), input(new.figure), relative));
-            let fall = if new.figure.value >= old.figure.value { "rise" } else { "fall" };
-            let arithmetic = format!("{} to {} is a {fall} of {}%", shown(old), new.written, round(value));
-            (value, agrees, arithmetic, restate(&result.written, p, value))
-        }
+        Need::Whole { .. } => share_of_whole(&result, known?, found.first()?)?,
+        Need::WholeOfShare { .. } => count_of_share(&result, known?, found.first()?)?,
+        Need::YearBefore { .. } => change_on_year_before(&result, known?, found.first()?)?,
         Need::Population { count } => {
-            let base = p.unit.as_deref().and_then(per_base)?;
-            let population = found.last()?;
-            let (count, written) = match (count, known) {
-                (Some(_), Some(k)) => (k.figure.clone(), k.written),
-                _ => found.first().filter(|_| found.len() == 2).map(|c| (c.figure.clone(), shown(c)))?,
+            let counted = match (count, known) {
+                (Some(_), Some(k)) => k,
+                _ => found
+                    .first()
+                    .filter(|_| found.len() == 2)
+                    .map(|c| Given { figure: &c.figure, written: shown(c) })?,
             };
-            if !is_count(&count) || count.value >= population.figure.value {
-                return None;
-            }
-            let per = |a: f64, b: f64| if b == 0.0 { f64::NAN } else { a / b * base };
-            let value = per(count.value, population.figure.value);
-            let agrees = holds(p, span(input(&count), input(&population.figure), per));
-            let base = crate::extract::figure::with_commas(base, 0);
-            let arithmetic = format!("{written} in {} is {} per {base}", shown(population), round(value));
-            (value, agrees, arithmetic, restate(&result.written, p, value))
+            rate_of_population(&result, counted, found.last()?)?
         }
     };
     value.is_finite().then(|| Derivation {
-        related,
+        related: found.iter().map(|f| f.related.clone()).collect(),
         result: Some(open.result),
-        range: p.range.clone(),
+        range: result.figure.range.clone(),
         inputs: Vec::new(),
         value,
         agrees,
         arithmetic,
         replacement,
     })
+}
+
+/// An input as the arithmetic shows it, with where it stands: `212 (paragraph 1)`.
+fn shown(f: &Found) -> String {
+    format!("{} ({})", f.written, f.from)
+}
+
+/// `171 of the deaths, or 84%`: the share a part is of a whole stated elsewhere.
+fn share_of_whole(result: &Given, part: Given, whole: &Found) -> Option<Reckoned> {
+    let (p, fx, fy) = (result.figure, part.figure, &whole.figure);
+    if !same_measure(fx, fy) || fx.value >= fy.value {
+        return None;
+    }
+    let percent = p.kind == Kind::Percent;
+    let scale = if percent { 100.0 } else { 1.0 };
+    let share = |a: f64, b: f64| if b == 0.0 { f64::NAN } else { a / b * scale };
+    let value = share(fx.value, fy.value);
+    let range = span(input(fx), input(fy), share);
+    // `one in six` is a loose word, read a fifth either way, as `doubled` is.
+    let loose = Claim { step: (p.value * 0.2).max(0.01), ..claim(p) };
+    let agrees = if percent { holds(p, range) } else { meets(loose, range) };
+    let percent_value = if percent { value } else { value * 100.0 };
+    let arithmetic = format!("{} of {} is {}%", part.written, shown(whole), round(percent_value));
+    let replacement = if percent { restate(&result.written, p, value) } else { None };
+    Some((value, agrees, arithmetic, replacement))
+}
+
+/// `one in four of those who died, or 71 people`: the count a share of a whole stated
+/// elsewhere gives.
+fn count_of_share(result: &Given, share: Given, whole: &Found) -> Option<Reckoned> {
+    let p = result.figure;
+    let fraction = as_fraction(share.figure)?;
+    if !is_count(p) || !same_measure(p, &whole.figure) || p.value >= whole.figure.value {
+        return None;
+    }
+    let times = |a: f64, b: f64| a * b;
+    let value = fraction.value * whole.figure.value;
+    // A share in words is loose: a tenth either way, a fifth when hedged.
+    let reach = if fraction.hedge.is_some() { 0.2 } else { 0.1 };
+    let agrees = holds(p, span(loose_input(fraction.value, reach), input(&whole.figure), times));
+    let arithmetic = format!("{} of {} is {}", share.written, shown(whole), round(value));
+    Some((value, agrees, arithmetic, restate(&result.written, p, value)))
+}
+
+/// `1,412 calls, up 10% on the year before`: the change from the same count a year earlier.
+fn change_on_year_before(result: &Given, new: Given, old: &Found) -> Option<Reckoned> {
+    let p = result.figure;
+    if !same_measure(new.figure, &old.figure) || old.figure.value <= 0.0 {
+        return None;
+    }
+    let relative = |x: f64, y: f64| if x == 0.0 { f64::NAN } else { ((y - x) / x * 100.0).abs() };
+    let value = relative(old.figure.value, new.figure.value);
+    let agrees = holds(p, span(input(&old.figure), input(new.figure), relative));
+    let fall = if new.figure.value >= old.figure.value { "rise" } else { "fall" };
+    let arithmetic = format!("{} to {} is a {fall} of {}%", shown(old), new.written, round(value));
+    Some((value, agrees, arithmetic, restate(&result.written, p, value)))
+}
+
+/// `a rate of 61 per 100,000`: a count in a population stated elsewhere.
+fn rate_of_population(result: &Given, count: Given, population: &Found) -> Option<Reckoned> {
+    let p = result.figure;
+    let base = p.unit.as_deref().and_then(per_base)?;
+    if !is_count(count.figure) || count.figure.value >= population.figure.value {
+        return None;
+    }
+    let per = |a: f64, b: f64| if b == 0.0 { f64::NAN } else { a / b * base };
+    let value = per(count.figure.value, population.figure.value);
+    let agrees = holds(p, span(input(count.figure), input(&population.figure), per));
+    let base = crate::extract::figure::with_commas(base, 0);
+    let arithmetic = format!("{} in {} is {} per {base}", count.written, shown(population), round(value));
+    Some((value, agrees, arithmetic, restate(&result.written, p, value)))
 }
 
 /// A share as a fraction of one: `84%` -> 0.84, `one in four` -> 0.25.
@@ -184,7 +213,7 @@ pub(crate) fn in_sources(
 ) -> (Vec<Derivation>, Vec<Open>) {
     let mut derived = Vec::new();
     let mut left = Vec::new();
-    for open in opens {
+    for open in opens.into_iter().take(MAX_OPEN) {
         // A result the source prints (a share matched to a share) is judged against it, not
         // recomputed from its inputs.
         let printed = cx.draft.figures.get(open.result).zip(matches.get(open.result).and_then(Option::as_ref));
@@ -300,72 +329,97 @@ fn one_value(found: Vec<Found>) -> Option<Found> {
     found.iter().all(|f| f.figure.value == first.figure.value).then(|| first.clone())
 }
 
+/// A figure of an earlier paragraph that may answer an open form, with where it stands.
+#[derive(Clone, Copy)]
+struct Stated<'a> {
+    /// Which paragraph with figures it stands in, from 1.
+    paragraph: usize,
+    segment: &'a Segment,
+    part: &'a CheckedSegment,
+    report: &'a FigureReport,
+}
+
+impl Stated<'_> {
+    /// The figure, where it stands now.
+    fn figure(&self) -> Figure {
+        shifted_figure(self.report, self.segment, self.part).figure
+    }
+}
+
 /// The open forms of the whole draft that the paragraphs left, answered from the draft's own
-/// earlier figures: each looks back over at most [`LOOK_BACK`] of them, nearest first.
+/// earlier figures: each looks back over at most [`LOOK_BACK`] of them, nearest first, and only
+/// the figure that answers is moved to where it stands now.
 pub(crate) fn in_draft(text: &str, analysis: &Analysis) -> Vec<Derivation> {
-    let mut earlier: Vec<FigureReport> = Vec::new();
+    if analysis.parts.iter().all(|(_, part)| part.pending.is_empty()) {
+        return Vec::new();
+    }
+    let mut earlier: VecDeque<Stated> = VecDeque::new();
     let mut out = Vec::new();
     let mut paragraph = 0;
     for (segment, part) in &analysis.parts {
-        let figures: Vec<FigureReport> =
-            part.figures.iter().map(|f| super::analysis::shifted_figure(f, segment, part)).collect();
-        if !figures.is_empty() {
-            paragraph += 1;
-        }
+        paragraph += usize::from(!part.figures.is_empty());
         for pending in &part.pending {
-            let pending = super::analysis::shifted_pending(pending, segment, part);
-            let before = figures.iter().filter(|f| f.figure.range.end <= pending.sentence.start);
-            let pool: Vec<(usize, &FigureReport)> =
-                earlier.iter().map(|f| (f.paragraph, f)).chain(before.map(|f| (paragraph, f))).collect();
-            out.extend(answer(text, &pending, &pool));
+            let before = part.figures.iter().filter(|f| f.figure.range.end <= pending.sentence.start);
+            let here = before.map(|report| Stated { paragraph, segment, part, report });
+            let pool: Vec<Stated> = earlier.iter().copied().chain(here).collect();
+            out.extend(answer(text, &shifted_pending(pending, segment, part), &pool));
         }
-        let start = earlier.len().saturating_sub(LOOK_BACK);
-        earlier.drain(..start);
-        earlier.extend(figures.into_iter().map(|mut f| {
-            f.paragraph = paragraph;
-            f
-        }));
+        for report in part.figures.iter().filter(|f| stated(f)) {
+            if earlier.len() >= LOOK_BACK {
+                earlier.pop_front();
+            }
+            earlier.push_back(Stated { paragraph, segment, part, report });
+        }
     }
     out
 }
 
-/// The derivation of a pending form, from the nearest earlier figures that answer its need.
-fn answer(text: &str, pending: &Pending, pool: &[(usize, &FigureReport)]) -> Option<Derivation> {
-    let written = |f: &Figure| as_written(text.get(f.range.clone()).unwrap_or(""));
-    let nearest = |fits: &dyn Fn(&FigureReport) -> bool| {
-        let (paragraph, f) = pool.iter().rev().take(LOOK_BACK).find(|(_, f)| fits(f))?;
-        let related = Related {
-            source_key: String::new(),
-            fact_id: None,
-            place: crate::reference::Place { line: 0, character: 0, end_line: 0, end_character: 0 },
-            message: format!("input: {}", written(&f.figure)),
-            in_draft: Some(f.figure.range.clone()),
-        };
-        let from = format!("paragraph {paragraph}");
-        Some(Found { figure: f.figure.clone(), written: written(&f.figure), from, related })
+/// Whether a figure states a count an open form may take as an input: not the old end of a
+/// change, not derived itself.
+fn stated(f: &FigureReport) -> bool {
+    is_count(&f.figure) && !f.old_end && f.derived.is_none()
+}
+
+/// Whether a figure counts a population: `186,500 residents`.
+fn is_population(f: &FigureReport) -> bool {
+    f.counts.as_deref().is_some_and(|c| c.split(' ').any(is_population_word))
+}
+
+/// The nearest figure of `pool` that `fits`, as an input found in the draft.
+fn nearest(text: &str, pool: &[Stated], fits: impl Fn(&FigureReport) -> bool) -> Option<Found> {
+    let found = pool.iter().rev().take(LOOK_BACK).find(|s| fits(s.report))?;
+    let figure = found.figure();
+    let written = as_written(text.get(figure.range.clone()).unwrap_or(""));
+    let related = Related {
+        source_key: String::new(),
+        fact_id: None,
+        place: crate::reference::Place { line: 0, character: 0, end_line: 0, end_character: 0 },
+        message: format!("input: {written}"),
+        in_draft: Some(figure.range.clone()),
     };
-    let stated = |f: &FigureReport| is_count(&f.figure) && !f.old_end && f.derived.is_none();
-    let population = |f: &FigureReport| f.counts.as_deref().is_some_and(|c| c.split(' ').any(is_population_word));
+    Some(Found { figure, written, from: format!("paragraph {}", found.paragraph), related })
+}
+
+/// The derivation of a pending form, from the nearest earlier figures that answer its need.
+fn answer(text: &str, pending: &Pending, pool: &[Stated]) -> Option<Derivation> {
+    let named = |f: &FigureReport| named_by(&pending.names, &f.terms);
     let found = match pending.need {
         Need::Whole { .. } | Need::WholeOfShare { .. } => {
-            let floor = pending.known.as_ref().filter(|_| matches!(pending.need, Need::Whole { .. }));
-            let floor = floor.map_or(pending.result.value, |k| k.value);
-            let fits = |f: &FigureReport| stated(f) && f.figure.value > floor && named_by(&pending.names, &f.terms);
-            vec![nearest(&fits)?]
+            let part = pending.known.as_ref().filter(|_| matches!(pending.need, Need::Whole { .. }));
+            let floor = part.map_or(pending.result.value, |k| k.value);
+            vec![nearest(text, pool, |f| stated(f) && f.figure.value > floor && named(f))?]
         }
         Need::Population { count } => {
             let floor = pending.known.as_ref().map_or(0.0, |k| k.value);
-            let people = nearest(&|f: &FigureReport| stated(f) && population(f) && f.figure.value > floor)?;
+            let people = nearest(text, pool, |f| stated(f) && is_population(f) && f.figure.value > floor)?;
             match count {
                 Some(_) => vec![people],
-                None => {
-                    let fits = |f: &FigureReport| stated(f) && !population(f) && named_by(&pending.names, &f.terms);
-                    vec![nearest(&fits)?, people]
-                }
+                None => vec![nearest(text, pool, |f| stated(f) && !is_population(f) && named(f))?, people],
             }
         }
         Need::YearBefore { .. } => return None,
     };
+    let written = |f: &Figure| as_written(text.get(f.range.clone()).unwrap_or(""));
     let open = Open { result: 0, need: pending.need, names: pending.names.clone(), sentence: pending.sentence.clone() };
     let result = Given { figure: &pending.result, written: written(&pending.result) };
     let known = pending.known.as_ref().map(|k| Given { figure: k, written: written(k) });
