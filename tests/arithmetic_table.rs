@@ -81,7 +81,109 @@ const ROWS: &[(&str, Expect)] = &[
     ("Residents aged 25 to 44 accounted for 118 deaths.", Quiet),
     ("The council voted 5-2 to spend $4 million, 12% of its budget.", Quiet),
     ("Most of the 30 stalls reopened within a week.", Quiet),
+    // A part named, then its whole after a comma.
+    ("318: police officer positions the city has filled, of the 287 the budget funds.", Wrong("318")),
+    ("250: police officer positions the city has filled, of the 287 the budget funds.", Quiet),
 ];
+
+/// Drafts whose derived figure takes an input from an earlier paragraph: the whole of a share,
+/// the population of a rate, the count a rate names. Each row is read as [`ROWS`] are.
+const ACROSS_PARAGRAPHS: &[(&str, Expect)] = &[
+    ("Overdoses killed 212 people in the county last year.\n\nFentanyl was involved in 171 of the deaths, or 81%.", Right),
+    ("Overdoses killed 212 people in the county last year.\n\nFentanyl was involved in 171 of the deaths, or 84%.", Wrong("84%")),
+    ("Overdoses killed 212 people in the county last year.\n\nFentanyl was involved in 171 of the deaths, or about 80%.", Right),
+    ("Overdoses killed 212 people in the county last year.\n\nFentanyl was involved in 171 of the cases, or 84%.", Quiet),
+    ("The survey counted 1,200 homeless people in January.\n\nThe city has 150,000 residents.\n\nAt that size, the January count works out to a rate of 80 per 10,000 residents.", Right),
+    ("The survey counted 1,200 homeless people in January.\n\nThe city has 150,000 residents.\n\nAt that size, the January count works out to a rate of 95 per 10,000 residents.", Wrong("95 per 10,000")),
+    ("The county has 400,000 residents.\n\nLast year 220 people died of overdoses, a rate of 55 per 100,000.", Right),
+    ("The county has 400,000 residents.\n\nLast year 220 people died of overdoses, a rate of 65 per 100,000.", Wrong("65 per 100,000")),
+    ("The county has 400,000 residents.\n\nLast year 220 people died of overdoses, a rate of about 55 per 100,000.", Right),
+    ("Men accounted for 154 of the 215 deaths.\n\nAbout one in four of those who died, or 54 people, had left a jail.", Right),
+    ("Men accounted for 154 of the 215 deaths.\n\nAbout one in four of those who died, or 71 people, had left a jail.", Wrong("71")),
+    ("Crews repaired 40 bridges.\n\nThe city has 150,000 residents, a rate of 3 per 10,000.", Quiet),
+];
+
+/// The source the rows of [`FROM_A_SOURCE`] cite: it states the inputs, not the results.
+const SOURCE: &str = "---\nkey: ledger\n---\n# Harbour year\n\n\
+    The harbour recorded 2,150 ship calls in 2024, against 1,900 in 2023. Lost-time injuries fell to 38 in 2024 from 61 in 2023.\n\n\
+    Harbour work accounts for 9,000 of the 120,000 jobs in the town, according to a study.\n\n\
+    The district has 250,000 residents, according to the council's estimate.\n\n\
+    In neighbouring Westby District, which has 90,000 residents, 40 ferries were inspected.\n";
+
+/// Drafts whose derived figure takes an input only the cited source states.
+const FROM_A_SOURCE: &[(&str, Expect)] = &[
+    ("2,150: ship calls at the harbour in 2024, up 13% on the year before [@ledger].", Right),
+    ("2,150: ship calls at the harbour in 2024, up 20% on the year before [@ledger].", Wrong("20%")),
+    ("2,150: ship calls at the harbour in 2024, up 13.2% on the year before [@ledger].", Right),
+    ("9,000: harbour jobs in the town, or 7.5% of all the jobs in the town [@ledger].", Right),
+    ("9,000: harbour jobs in the town, or 9% of all the jobs in the town [@ledger].", Wrong("9%")),
+    ("9,000: harbour jobs in the town, one in six of all the jobs in the town [@ledger].", Wrong("one in six")),
+    ("300 overdose deaths were recorded in the district in 2024, a rate of 120 per 100,000 residents [@ledger].", Right),
+    ("300 overdose deaths were recorded in the district in 2024, a rate of 150 per 100,000 residents [@ledger].", Wrong("150 per 100,000")),
+    ("300 overdose deaths were recorded in the district in 2024, a rate of about 121 per 100,000 residents [@ledger].", Right),
+    ("Lost-time injuries at the harbour came to 38 in 2024, a rate of 9 per 1,000 workers [@ledger].", Quiet),
+];
+
+/// What a row reads as, or why it does not.
+fn read_as(text: &str, expect: Expect, against: &Against) -> Result<(), String> {
+    let analysis = analyse(text, against);
+    let miscalculated: Vec<String> = analysis
+        .findings()
+        .into_iter()
+        .filter(|f| f.code == "miscalculated-figure")
+        .map(|f| text[f.range].to_string())
+        .collect();
+    let derived = analysis.figures().any(|f| f.derived.is_some());
+    let right = match expect {
+        Wrong(w) => miscalculated == [w.to_string()],
+        Right => miscalculated.is_empty() && derived,
+        Quiet => miscalculated.is_empty() && !derived,
+    };
+    if right {
+        Ok(())
+    } else {
+        Err(format!("{text}\n    expected {expect:?}; miscalculated {miscalculated:?}, derived {derived}"))
+    }
+}
+
+#[test]
+fn inputs_in_an_earlier_paragraph_are_found_there() {
+    let (library, index, config) = (Library::default(), Index::default(), CheckConfig::default());
+    let against = Against::new(&library, &index, &config);
+    let wrong: Vec<String> =
+        ACROSS_PARAGRAPHS.iter().filter_map(|(t, e)| read_as(&format!("{t}\n"), *e, &against).err()).collect();
+    assert!(wrong.is_empty(), "{} rows read wrong:\n{}", wrong.len(), wrong.join("\n"));
+}
+
+#[test]
+fn inputs_only_a_cited_source_states_are_found_there() {
+    let dataset = stet::reference::build_dataset(None, "ledger", SOURCE).unwrap();
+    let mut library = Library::default();
+    library.insert(Source::bare(dataset.source.key.clone(), Origin::Text));
+    let index = Index::build(vec![std::sync::Arc::new(dataset)]);
+    let config = CheckConfig::default();
+    let against = Against::new(&library, &index, &config);
+    let wrong: Vec<String> =
+        FROM_A_SOURCE.iter().filter_map(|(t, e)| read_as(&format!("{t}\n"), *e, &against).err()).collect();
+    assert!(wrong.is_empty(), "{} rows read wrong:\n{}", wrong.len(), wrong.join("\n"));
+}
+
+#[test]
+fn a_figure_derived_across_paragraphs_says_where_its_input_stands() {
+    let (library, index, config) = (Library::default(), Index::default(), CheckConfig::default());
+    let text =
+        "Overdoses killed 212 people in the county last year.\n\nFentanyl was involved in 171 of the deaths, or 84%.\n";
+    let analysis = analyse(text, &Against::new(&library, &index, &config));
+    let found: Vec<_> = analysis.findings().into_iter().filter(|f| f.code == "miscalculated-figure").collect();
+    let [f] = found.as_slice() else { panic!("{found:?}") };
+    assert_eq!(f.message, "84% does not follow: 171 of 212 (paragraph 1) is 80.7%");
+    assert_eq!(f.related.first().and_then(|r| r.in_draft.clone()).map(|r| &text[r]), Some("212"));
+    assert_eq!(f.fixes.first().map(|x| x.title.as_str()), Some("Replace with 81%"));
+    // Hover reads the same computation at the figure.
+    let Some(stet::check::Thing::Figure(at)) = analysis.at(text.find("84%").unwrap()) else { panic!("no figure") };
+    assert_eq!(at.derived.as_deref(), Some("171 of 212 (paragraph 1) is 80.7%"));
+    assert_eq!(at.standing.status, Status::Miscalculated);
+}
 
 fn figure_status(text: &str, written: &str) -> Option<Status> {
     let (mut library, index, config) = (Library::default(), Index::default(), CheckConfig::default());
@@ -150,4 +252,67 @@ fn one_quantity_stated_twice_must_agree_with_itself() {
     assert!(findings(&rounded).is_empty(), "a rounded restatement agrees");
     let other_year = twice.replace("in the January survey need", "in the 2019 survey need");
     assert!(findings(&other_year).is_empty(), "another year is another quantity");
+}
+
+/// Drafts that state a quantity, then state it again: `Some(text)` for the later statement
+/// `inconsistent-figure` must report, `None` where the two are other quantities or agree.
+const RESTATED: &[(&str, Option<&str>)] = &[
+    // The same quantity restated in other words, with another value.
+    ("# Council passes $412 million budget\n\nMayor Delphine Aske said the $421 million budget protects the basics.", Some("$421 million")),
+    ("# Council passes $412 million budget\n\nMayor Delphine Aske said the $412 million budget protects the basics.", None),
+    ("# Council passes $412 million budget\n\nMayor Delphine Aske said the $413 million budget protects the basics.", Some("$413 million")),
+    // `$410 million` is written to the ten million: $412 million rounds to it.
+    ("# Council passes $412 million budget\n\nMayor Delphine Aske said the $410 million budget protects the basics.", None),
+    ("The county plans to spend its $9.6 million share on treatment.\n\nThe commission will vote on the $9.8 million plan on Oct. 8.", Some("$9.8 million")),
+    ("The port will deepen the main shipping channel to 52 feet from 45 feet.\n\nCommissioner Hollis Varga said deepening the channel to 54 feet was a gamble.", Some("54 feet")),
+    ("Overdoses killed 212 people in the county last year.\n\nMen accounted for 154 of the 215 deaths.", Some("215")),
+    ("Volunteers counted 1,148 homeless people in January.\n\nOf the 1,418 people counted, 612 slept outside.", Some("1,418")),
+    // A headline rounded from the body agrees.
+    ("# Port moves a record 1.3 million containers\n\nThe port handled 1.26 million containers in 2024.", None),
+    ("# Homeless count tops 1,100\n\nVolunteers counted 1,148 homeless people in January.", None),
+    // Other quantities with close values: another year, another runner, another time, another
+    // count, another verb.
+    ("Volunteers counted 1,148 homeless people in the January survey.\n\nThe 1,184 homeless people counted in the 2019 survey had beds.", None),
+    ("Tomas Brandt won the men's race in 2 hours 8 minutes.\n\nNadia Valkova won the women's race in 2 hours 9 minutes.", None),
+    ("The men's winner ran the course in 128 minutes.\n\nThe women's winner ran the course in 144 minutes.", None),
+    ("The north district spent $4.2 million on roads.\n\nThe south district spent $4.3 million on roads.", None),
+    ("Four members wanted to keep the rate at 5.25%.\n\nThe cut took the rate to 5.00%.", None),
+    ("The Red Crescent says 11,300 people died in the floods.\n\nThe group said another 10,100 people were missing.", None),
+    ("The district spent $38.7 million on firefighting.\n\nThe district had budgeted $42 million for the season.", None),
+    ("The budget projects spending of $535 billion this year.\n\nLast year's plan had forecast spending of $479.5 billion.", None),
+];
+
+#[test]
+fn a_quantity_restated_in_other_words_must_agree_with_itself() {
+    let (library, index, config) = (Library::default(), Index::default(), CheckConfig::default());
+    let mut wrong = Vec::new();
+    for (draft, expect) in RESTATED {
+        let text = format!("{draft}\n");
+        let analysis = analyse(&text, &Against::new(&library, &index, &config));
+        let found: Vec<String> = analysis
+            .findings()
+            .into_iter()
+            .filter(|f| f.code == "inconsistent-figure")
+            .map(|f| text[f.range].to_string())
+            .collect();
+        let expected: Vec<String> = expect.iter().map(|t| t.to_string()).collect();
+        if found != expected {
+            wrong.push(format!("{draft}\n    expected {expected:?}, found {found:?}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{} drafts read wrong:\n{}", wrong.len(), wrong.join("\n"));
+}
+
+#[test]
+fn a_restatement_names_both_statements_and_offers_either_value() {
+    let (library, index, config) = (Library::default(), Index::default(), CheckConfig::default());
+    let text = "# Council passes $412 million budget\n\nMayor Delphine Aske said the $421 million budget protects the basics.\n";
+    let analysis = analyse(text, &Against::new(&library, &index, &config));
+    let found: Vec<_> = analysis.findings().into_iter().filter(|f| f.code == "inconsistent-figure").collect();
+    let [f] = found.as_slice() else { panic!("{found:?}") };
+    assert!(f.message.starts_with("$421 million budget"), "{}", f.message);
+    assert!(f.message.ends_with("disagrees with $412 million budget on line 1"), "{}", f.message);
+    assert_eq!(f.related.first().and_then(|r| r.in_draft.clone()).map(|r| &text[r]), Some("$412 million"));
+    let titles: Vec<&str> = f.fixes.iter().map(|x| x.title.as_str()).collect();
+    assert_eq!(titles, ["Replace with $412 million", "Make line 1 say $421 million"]);
 }

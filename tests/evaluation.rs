@@ -70,9 +70,7 @@ fn findings_on_a_set_written_without_looking_at_the_code() {
 
 #[test]
 fn arithmetic_a_draft_does_and_figures_it_states_twice() {
-    // Held where it stands while the forms with inputs in other sentences or only in a source are
-    // still to come: no finding that is wrong, half of the planted ones found.
-    score("tests/eval/arithmetic", &["miscalculated-figure", "inconsistent-figure"], 0.45, 0.95);
+    score("tests/eval/arithmetic", &["miscalculated-figure", "inconsistent-figure"], 0.90, 0.90);
 }
 
 /// Runs `stet check` over the set's drafts and holds recall and precision, on the rules `only`

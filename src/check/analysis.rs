@@ -9,7 +9,6 @@ use std::sync::Arc;
 
 use super::finding::{Finding, Related};
 use super::quoting::{QuotationReport, QuoteStatus};
-use super::rules::inconsistent_figure::{quantity_of, Quantity};
 use super::standing::{Standing, Status};
 use crate::extract::Figure;
 use crate::reference::{EntityId, FactId, Index, Library};
@@ -26,6 +25,9 @@ pub struct Analysis {
     /// Findings about the draft as a whole (a figure against another paragraph's), where they
     /// stand now; made anew by every check.
     pub(crate) whole: Vec<Finding>,
+    /// Figures derived from inputs in other paragraphs, where they stand now; made anew by
+    /// every check.
+    pub(crate) derived: Vec<super::arithmetic::Derivation>,
     /// How many segments were checked anew, for benchmarks and tests.
     pub fresh: usize,
 }
@@ -45,6 +47,9 @@ pub struct CheckedSegment {
     pub names: Vec<NameReport>,
     /// The citation keys of its notes, in order.
     pub citations: Vec<CitationReport>,
+    /// The forms whose inputs neither their sentence nor their sources state, for the
+    /// whole-draft pass to look for in earlier paragraphs.
+    pub pending: Vec<super::elsewhere::Pending>,
     /// Where the segment started then, in bytes and lines.
     pub start: usize,
     pub line: u32,
@@ -69,8 +74,20 @@ pub struct FigureReport {
     /// What it counts and the period it speaks of, as read from its sentence.
     pub counts: Option<String>,
     pub period: Option<String>,
-    /// The quantity it states, for telling a figure stated twice (`inconsistent-figure`).
-    pub quantity: Option<Quantity>,
+    /// The stems of what it counts and of its clause: what a later sentence may name it by.
+    pub terms: Vec<String>,
+    /// Whether it is the old end of a change or comparison (`up from 874`, `more than 30`).
+    pub old_end: bool,
+    /// The stems of the stretch of its clause that belongs to it alone (`the $9.8 million plan`).
+    pub own: Vec<String>,
+    /// The names its sentence gives it, less a speaker's (`Valkova` in `Nadia Valkova won in
+    /// 2:24:48`), stemmed.
+    pub names: Vec<String>,
+    /// The word just before it, lower-cased (`to` in `took the rate to 5%`).
+    pub after_word: String,
+    /// The first word of its own stretch after it that names something, stemmed: what it
+    /// quantifies (`budget` in `the $421 million budget`).
+    pub head: Option<String>,
 }
 
 impl FigureReport {
@@ -213,11 +230,19 @@ impl Analysis {
             .flat_map(|(segment, part)| {
                 part.findings.iter().filter(|f| !self.silences(f.code)).map(move |f| self.moved(segment, part, f))
             })
+            .filter(|f| !self.derived_elsewhere(f))
             .chain(self.whole.iter().filter(|f| !self.silences(f.code)).cloned())
             .collect();
         // A finding at a footnote's definition comes with the paragraph that refers to it.
         findings.sort_by(|a, b| (a.range.start, a.range.end, a.code).cmp(&(b.range.start, b.range.end, b.code)));
         findings
+    }
+
+    /// Whether `finding` calls unsupported a figure the draft derives from inputs in other
+    /// paragraphs: no source need print what the draft computed, and a wrong one is
+    /// `miscalculated-figure` (one value finding per figure).
+    fn derived_elsewhere(&self, finding: &Finding) -> bool {
+        finding.code == super::rules::unsupported_figure::CODE && self.derived.iter().any(|d| d.range == finding.range)
     }
 
     /// The findings about the draft as a whole, where they stand now (silenced ones included).
@@ -227,7 +252,24 @@ impl Analysis {
 
     /// Every claim figure of the draft with how it stands, where it stands now, in order.
     pub fn figures(&self) -> impl Iterator<Item = FigureReport> + '_ {
-        self.parts.iter().flat_map(|(segment, part)| part.figures.iter().map(|f| shifted_figure(f, segment, part)))
+        self.parts.iter().flat_map(|(segment, part)| {
+            part.figures.iter().map(|f| self.with_derivation(shifted_figure(f, segment, part)))
+        })
+    }
+
+    /// A figure as the whole draft reads it: derived, rightly or not, from inputs in other
+    /// paragraphs when the whole-draft pass found them.
+    fn with_derivation(&self, mut f: FigureReport) -> FigureReport {
+        if f.derived.is_some() {
+            return f;
+        }
+        if let Some(d) = self.derived.iter().find(|d| d.range == f.figure.range) {
+            f.derived = Some(d.arithmetic.clone());
+            f.standing.unsupported = false;
+            f.standing.miscalculated = !d.agrees;
+            f.standing.status = if d.agrees { Status::Derived } else { Status::Miscalculated };
+        }
+        f
     }
 
     /// Every quotation of the draft with how it stands, where it stands now, in order.
@@ -252,7 +294,7 @@ impl Analysis {
             return Some(Thing::Citation(shifted_citation(c, segment, part)));
         }
         if let Some(f) = part.figures.iter().find(|f| f.figure.range.contains(&back)) {
-            return Some(Thing::Figure(Box::new(shifted_figure(f, segment, part))));
+            return Some(Thing::Figure(Box::new(self.with_derivation(shifted_figure(f, segment, part)))));
         }
         if let Some(name) = part.names.iter().find(|n| n.range.contains(&back)) {
             return Some(Thing::Name(NameReport { range: shift(&name.range, segment, part), ..name.clone() }));
@@ -341,6 +383,21 @@ fn shift(range: &Range<usize>, segment: &Segment, part: &CheckedSegment) -> Rang
     at(range.start)..at(range.end)
 }
 
+/// A pending form of a segment checked earlier, moved to where it stands now.
+pub(crate) fn shifted_pending(
+    p: &super::elsewhere::Pending,
+    segment: &Segment,
+    part: &CheckedSegment,
+) -> super::elsewhere::Pending {
+    let mut p = p.clone();
+    p.sentence = shift(&p.sentence, segment, part);
+    p.result.range = shift(&p.result.range, segment, part);
+    if let Some(k) = p.known.as_mut() {
+        k.range = shift(&k.range, segment, part);
+    }
+    p
+}
+
 pub(crate) fn shifted_figure(f: &FigureReport, segment: &Segment, part: &CheckedSegment) -> FigureReport {
     let mut f = f.clone();
     f.figure.range = shift(&f.figure.range, segment, part);
@@ -412,14 +469,23 @@ impl Read<'_> {
             let counts = subject_of(&draft.view, figure, sentence.clone());
             let period = period_of(&draft.view, figure, &in_sentence);
             let derived = derived.map(|d| d.arithmetic.clone());
-            // Read here, once per paragraph checked, so the whole-draft pass compares keys only.
-            let quantity = quantity_of(&draft.view, figure, sentence.clone(), (&counts, &period), derived.is_some());
+            // Read here, once per paragraph checked, so the whole-draft pass compares words it
+            // has read already.
+            let terms = terms_of(&draft.view, figure, sentence.clone(), counts.as_deref());
+            let old_end = is_old_end(&draft.view, figure, sentence.start);
+            let (own, names, head) = own_words(&draft.view, figure, sentence.clone(), &in_sentence);
+            let after_word = word_before(&draft.view, figure, sentence.start);
             let mut placed = figure.clone();
             placed.range = self.place(&figure.range);
             FigureReport {
                 counts,
                 period,
-                quantity,
+                terms,
+                old_end,
+                own,
+                names,
+                after_word,
+                head,
                 sentence: self.place(&sentence),
                 standing,
                 matched: found.as_ref().and_then(|m| match_report(m, index)),
@@ -458,6 +524,70 @@ impl Read<'_> {
             })
             .collect()
     }
+}
+
+/// The stems of what a figure counts and of the clause it stands in.
+fn terms_of(prose: &str, figure: &Figure, sentence: Range<usize>, counts: Option<&str>) -> Vec<String> {
+    use crate::extract::terms::content_terms;
+    let clause = crate::extract::context::clause_of(prose, sentence, figure.range.clone());
+    let mut terms = content_terms(prose.get(clause).unwrap_or(""));
+    terms.extend(counts.map(content_terms).unwrap_or_default());
+    terms.sort();
+    terms.dedup();
+    terms
+}
+
+/// The stems of the stretch of a figure's clause that is its own (less the figure's own words),
+/// the first of them after it, and the names its sentence gives it: capitalised words past the sentence's first word and
+/// past any verb of speech before the figure (`Mayor Delphine Aske said the $421 million
+/// budget` names no one for the budget).
+fn own_words(
+    prose: &str,
+    figure: &Figure,
+    sentence: Range<usize>,
+    in_sentence: &[&Figure],
+) -> (Vec<String>, Vec<String>, Option<String>) {
+    use crate::extract::context::{clause_of, segment_of};
+    use crate::extract::terms::{content_terms, stem};
+    let clause = clause_of(prose, sentence.clone(), figure.range.clone());
+    let own = segment_of(prose, clause, figure, in_sentence);
+    let mut terms = content_terms(prose.get(own.start..figure.range.start.max(own.start)).unwrap_or(""));
+    let after = content_terms(prose.get(figure.range.end.min(own.end)..own.end).unwrap_or(""));
+    let head = after.iter().find(|w| !matches!(w.as_str(), "peopl" | "said")).cloned();
+    terms.extend(after);
+    let text = prose.get(sentence.clone()).unwrap_or("");
+    let mut names = Vec::new();
+    let mut offset = 0;
+    for piece in text.split_inclusive(char::is_whitespace) {
+        let (at, first) = (sentence.start + offset, offset == 0);
+        offset += piece.len();
+        let word = piece.trim_matches(|c: char| !c.is_alphanumeric());
+        let lower = word.to_lowercase();
+        if at < figure.range.start && crate::lexicon::is_speech_verb(&lower) {
+            names.clear();
+        }
+        let capital = word.chars().next().is_some_and(char::is_uppercase);
+        let common = crate::lexicon::is_stopword(&lower) || crate::lexicon::month(&lower).is_some();
+        if capital && !common && !first && !piece.contains('@') {
+            names.push(stem(&lower));
+        }
+    }
+    (terms, names, head)
+}
+
+/// The word just before a figure in its sentence, lower-cased: `to` for a change's new value,
+/// `another` for a further count.
+fn word_before(prose: &str, figure: &Figure, sentence: usize) -> String {
+    let before = prose.get(sentence..figure.range.start).unwrap_or("");
+    before.split_whitespace().next_back().unwrap_or("").to_lowercase()
+}
+
+/// Whether a figure is the old end of a change or the other side of a comparison: `up from
+/// 874`, `more than 30`, `versus 12`.
+fn is_old_end(prose: &str, figure: &Figure, sentence: usize) -> bool {
+    let before = prose.get(sentence..figure.range.start).unwrap_or("");
+    let last = before.split_whitespace().next_back().unwrap_or("").to_lowercase();
+    matches!(last.as_str(), "from" | "than" | "versus" | "vs" | "vs." | "against")
 }
 
 fn match_report(m: &super::matching::FigureMatch, index: &Index) -> Option<MatchReport> {

@@ -16,6 +16,8 @@ use crate::extract::{Draft, Figure, Hedge, Kind};
 /// A figure the draft derives, with what recomputing it gives.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Derivation {
+    /// Where inputs that stand outside the sentence come from (another paragraph, a source).
+    pub related: Vec<super::finding::Related>,
     /// The derived figure, by position in the draft's figures; `None` when the draft states the
     /// result in words (`doubled`, `a majority`).
     pub result: Option<usize>,
@@ -36,21 +38,68 @@ pub struct Derivation {
 /// The derivations of every sentence of a draft.
 pub fn derivations(text: &str, draft: &Draft) -> Vec<Derivation> {
     let mut out = Vec::new();
-    for s in 0..draft.sentences.len() {
-        let Some(sentence) = draft.sentences.get(s) else { continue };
-        let figures = draft.figures_in(s);
-        // A derivation is a sentence's doing; a run of many figures or a very long "sentence" is
-        // a table or a list, read no further (so the work stays in proportion to the text).
-        if figures.len() > MAX_FIGURES || sentence.range.len() > MAX_SENTENCE {
-            continue;
-        }
-        let first = draft.figures.partition_point(|f| f.range.start < sentence.range.start);
-        let reader = Reader { text, prose: &draft.view, figures, first, sentence: sentence.range.clone() };
+    for reader in readers(text, draft) {
         reader.read(&mut out);
     }
-    // Sorted by the figure derived, so that a figure's derivation is found by halving.
-    out.sort_by_key(|d| d.result.unwrap_or(usize::MAX));
+    sort(&mut out);
     out
+}
+
+/// Sorts derivations by the figure derived, so that a figure's derivation is found by halving.
+pub fn sort(derivations: &mut [Derivation]) {
+    derivations.sort_by_key(|d| d.result.unwrap_or(usize::MAX));
+}
+
+/// The forms of a draft whose inputs are not all in their sentence (`171 of the deaths, or
+/// 84%`), less the figures `derived` already derives from their sentence.
+pub fn open_forms(text: &str, draft: &Draft, derived: &[Derivation]) -> Vec<Open> {
+    let mut out = Vec::new();
+    for reader in readers(text, draft) {
+        reader.open(derived, &mut out);
+    }
+    out
+}
+
+/// A reader for each sentence short enough to hold a derivation: a run of many figures or a very
+/// long "sentence" is a table or a list, read no further (so the work stays in proportion to the
+/// text).
+fn readers<'a>(text: &'a str, draft: &'a Draft) -> impl Iterator<Item = Reader<'a>> + 'a {
+    draft.sentences.iter().enumerate().filter_map(move |(s, sentence)| {
+        let figures = draft.figures_in(s);
+        if figures.len() > MAX_FIGURES || sentence.range.len() > MAX_SENTENCE {
+            return None;
+        }
+        let first = draft.figures.partition_point(|f| f.range.start < sentence.range.start);
+        Some(Reader { text, prose: &draft.view, figures, first, sentence: sentence.range.clone() })
+    })
+}
+
+/// A form read in a sentence whose missing input may stand elsewhere: in an earlier sentence of
+/// the draft or in the source the sentence cites.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Open {
+    /// The figure derived, by position in the draft's figures.
+    pub result: usize,
+    pub need: Need,
+    /// The stems of the words that name the missing quantity (`deaths`, `jobs in the city`).
+    pub names: Vec<String>,
+    /// The sentence it stands in.
+    pub sentence: Range<usize>,
+}
+
+/// What an open form lacks, with the figures of its sentence it has (by position in the draft).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Need {
+    /// The whole a part is a share of: `171 of the deaths, or 84%`, the share being the result.
+    Whole { part: usize },
+    /// The whole a stated share is taken of, giving the count that is the result: `one in four
+    /// of those who died, or 71 people`.
+    WholeOfShare { share: usize },
+    /// The same quantity a year earlier: `1,412 calls, up 10% on the year before`.
+    YearBefore { new: usize },
+    /// The population of a rate, and its count when the sentence only names it (`the January
+    /// count works out to a rate of 71 per 10,000 residents`).
+    Population { count: Option<usize> },
 }
 
 /// The derivation of figure `i` among `derivations` (as [`derivations`] sorts them).
@@ -216,6 +265,7 @@ impl Reader<'_> {
                 restate(&self.written(k), p, value)
             };
             out.push(Derivation {
+                related: Vec::new(),
                 result: Some(self.first + k),
                 range: p.range.clone(),
                 inputs: vec![self.first + i, self.first + j],
@@ -256,6 +306,7 @@ impl Reader<'_> {
         let stated = Claim { value: factor, high: None, step: factor * 0.2, hedge };
         let value = b.value / a.value;
         out.push(Derivation {
+            related: Vec::new(),
             result: None,
             range,
             inputs: vec![self.first + i, self.first + j],
@@ -343,6 +394,7 @@ impl Reader<'_> {
             };
             let shown = if percent { format!("{}%", round(value)) } else { format!("{}%", round(value * 100.0)) };
             out.push(Derivation {
+                related: Vec::new(),
                 result: Some(self.first + k),
                 range: p.range.clone(),
                 inputs: vec![self.first + x, self.first + y],
@@ -397,6 +449,7 @@ impl Reader<'_> {
             }
             let share = fx.value / fy.value * 100.0;
             out.push(Derivation {
+                related: Vec::new(),
                 result: None,
                 range: range.clone(),
                 inputs: vec![self.first + x, self.first + y],
@@ -412,6 +465,148 @@ impl Reader<'_> {
             });
             return;
         }
+    }
+
+    /// The forms of the sentence that name an input they do not state, for figures not derived
+    /// from the sentence already.
+    fn open(&self, derived: &[Derivation], out: &mut Vec<Open>) {
+        let done = |k: usize| derivation_of(derived, self.first + k).is_some();
+        for k in 0..self.figures.len() {
+            let Some(f) = self.figure(k) else { continue };
+            if done(k) || f.high.is_some() {
+                continue;
+            }
+            let read = match f.kind {
+                Kind::Percent | Kind::Fraction => self.open_share(k).or_else(|| self.year_before(k)),
+                Kind::Rate => self.open_rate(k),
+                _ => None,
+            };
+            let Some((result, need, names)) = read else { continue };
+            if !done(result) {
+                let (result, sentence) = (self.first + result, self.sentence.clone());
+                out.push(Open { result, need: self.placed(need), names, sentence });
+            }
+        }
+    }
+
+    /// A need with its figures placed among the draft's.
+    fn placed(&self, need: Need) -> Need {
+        match need {
+            Need::Whole { part } => Need::Whole { part: self.first + part },
+            Need::WholeOfShare { share } => Need::WholeOfShare { share: self.first + share },
+            Need::YearBefore { new } => Need::YearBefore { new: self.first + new },
+            Need::Population { count } => Need::Population { count: count.map(|c| self.first + c) },
+        }
+    }
+
+    /// The words from the end of figure `k` to the next figure, the end of the sentence or the
+    /// first comma, semicolon or dash: the phrase that belongs to it.
+    fn phrase_after(&self, k: usize) -> Vec<String> {
+        let Some(f) = self.figure(k) else { return Vec::new() };
+        let end = self.figure(k + 1).map_or(self.sentence.end, |x| x.range.start).min(self.sentence.end);
+        let text = self.prose.get(f.range.end..end).unwrap_or("");
+        let cut = text.find([',', ';', '(', '[', '\u{2014}', ':']).unwrap_or(text.len());
+        self.words(f.range.end..f.range.end + cut)
+    }
+
+    /// `X, one in six of all the jobs`, `X of the deaths, or 84%`, `one in four of those who
+    /// died, or 71 people`: a share of a whole the sentence names but does not state.
+    fn open_share(&self, k: usize) -> Option<(usize, Need, Vec<String>)> {
+        let after = self.phrase_after(k);
+        if after.first().is_some_and(|w| w == "of") {
+            let names = names_of(after.get(1..)?);
+            let ends_here = after.len() <= 9 && !names.is_empty();
+            let next = self.figure(k + 1);
+            let between = next.map(|x| self.words(self.figure(k).map_or(0, |f| f.range.end)..x.range.start));
+            let or_count = between.as_ref().is_some_and(|b| b.last().is_some_and(|w| w == "or") && b.len() <= 8);
+            if ends_here && or_count && next.is_some_and(is_count) {
+                return Some((k + 1, Need::WholeOfShare { share: k }, names));
+            }
+            let x = k.checked_sub(1)?;
+            let near = self.figure(x).is_some_and(is_count) && self.before(k, 8).len() <= 6;
+            return (ends_here && near && !self.is_old_end(x)).then_some((k, Need::Whole { part: x }, names));
+        }
+        // `171 of the deaths, or 84%`
+        let x = k.checked_sub(1)?;
+        let of = self.phrase_after(x);
+        // `, or 84%`, `, or about 80%`: the hedge stands outside the figure.
+        let mut between = self.before(k, 12);
+        if self.figure(k).is_some_and(|p| p.hedge.is_some()) {
+            between.pop();
+        }
+        let named = matches!(of.as_slice(), [o, d, ..] if o == "of" && is_determiner(d));
+        let or = between.last().is_some_and(|w| w == "or") && between.len() == of.len() + 1;
+        let names = names_of(of.get(1..)?);
+        (named && or && self.figure(x).is_some_and(is_count) && !names.is_empty() && of.len() <= 5).then_some((
+            k,
+            Need::Whole { part: x },
+            names,
+        ))
+    }
+
+    /// Whether count `i` is the old end of a change (`up from 874`).
+    fn is_old_end(&self, i: usize) -> bool {
+        self.before(i, 1).first().is_some_and(|w| matches!(w.as_str(), "from" | "than" | "versus" | "vs"))
+    }
+
+    /// `1,412 calls, up 10% on the year before`: a change whose old value is the same quantity
+    /// a year earlier, not stated in the sentence.
+    fn year_before(&self, k: usize) -> Option<(usize, Need, Vec<String>)> {
+        let f = self.figure(k)?;
+        let after = self.after(k, 5);
+        let earlier = ["before", "earlier", "previous", "prior", "last"];
+        let said = after.iter().any(|w| w == "year") && after.iter().any(|w| earlier.contains(&w.as_str()));
+        let moved = self.before(k, 2).iter().any(|w| is_direction(w) || w == "increase" || w == "decrease");
+        if f.kind != Kind::Percent || !said || !moved || !self.stated_changes().is_empty() {
+            return None;
+        }
+        let new = (0..k).rev().find(|&i| self.figure(i).is_some_and(is_count))?;
+        Some((k, Need::YearBefore { new }, Vec::new()))
+    }
+
+    /// `a rate of 61 per 100,000 residents` beside a count and no population, or beside neither
+    /// (`the January count works out to a rate of 71 per 10,000`).
+    fn open_rate(&self, k: usize) -> Option<(usize, Need, Vec<String>)> {
+        let rate = self.figure(k)?;
+        rate.unit.as_deref().and_then(per_base)?;
+        let counts: Vec<usize> =
+            (0..self.figures.len()).filter(|&i| i != k && self.figure(i).is_some_and(is_count)).collect();
+        match counts.as_slice() {
+            // The population must be of people (`per 100,000 residents`), not of `workers` or
+            // `vehicles` a residents count would not give.
+            [x] if !self.is_population(*x) && self.of_people(k) => {
+                Some((k, Need::Population { count: Some(*x) }, Vec::new()))
+            }
+            [] => {
+                let clause = self.prose.get(self.sentence.start..rate.range.start).unwrap_or("");
+                let clause = clause.rsplit([',', ';', ':']).next().unwrap_or("");
+                let names: Vec<String> =
+                    crate::extract::terms::content_terms(clause).into_iter().filter(|w| !is_rate_word(w)).collect();
+                (!names.is_empty() && names.len() <= 3).then_some((k, Need::Population { count: None }, names))
+            }
+            _ => None,
+        }
+    }
+
+    /// Whether rate `k` is per head of a population: `per 100,000 residents`, or no noun.
+    fn of_people(&self, k: usize) -> bool {
+        self.phrase_after(k).first().is_none_or(|w| is_population_word(w) || w == "people")
+    }
+
+    /// Whether count `i` is a population: `640,000 residents`, `a population of 640,000`.
+    fn is_population(&self, i: usize) -> bool {
+        self.after(i, 1).first().is_some_and(|w| is_population_word(w))
+            || self.before(i, 2).first().is_some_and(|w| w == "population")
+    }
+
+    /// Whether figures `x` and `y` read `X things done, of the Y`: the part named, then its
+    /// whole after a comma.
+    fn part_then_of(&self, x: usize, y: usize) -> bool {
+        let (Some(fx), Some(fy)) = (self.figure(x), self.figure(y)) else { return false };
+        let text = self.prose.get(fx.range.end..fy.range.start).unwrap_or("");
+        let tail = text.trim_end().to_lowercase();
+        let of = [", of the", ", out of the", ", of its", ", out of"].iter().any(|t| tail.ends_with(t));
+        of && !text.contains([';', '(', '[']) && self.words(fx.range.end..fy.range.start).len() <= 9
     }
 
     /// Whether figures `x` and `y` read `X of the Y`, `X of its Y`, `X out of Y`.
@@ -451,6 +646,7 @@ impl Reader<'_> {
             let (low, high) = (value, value);
             let written: Vec<String> = parts.iter().map(|&i| self.written(i)).collect();
             out.push(Derivation {
+                related: Vec::new(),
                 result: Some(self.first + k),
                 range: total.range.clone(),
                 inputs: parts.iter().map(|i| self.first + i).collect(),
@@ -487,6 +683,7 @@ impl Reader<'_> {
             let per = |a: f64, b: f64| if b == 0.0 { f64::NAN } else { a / b * base };
             let value = per(fx.value, fy.value);
             out.push(Derivation {
+                related: Vec::new(),
                 result: Some(self.first + k),
                 range: rate.range.clone(),
                 inputs: vec![self.first + x, self.first + y],
@@ -509,13 +706,15 @@ impl Reader<'_> {
         for x in 0..self.figures.len().saturating_sub(1) {
             let y = x + 1;
             let (Some(fx), Some(fy)) = (self.figure(x), self.figure(y)) else { continue };
-            if !self.part_of(x, y) || !is_count(fx) || !is_count(fy) || !same_measure(fx, fy) || fx.hedge.is_some() {
+            let of = self.part_of(x, y) || self.part_then_of(x, y);
+            if !of || !is_count(fx) || !is_count(fy) || !same_measure(fx, fy) || fx.hedge.is_some() {
                 continue;
             }
             if fx.value <= fy.value {
                 continue;
             }
             out.push(Derivation {
+                related: Vec::new(),
                 result: Some(self.first + x),
                 range: fx.range.clone(),
                 inputs: vec![self.first + y],
@@ -530,27 +729,27 @@ impl Reader<'_> {
 
 /// Whether a figure states an amount (a count, sum, quantity, rate or share), not a date, time,
 /// position or age.
-fn is_amount(f: &Figure) -> bool {
+pub(crate) fn is_amount(f: &Figure) -> bool {
     !matches!(f.kind, Kind::Year | Kind::Date | Kind::Time | Kind::Ordinal)
         && f.unit.as_deref() != Some(crate::extract::AGE)
         && !f.period
 }
 
 /// Whether a figure counts things (or sums money, or measures a quantity).
-fn is_count(f: &Figure) -> bool {
+pub(crate) fn is_count(f: &Figure) -> bool {
     matches!(f.kind, Kind::Number | Kind::Money | Kind::Quantity) && is_amount(f) && f.high.is_none()
 }
 
 /// Whether two figures measure alike, so one can be set against the other. A bare number beside
 /// a percent or rate takes its unit (`from 4.2 to 5.1 percent`, `from 106 to 2.2 per 100,000`).
-fn same_measure(a: &Figure, b: &Figure) -> bool {
+pub(crate) fn same_measure(a: &Figure, b: &Figure) -> bool {
     let bare = |f: &Figure| f.kind == Kind::Number && f.unit.is_none();
     a.kind == b.kind && a.unit == b.unit
         || (bare(a) && matches!(b.kind, Kind::Percent | Kind::Rate))
         || (bare(b) && matches!(a.kind, Kind::Percent | Kind::Rate))
 }
 
-fn claim(f: &Figure) -> Claim {
+pub(crate) fn claim(f: &Figure) -> Claim {
     Claim { value: f.value, high: f.high, step: f.step, hedge: f.hedge }
 }
 
@@ -559,13 +758,18 @@ fn claim(f: &Figure) -> Claim {
 /// fact would be): the draft computed from what it wrote. A hedged input allows what its hedge
 /// allows.
 #[derive(Clone, Copy)]
-struct Input {
+pub(crate) struct Input {
     low: f64,
     high: f64,
     value: f64,
 }
 
-fn input(f: &Figure) -> Input {
+/// A loose share (`about one in four`) as an input: its value, `reach` of it either way.
+pub(crate) fn loose_input(value: f64, reach: f64) -> Input {
+    Input { low: value * (1.0 - reach), high: value * (1.0 + reach), value }
+}
+
+pub(crate) fn input(f: &Figure) -> Input {
     let (low, high) = match f.hedge {
         Some(_) => claim(f).interval(),
         None => (f.value - f.step / 2.0, f.value + f.step / 2.0),
@@ -575,7 +779,7 @@ fn input(f: &Figure) -> Input {
 
 /// The smallest and largest values of `f(a, b)` over what the two inputs allow, for an `f` that
 /// rises or falls with each argument (the extremes are at the corners).
-fn span(a: Input, b: Input, f: impl Fn(f64, f64) -> f64) -> (f64, f64) {
+pub(crate) fn span(a: Input, b: Input, f: impl Fn(f64, f64) -> f64) -> (f64, f64) {
     let corners = [f(a.low, b.low), f(a.low, b.high), f(a.high, b.low), f(a.high, b.high), f(a.value, b.value)];
     let finite = corners.iter().copied().filter(|v| v.is_finite());
     let low = finite.clone().fold(f64::INFINITY, f64::min);
@@ -584,7 +788,7 @@ fn span(a: Input, b: Input, f: impl Fn(f64, f64) -> f64) -> (f64, f64) {
 }
 
 /// Whether a stated claim allows a value within `range`.
-fn meets(stated: Claim, (low, high): (f64, f64)) -> bool {
+pub(crate) fn meets(stated: Claim, (low, high): (f64, f64)) -> bool {
     if low > high {
         return true;
     }
@@ -595,14 +799,14 @@ fn meets(stated: Claim, (low, high): (f64, f64)) -> bool {
 /// Whether a stated result allows a value within `range`, reading it to the step it is written
 /// to (`a rise of 30%` is thirty, not twenty-five to thirty-five): a computed figure is as exact
 /// as the draft writes it, unless hedged.
-fn holds(stated: &Figure, range: (f64, f64)) -> bool {
+pub(crate) fn holds(stated: &Figure, range: (f64, f64)) -> bool {
     let Input { low, high, .. } = input(stated);
     let (r0, r1) = range;
     r0 > r1 || (low <= r1 && r0 <= high) || (stated.hedge.is_some() && meets(claim(stated), range))
 }
 
 /// A value as a message shows it: to three significant figures, at most one decimal above 10.
-fn round(value: f64) -> String {
+pub(crate) fn round(value: f64) -> String {
     let decimals = if value.abs() >= 100.0 {
         0
     } else if value.abs() >= 10.0 {
@@ -620,7 +824,7 @@ fn round(value: f64) -> String {
 
 /// The written figure with its number replaced by `value`, as precise as it was written (one
 /// more decimal where that rounding would still be wrong).
-fn restate(written: &str, figure: &Figure, value: f64) -> Option<String> {
+pub(crate) fn restate(written: &str, figure: &Figure, value: f64) -> Option<String> {
     let step = precision(figure.value, figure.step).min(figure.step.max(f64::MIN_POSITIVE));
     let step = if (value / step).round() * step == 0.0 { step / 10.0 } else { step };
     let new = super::style::restyle_value(written, figure, value, step)?;
@@ -628,10 +832,30 @@ fn restate(written: &str, figure: &Figure, value: f64) -> Option<String> {
 }
 
 /// The base of a rate unit: `per 100,000` -> 100,000.
-fn per_base(unit: &str) -> Option<f64> {
+pub(crate) fn per_base(unit: &str) -> Option<f64> {
     let rest = unit.strip_prefix("per ")?;
     let base: f64 = rest.replace(',', "").trim().parse().ok()?;
     (base >= 10.0).then_some(base)
+}
+
+/// The stems naming a whole after its `of` (`all the jobs in the city` -> `job`, `city`;
+/// `those who died` -> `die`), at most four.
+fn names_of(words: &[String]) -> Vec<String> {
+    let named: Vec<String> = words
+        .iter()
+        .filter(|w| crate::extract::terms::is_content_word(w) && !w.chars().any(|c| c.is_ascii_digit()))
+        .map(|w| crate::extract::terms::stem(w))
+        .collect();
+    if named.len() > 4 {
+        Vec::new()
+    } else {
+        named
+    }
+}
+
+/// Words around a rate that say nothing of what it counts: `works out to a rate of`.
+fn is_rate_word(stem: &str) -> bool {
+    matches!(stem, "rate" | "rat" | "work" | "come" | "amount" | "equal" | "translat" | "mean" | "size" | "per")
 }
 
 /// `the`, `its`, `their`: what stands between `of` and a whole (`4 of its 9 trustees`).
@@ -657,7 +881,7 @@ fn is_direction(w: &str) -> bool {
     )
 }
 
-fn is_population_word(w: &str) -> bool {
+pub(crate) fn is_population_word(w: &str) -> bool {
     matches!(w, "population" | "residents" | "inhabitants")
 }
 

@@ -15,7 +15,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use super::analysis::{appended_definition, Analysis, CheckedSegment, Read};
-use super::arithmetic::derivations;
+use super::arithmetic::{derivations, open_forms, Open};
 use super::finding::Finding;
 use super::matching::match_figures;
 use super::rules::unsourced_figure::relied_on;
@@ -163,7 +163,8 @@ impl DraftCache {
         self.checks.retain(|k, _| used.contains(k));
         let keys = keyed.into_iter().map(|(k, _)| k).collect();
         self.last = Some(Cut { text: text.to_string(), segments: cut, keys, marks });
-        let mut analysis = Analysis { parts, definitions, silenced, fresh, whole: Vec::new() };
+        let mut analysis = Analysis { parts, definitions, silenced, fresh, whole: Vec::new(), derived: Vec::new() };
+        analysis.derived = super::elsewhere::in_draft(text, &analysis);
         analysis.whole = whole_draft_findings(text, &analysis, against.config);
         Some(analysis)
     }
@@ -296,7 +297,13 @@ fn check_segment(
     let mut matches = match_figures(&Context::new(&piece.text, &piece.draft, library, index, config));
     // A figure the draft derives is judged by its arithmetic, not against a fact that happens
     // to share its words.
-    let derivations = derivations(&piece.text, &piece.draft);
+    let mut derivations = derivations(&piece.text, &piece.draft);
+    let opens = open_forms(&piece.text, &piece.draft, &derivations);
+    let cx = Context { matches: &matches, ..Context::new(&piece.text, &piece.draft, library, index, config) };
+    let (answered, left) = super::elsewhere::in_sources(&cx, opens, &matches);
+    derivations.extend(answered);
+    super::arithmetic::sort(&mut derivations);
+    let pending = left.iter().filter_map(|o| pending(&piece.draft, o, |r| piece.place(r, start))).collect();
     for d in &derivations {
         if let Some(m) = d.result.and_then(|r| matches.get_mut(r)) {
             *m = None;
@@ -321,13 +328,50 @@ fn check_segment(
     let mut hasher = DefaultHasher::new();
     key.hash(&mut hasher);
     let line = segment.line;
-    CheckedSegment { key: hasher.finish(), findings, figures, quotations, names, citations, start, line, definitions }
+    CheckedSegment {
+        key: hasher.finish(),
+        findings,
+        figures,
+        quotations,
+        names,
+        citations,
+        pending,
+        start,
+        line,
+        definitions,
+    }
+}
+
+/// An open form kept for the whole-draft pass, its figures placed in the draft by `place`.
+fn pending(draft: &Draft, open: &Open, place: impl Fn(usize) -> usize) -> Option<super::elsewhere::Pending> {
+    let placed = |i: usize| {
+        let mut f = draft.figures.get(i)?.clone();
+        f.range = place(f.range.start)..place(f.range.end);
+        Some(f)
+    };
+    let known = match open.need {
+        super::arithmetic::Need::Whole { part } => Some(placed(part)?),
+        super::arithmetic::Need::WholeOfShare { share } => Some(placed(share)?),
+        super::arithmetic::Need::YearBefore { new } => Some(placed(new)?),
+        super::arithmetic::Need::Population { count } => match count {
+            Some(c) => Some(placed(c)?),
+            None => None,
+        },
+    };
+    Some(super::elsewhere::Pending {
+        need: open.need,
+        names: open.names.clone(),
+        sentence: place(open.sentence.start)..place(open.sentence.end),
+        result: placed(open.result)?,
+        known,
+    })
 }
 
 /// The findings about the draft as a whole, less those an ignore comment above their line
 /// silences (read from the paragraph they stand in).
 fn whole_draft_findings(text: &str, analysis: &Analysis, config: &CheckConfig) -> Vec<Finding> {
     let mut found = super::rules::inconsistent_figure::check_draft(text, analysis, config);
+    found.extend(super::rules::miscalculated_figure::check_draft(text, &analysis.derived, config));
     found.retain(|f| {
         let Some((segment, _)) = analysis.parts.iter().find(|(s, _)| s.range.contains(&f.range.start)) else {
             return true;

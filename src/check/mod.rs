@@ -4,6 +4,7 @@ pub(crate) mod agreement;
 pub(crate) mod analysis;
 pub(crate) mod arithmetic;
 pub(crate) mod config;
+pub(crate) mod elsewhere;
 pub(crate) mod finding;
 pub(crate) mod incremental;
 pub mod matching;

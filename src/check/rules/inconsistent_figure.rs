@@ -6,33 +6,37 @@
 //! **Example.**
 //!
 //! ```markdown
-//! # Over 84,000 detained
+//! # Council passes $412 million budget
 //!
-//! Since 2022 the police have detained 85,000 people [@newsvane-2025-04-16].
+//! Mayor Delphine Aske said the $421 million budget "protects the basics" [@courier].
 //! ```
 //!
-//! reports `85,000 people detained disagrees with 84,000 people detained on line 1`, with the
-//! fixes `Replace with 84,000` and `Make line 1 say 85,000`. Two figures are one quantity when
-//! they count the same thing over the same period, read as matching reads a source (`people
-//! detained`, `since 2022`); they disagree when no value satisfies both after rounding and
-//! hedges, so a headline rounded from the body (`84,000` for `84,213`) agrees. Figures of one
-//! sentence (a change from one value to another), the old end of a change (`up from 30,000`)
-//! and figures the draft derives are not compared.
+//! reports `$421 million budget disagrees with $412 million budget on line 1`, with the fixes
+//! `Replace with $412 million` and `Make line 1 say $421 million`. An earlier figure of the
+//! draft is read as a fact a later one may speak of, with the evidence matching weighs against
+//! a source: the same kind and unit, the same time (no other year or period, and both or
+//! neither the value a change led to), the words of their own stretches of their clauses (two in
+//! common, or the word the later one quantifies: `the $421 million budget`), no one named for
+//! the later figure that the earlier sentence does not name (two runners' times are two
+//! quantities), and values close enough to be one quantity misstated rather than two. They
+//! disagree when no value satisfies both after rounding and hedges, so a headline rounded from
+//! the body (`1.3 million` for `1.26 million`) agrees, and a figure that agrees with any earlier
+//! statement of it stands. Figures of one sentence, the old end of a change (`up from 30,000`)
+//! and figures the draft derives are not compared; each figure is set against at most 64
+//! earlier ones.
 //!
 //! **Fix.** Replace the figure with the value stated first, or the first statement with this
 //! one.
 
-use std::collections::HashMap;
+use std::collections::VecDeque;
 
 use crate::check::agreement::{agree, comparable, Claim};
-use std::ops::Range;
-
 use crate::check::analysis::{shifted_figure, Analysis, FigureReport};
 use crate::check::finding::{as_written, Edit, Finding, Fix, Related};
 use crate::check::style::restyle_value;
 use crate::check::CheckConfig;
-use crate::extract::terms::content_terms;
-use crate::extract::{Figure, Kind};
+use crate::extract::context::period_years;
+use crate::extract::Kind;
 use crate::text::{Encoding, LineIndex};
 
 pub const CODE: &str = "inconsistent-figure";
@@ -40,102 +44,138 @@ pub const CODE: &str = "inconsistent-figure";
 /// Nothing per paragraph: the rule reads the whole draft's analysis (see [`check_draft`]).
 pub fn check(_: &crate::check::Context, _: &mut Vec<Finding>) {}
 
-/// How many statements of one quantity a later statement is compared with.
-const KEPT: usize = 8;
+/// How many earlier figures a figure is set against as a restatement of one of them.
+const LOOK_BACK: usize = 64;
 
-/// What two figures must share to be statements of one quantity.
-#[derive(Debug, Clone, Hash, PartialEq, Eq)]
-pub struct Quantity {
-    kind: &'static str,
-    unit: Option<String>,
-    counts: Vec<String>,
-    period: Option<String>,
-}
-
-/// The findings of a whole draft: each figure that disagrees with an earlier statement of the
-/// same quantity. `text` is the draft as it stands. Only figures with a quantity (read when their
-/// paragraph was checked) are looked at, and only those are moved to where they now stand.
+/// The findings of a whole draft: each figure that restates an earlier figure of the draft
+/// with another value. `text` is the draft as it stands. A figure is set against the
+/// [`LOOK_BACK`] figures before it that may be restated, and only those it disagrees with are
+/// moved to where they now stand.
 pub fn check_draft(text: &str, analysis: &Analysis, config: &CheckConfig) -> Vec<Finding> {
     let Some(severity) = config.severity(CODE) else { return Vec::new() };
-    let mut seen: HashMap<&Quantity, Vec<FigureReport>> = HashMap::new();
     let mut lines: Option<LineIndex> = None;
     let mut out = Vec::new();
-    for (segment, part) in &analysis.parts {
-        for report in &part.figures {
-            let Some(quantity) = &report.quantity else { continue };
-            let earlier = seen.entry(quantity).or_default();
-            let report = shifted_figure(report, segment, part);
-            if let Some(first) = earlier.first().filter(|_| disagrees_with_all(text, &report, earlier)) {
+    let mut earlier: VecDeque<(usize, &FigureReport)> = VecDeque::new();
+    for (p, (segment, part)) in analysis.parts.iter().enumerate() {
+        for report in part.figures.iter().filter(|f| may_restate(f)) {
+            let same: Vec<&(usize, &FigureReport)> =
+                earlier.iter().filter(|(q, e)| same_quantity((p, report), (*q, e))).collect();
+            let best = same.iter().max_by_key(|(_, e)| shared_words(report, e).len());
+            if let Some((q, first)) = best.filter(|_| same.iter().all(|(_, e)| !agrees(report, e))) {
                 let lines = lines.get_or_insert_with(|| LineIndex::new(text));
-                out.push(finding(text, lines, &report, first, severity));
+                let (then, then_part) = analysis.parts.get(*q).map_or((segment, part), |(s, c)| (s, c));
+                let first = shifted_figure(first, then, then_part);
+                out.push(finding(text, lines, &shifted_figure(report, segment, part), &first, severity));
             }
-            // The first statements of a quantity are the ones a later one is held to: a long
-            // draft that states one count a thousand times is compared a few times a statement.
-            if earlier.len() < KEPT {
-                earlier.push(report);
+            if earlier.len() >= LOOK_BACK {
+                earlier.pop_front();
             }
+            earlier.push_back((p, report));
         }
     }
+    out.retain(|f| !analysis.derived.iter().any(|d| d.range == f.range));
     out
 }
 
-/// Whether `report` disagrees with every earlier statement of its quantity, each in another
-/// sentence, and shares its wording with one of them.
-fn disagrees_with_all(text: &str, report: &FigureReport, earlier: &[FigureReport]) -> bool {
-    let differs = |other: &FigureReport| other.sentence != report.sentence && !agrees(report, other);
-    if !earlier.iter().all(differs) {
-        return false;
-    }
-    let terms = sentence_terms(text, report);
-    earlier.iter().any(|other| overlap(&terms, &sentence_terms(text, other)) >= SAME_STORY)
+/// Whether a figure states an amount that may be restated: no year, range, old end of a change
+/// or derived figure.
+fn may_restate(f: &FigureReport) -> bool {
+    let amount = !matches!(f.figure.kind, Kind::Year | Kind::Date | Kind::Time | Kind::Ordinal);
+    amount
+        && !f.figure.period
+        && f.figure.high.is_none()
+        && !f.old_end
+        && f.derived.is_none()
+        && !f.figure.is_lone_one()
 }
 
-/// The quantity a figure states, if it says what it counts (over its period) and is no change's
-/// old end; `prose` is the text its `sentence` and range are offsets into.
-pub(crate) fn quantity_of(
-    prose: &str,
-    f: &Figure,
-    sentence: Range<usize>,
-    (counts, period): (&Option<String>, &Option<String>),
-    derived: bool,
-) -> Option<Quantity> {
-    let amount = !matches!(f.kind, Kind::Year | Kind::Date | Kind::Time | Kind::Ordinal);
-    if !amount || f.period || f.high.is_some() || derived || f.is_lone_one() {
-        return None;
+/// How far apart, as a share of the larger, two values may be and still be one quantity
+/// misstated rather than two quantities (`$9.8 million` against `$9.6 million`, not the men's
+/// winner's 2:08 against the women's 2:24).
+const CLOSE: f64 = 0.05;
+
+/// Whether two values are close enough to be one quantity misstated: within [`CLOSE`] of each
+/// other, or the same digits with two neighbours swapped (`1,418` for `1,148`).
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() <= CLOSE * a.abs().max(b.abs()) || swapped(a, b)
+}
+
+/// Whether two values of three digits or more are written with two neighbouring digits swapped.
+fn swapped(a: f64, b: f64) -> bool {
+    let digits = |v: f64| format!("{:.0}", (v * 1000.0).round()).into_bytes();
+    let (x, y) = (digits(a), digits(b));
+    let differ: Vec<usize> = (0..x.len().min(y.len())).filter(|&i| x.get(i) != y.get(i)).collect();
+    let significant = x.iter().rev().skip_while(|d| **d == b'0').count() >= 3;
+    match differ.as_slice() {
+        [i, j] => x.len() == y.len() && significant && *j == i + 1 && x.get(*i) == y.get(*j) && x.get(*j) == y.get(*i),
+        _ => false,
     }
-    let before = prose.get(sentence.start..f.range.start).unwrap_or("");
-    let last = before.split_whitespace().next_back().unwrap_or("").to_lowercase();
-    if matches!(last.as_str(), "from" | "than" | "versus" | "vs" | "vs." | "of") {
-        return None;
-    }
-    // What it counts, less its unit: `bushels` alone names no quantity, `homeless people` does.
-    let unit: Vec<String> = f.unit.as_deref().map(content_terms).unwrap_or_default();
-    let mut counts: Vec<String> = content_terms(counts.as_deref()?).into_iter().filter(|t| !unit.contains(t)).collect();
-    // One word (`passengers`, `bushels`) is said of too many things to name one quantity.
-    if counts.len() < 2 {
-        return None;
-    }
-    counts.sort();
-    let kind = match f.kind {
-        Kind::Fraction | Kind::Percent => "share",
-        other => other.as_str(),
+}
+
+/// Stems an own stretch shares with many figures: they name no quantity.
+fn is_weak(stem: &str) -> bool {
+    matches!(
+        stem,
+        "said" | "say" | "year" | "month" | "week" | "day" | "total" | "last" | "now" | "more" | "peopl" | "rat"
+    )
+}
+
+/// Whether `later` (in part `p`) states the quantity `earlier` (in part `q`) states, read as
+/// matching reads a source's fact: the same kind and unit in another sentence, a close value,
+/// the same time and the same words.
+fn same_quantity((p, later): (usize, &FigureReport), (q, earlier): (usize, &FigureReport)) -> bool {
+    let (a, b) = (&later.figure, &earlier.figure);
+    let alike = a.kind == b.kind && a.unit == b.unit && (p != q || later.sentence != earlier.sentence);
+    alike && close(a.value, b.value) && same_time(later, earlier) && same_words(later, earlier)
+}
+
+/// Whether two figures speak of one time: periods that do not differ (`this year` against `last
+/// year`), years in common or none, and both the value a change led to (`took the rate to 5%`)
+/// or neither (`kept the rate at 5.25%`); `another 10,100` is a further count.
+fn same_time(later: &FigureReport, earlier: &FigureReport) -> bool {
+    let years = |r: &FigureReport| r.period.as_deref().map(period_years).unwrap_or_default();
+    let (ya, yb) = (years(later), years(earlier));
+    let same_years = ya == yb || ya.iter().any(|y| yb.contains(y));
+    let periods = match (spans_time(later), spans_time(earlier)) {
+        (Some(x), Some(y)) => x.eq_ignore_ascii_case(y) || !ya.is_empty(),
+        _ => true,
     };
-    let period = period.as_ref().map(|p| p.to_lowercase());
-    Some(Quantity { kind, unit: f.unit.clone(), counts, period })
+    let changed = (later.after_word == "to") == (earlier.after_word == "to");
+    same_years && periods && changed && later.after_word != "another"
 }
 
-/// How much of their wording two sentences must share to speak of one thing: what a figure
-/// counts (`passengers`) is said of many things; the words around it tell which.
-const SAME_STORY: f64 = 0.3;
-
-fn sentence_terms(text: &str, report: &FigureReport) -> Vec<String> {
-    content_terms(text.get(report.sentence.clone()).unwrap_or(""))
+/// A figure's period when it is a span of time (`this year`, `in 2023`), not the day of an
+/// event (`on Oct. 8`, when a plan is voted on).
+fn spans_time(r: &FigureReport) -> Option<&str> {
+    let p = r.period.as_deref()?;
+    let spans = ["year", "month", "week", "quarter", "decade", "season"];
+    (!period_years(p).is_empty() || spans.iter().any(|w| p.contains(w))).then_some(p)
 }
 
-/// The share of the smaller set of terms the other also has.
-fn overlap(a: &[String], b: &[String]) -> f64 {
-    let shared = a.iter().filter(|t| b.contains(t)).count();
-    shared as f64 / a.len().min(b.len()).max(1) as f64
+/// The stems the own stretches of two figures share, less weak ones; the people an event killed
+/// are its deaths.
+fn shared_words<'a>(later: &'a FigureReport, earlier: &FigureReport) -> Vec<&'a String> {
+    let kin = |w: &str| if w == "kill" { "die".to_string() } else { w.to_string() };
+    let theirs: Vec<String> = earlier.own.iter().map(|w| kin(w)).collect();
+    later.own.iter().filter(|w| !is_weak(w) && theirs.contains(&kin(w))).collect()
+}
+
+/// Whether two figures are named alike: two words of their own stretches in common, or the word
+/// the later one quantifies (`the $421 million budget`), and no one named for the later that
+/// the earlier's sentence does not name (`Valkova won in 2:24:48` is not the men's winner).
+fn same_words(later: &FigureReport, earlier: &FigureReport) -> bool {
+    let shared = shared_words(later, earlier);
+    let head = later.head.as_ref().is_some_and(|h| shared.contains(&h));
+    let theirs = |n: &String| earlier.terms.contains(n) || earlier.own.contains(n) || earlier.names.contains(n);
+    (shared.len() >= 2 || head) && later.names.iter().all(theirs) && !parallel(later, earlier)
+}
+
+/// Whether two figures are said in parallel of two things: their own stretches alike but for one
+/// word each (`the north district spent` and `the south district spent`, `the men's winner ran`
+/// and `the women's winner ran`).
+fn parallel(later: &FigureReport, earlier: &FigureReport) -> bool {
+    let only = |a: &[String], b: &[String]| a.iter().filter(|w| !is_weak(w) && !b.contains(w)).count();
+    only(&later.own, &earlier.own) == 1 && only(&earlier.own, &later.own) == 1
 }
 
 fn agrees(a: &FigureReport, b: &FigureReport) -> bool {
@@ -158,7 +198,11 @@ fn finding(
     severity: crate::check::Severity,
 ) -> Finding {
     let written = |r: &FigureReport| as_written(text.get(r.figure.range.clone()).unwrap_or(""));
-    let what = report.counts.as_deref().unwrap_or("");
+    // A figure with what it counts: `1,184 people counted`, or `52 feet` alone.
+    let said = |r: &FigureReport| match r.counts.as_deref() {
+        Some(what) => format!("{} {what}", written(r)),
+        None => written(r),
+    };
     let line = lines.position(text, first.figure.range.start, Encoding::Utf8).line + 1;
     let (this, that) = (written(report), written(first));
     let mut fixes = Vec::new();
@@ -175,15 +219,28 @@ fn finding(
         range: report.figure.range.clone(),
         severity,
         code: CODE,
-        message: format!("{this} {what} disagrees with {that} {what} on line {line}"),
+        message: format!("{} disagrees with {} on line {line}", said(report), said(first)),
         source_key: None,
         related: vec![Related {
             source_key: String::new(),
             fact_id: None,
             place: top,
-            message: format!("{that} {what}, stated first"),
+            message: format!("{}, stated first", said(first)),
             in_draft: Some(first.figure.range.clone()),
         }],
         fixes,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_quantity_misstated_is_close_or_two_digits_swapped() {
+        assert!(close(412.0, 421.0) && close(9.6, 9.8) && close(1_148.0, 1_418.0));
+        assert!(!close(38.7, 42.0) && !close(128.0, 144.0));
+        assert!(!swapped(12.0, 21.0), "two digits say too little");
+        assert!(!swapped(1_148.0, 4_118.0), "digits swapped that are not neighbours");
     }
 }
