@@ -375,7 +375,20 @@ fn the_arithmetic_of_a_draft_is_reported_with_its_inputs() {
         .iter()
         .any(|f| f["code"] == "unsupported-figure" && f["message"].as_str().unwrap().starts_with("30%")));
     let explained = String::from_utf8_lossy(&out.stderr);
-    assert!(explained.contains("30% (percent) -> derived from 1,200, 1,500"), "{explained}");
+    assert!(
+        explained.contains("30% (percent) -> derived: 1,200 to 1,500 is a rise of 25% (does not hold)"),
+        "{explained}"
+    );
+    // An input from another paragraph is shown with where it stands.
+    fs::write(
+        ws.path().join("drafts/shares.md"),
+        "Ferries made 1,500 crossings [@newsvane-2025-04-16].\n\n\
+         Storms cancelled 300 of the crossings, or 25% [@newsvane-2025-04-16].\n",
+    )
+    .unwrap();
+    let out = stet(ws.path(), &["check", "--explain", "drafts/shares.md"]);
+    let explained = String::from_utf8_lossy(&out.stderr);
+    assert!(explained.contains("25% (percent) -> derived: 300 of 1,500 (paragraph 1) is 20%"), "{explained}");
 }
 
 #[test]

@@ -73,6 +73,12 @@ fn arithmetic_a_draft_does_and_figures_it_states_twice() {
     score("tests/eval/arithmetic", &["miscalculated-figure", "inconsistent-figure"], 0.90, 0.90);
 }
 
+/// Held to where it stands (its README says how it has been used), not to the 0.90.
+#[test]
+fn arithmetic_on_a_set_written_without_looking_at_the_code() {
+    score("tests/eval/arithmetic-heldout", &["miscalculated-figure", "inconsistent-figure"], 0.55, 0.95);
+}
+
 /// Runs `stet check` over the set's drafts and holds recall and precision, on the rules `only`
 /// names (every rule when empty), to their floors.
 fn score(set: &str, only: &[&str], recall_floor: f64, precision_floor: f64) {

@@ -200,8 +200,12 @@ impl Reader<'_> {
             // `from A [in 2019] to B`
             if last_before == Some("from") && between.iter().position(|w| w == "to").is_some_and(|k| k <= 3) {
                 pairs.push((i, j));
-            // `to B [last year] from A`, `B, up from A`
-            } else if between.last().is_some_and(|w| w == "from") && between.len() <= 6 && last_before != Some("from") {
+            // `to B [last year] from A`, `B, up from A`; `rose to 58% for those who entered in
+            // 2019, from 51% ...`: what qualifies each end may stand between them after `to`.
+            } else if between.last().is_some_and(|w| w == "from")
+                && (between.len() <= 6 || (last_before == Some("to") && self.one_clause(a, b) && between.len() <= 14))
+                && last_before != Some("from")
+            {
                 let said = last_before == Some("to") || between.iter().any(|w| is_direction(w));
                 if said {
                     pairs.push((j, i));
@@ -209,6 +213,13 @@ impl Reader<'_> {
             }
         }
         pairs
+    }
+
+    /// Whether no other clause stands between two figures: no semicolon, `while`, `but`.
+    fn one_clause(&self, a: &Figure, b: &Figure) -> bool {
+        let gap = a.range.end..b.range.start;
+        let text = self.prose.get(gap.clone()).unwrap_or("");
+        !text.contains(';') && !self.words(gap).iter().any(|w| matches!(w.as_str(), "while" | "whereas" | "but"))
     }
 
     fn changes(&self, out: &mut Vec<Derivation>) {
@@ -300,11 +311,17 @@ impl Reader<'_> {
         let words = self.sentence_words();
         let Some((w, factor, hedge)) = multiple_word(&words) else { return };
         let Some(range) = self.word_range(w) else { return };
+        // A fall is read as the multiple it divides by, so that `nearly halved` (a little short of
+        // half as much again) hedges the fall as `nearly doubled` hedges a rise.
+        let (factor, (a, b)) = if factor < 1.0 { (1.0 / factor, (b, a)) } else { (factor, (a, b)) };
+        if a.value <= 0.0 {
+            return;
+        }
         let ratio = |x: f64, y: f64| if x == 0.0 { f64::NAN } else { y / x };
         let computed = span(input(a), input(b), ratio);
         // `doubled` is a loose word: a tenth either way; `more than doubled` a little above.
         let stated = Claim { value: factor, high: None, step: factor * 0.2, hedge };
-        let value = b.value / a.value;
+        let value = self.figure(j).zip(self.figure(i)).map_or(f64::NAN, |(new, old)| new.value / old.value);
         out.push(Derivation {
             related: Vec::new(),
             result: None,
@@ -389,7 +406,9 @@ impl Reader<'_> {
                 if percent {
                     holds(p, range)
                 } else {
-                    meets(Claim { step: p.step.max(0.01), ..claim(p) }, range)
+                    // A share in words is as fine as its neighbours are apart: `one in four` is
+                    // not 34% (one in three), whatever step its digits suggest.
+                    meets(Claim { step: (p.value * 0.3).max(0.01), ..claim(p) }, range)
                 }
             };
             let shown = if percent { format!("{}%", round(value)) } else { format!("{}%", round(value * 100.0)) };
@@ -413,27 +432,44 @@ impl Reader<'_> {
         let count = |i: usize| self.figure(i).is_some_and(is_count);
         let close = |a: usize, b: usize| {
             let (Some(fa), Some(fb)) = (self.figure(a), self.figure(b)) else { return Vec::new() };
-            self.words(fa.range.end..fb.range.start)
+            let mut words = self.words(fa.range.end..fb.range.start);
+            // `more than three in five`: the hedge belongs to the share, not to the gap.
+            if fb.hedge.is_some() {
+                while words.last().is_some_and(|w| is_hedge_word(w)) {
+                    words.pop();
+                }
+            }
+            words
         };
         if self.is_share_of(k) {
-            let (x, y) = (k.checked_sub(1)?, k + 1);
+            let (x, y) = (self.amount_before(k)?, self.amount_after(k)?);
             let between = close(k, y);
             let of_y = between.first().is_some_and(|w| w == "of") && between.len() <= 5;
             return (count(x) && count(y) && of_y && close(x, k).len() <= 3).then_some((x, y));
         }
-        let x = k.checked_sub(1)?;
+        let x = self.amount_before(k)?;
         let after_x = close(x, k);
         // `2,340 people …, and 1,610 of them, or 59%`: the whole is the count before the part.
         if matches!(after_x.as_slice(), [of, them, ..] if of == "of" && (them == "them" || them == "those")) {
-            let y = x.checked_sub(1)?;
-            return (count(x) && count(y) && after_x.len() <= 4).then_some((x, y));
+            let y = self.amount_before(x)?;
+            return (count(x) && count(y) && after_x.len() <= 5).then_some((x, y));
         }
-        let (x, y) = (k.checked_sub(2)?, k.checked_sub(1)?);
-        let of = close(x, y);
-        let part_of_whole = matches!(of.as_slice(), [a] if a == "of")
-            || matches!(of.as_slice(), [a, b] if a == "of" && is_determiner(b))
-            || matches!(of.as_slice(), [a, b] if a == "out" && b == "of");
+        let (x, y) = (self.amount_before(x)?, x);
+        // `5,940 of the 17,260`; `5,940 first-generation students among its 17,260`: the part's
+        // own noun may stand between it and `of`.
+        let part_of_whole = self.part_of(x, y) || self.part_noun_of(x, y);
         (count(x) && count(y) && part_of_whole && close(y, k).len() <= 3).then_some((x, y))
+    }
+
+    /// The nearest amount before figure `i` (an ordinal such as the `first` of `first-generation`
+    /// is none).
+    fn amount_before(&self, i: usize) -> Option<usize> {
+        (0..i).rev().find(|&j| self.figure(j).is_some_and(is_amount))
+    }
+
+    /// The nearest amount after figure `i`.
+    fn amount_after(&self, i: usize) -> Option<usize> {
+        (i + 1..self.figures.len()).find(|&j| self.figure(j).is_some_and(is_amount))
     }
 
     /// `a majority, 40 of the 100`; `most of the board, 4 of its 9 members`: more than half, or not.
@@ -554,7 +590,7 @@ impl Reader<'_> {
     fn year_before(&self, k: usize) -> Option<(usize, Need, Vec<String>)> {
         let f = self.figure(k)?;
         let after = self.after(k, 5);
-        let earlier = ["before", "earlier", "previous", "prior", "last"];
+        let earlier = ["before", "earlier", "previous", "prior", "last", "ago"];
         let said = after.iter().any(|w| w == "year") && after.iter().any(|w| earlier.contains(&w.as_str()));
         let moved = self.before(k, 2).iter().any(|w| is_direction(w) || w == "increase" || w == "decrease");
         if f.kind != Kind::Percent || !said || !moved || !self.stated_changes().is_empty() {
@@ -609,13 +645,26 @@ impl Reader<'_> {
         of && !text.contains([';', '(', '[']) && self.words(fx.range.end..fy.range.start).len() <= 9
     }
 
-    /// Whether figures `x` and `y` read `X of the Y`, `X of its Y`, `X out of Y`.
+    /// Whether figures `x` and `y` read `X of the Y`, `X of its Y`, `X out of Y`, `X among the Y`.
     fn part_of(&self, x: usize, y: usize) -> bool {
         let (Some(fx), Some(fy)) = (self.figure(x), self.figure(y)) else { return false };
         let between = self.words(fx.range.end..fy.range.start);
-        matches!(between.as_slice(), [of] if of == "of")
-            || matches!(between.as_slice(), [of, the] if of == "of" && is_determiner(the))
+        matches!(between.as_slice(), [of] if is_part_word(of))
+            || matches!(between.as_slice(), [of, the] if is_part_word(of) && is_determiner(the))
             || matches!(between.as_slice(), [out, of] if out == "out" && of == "of")
+    }
+
+    /// Whether figures `x` and `y` read `X things among its Y`, `X things of the Y`: the part's
+    /// noun, then the whole, in one clause of a few words.
+    fn part_noun_of(&self, x: usize, y: usize) -> bool {
+        let (Some(fx), Some(fy)) = (self.figure(x), self.figure(y)) else { return false };
+        let text = self.prose.get(fx.range.end..fy.range.start).unwrap_or("");
+        let between = self.words(fx.range.end..fy.range.start);
+        let n = between.len();
+        let whole = n >= 3
+            && between.get(n - 2).is_some_and(|w| is_part_word(w))
+            && between.get(n - 1).is_some_and(|w| is_determiner(w));
+        whole && n <= 6 && !text.contains([',', ';', '(', '['])
     }
 
     /// `A, B and C, a total of N`.
@@ -668,9 +717,11 @@ impl Reader<'_> {
             }
             let counts: Vec<usize> =
                 (0..self.figures.len()).filter(|&i| self.figure(i).is_some_and(is_count)).collect();
-            // `a population of 640,000`, `640,000 residents`.
+            // `a population of 640,000`, `640,000 residents`; or the count of what the rate is per
+            // (`20,360 students` for `11 per 1,000 students`).
+            let per = self.phrase_after(k).first().cloned();
             let population = counts.iter().copied().find(|&i| {
-                self.after(i, 1).first().is_some_and(|w| is_population_word(w))
+                self.after(i, 1).first().is_some_and(|w| is_population_word(w) || Some(w) == per.as_ref())
                     || self.before(i, 2).first().is_some_and(|w| w == "population")
             });
             let Some(y) = population else { continue };
@@ -858,9 +909,35 @@ fn is_rate_word(stem: &str) -> bool {
     matches!(stem, "rate" | "rat" | "work" | "come" | "amount" | "equal" | "translat" | "mean" | "size" | "per")
 }
 
-/// `the`, `its`, `their`: what stands between `of` and a whole (`4 of its 9 trustees`).
+/// `the`, `its`, `their`, `those`: what stands between `of` and a whole (`4 of its 9 trustees`).
 fn is_determiner(w: &str) -> bool {
-    matches!(w, "the" | "its" | "their" | "his" | "her" | "our" | "all")
+    matches!(w, "the" | "its" | "their" | "his" | "her" | "our" | "all" | "those" | "these")
+}
+
+/// The words of a hedge written before a figure (`more than`, `nearly`, `about`).
+fn is_hedge_word(w: &str) -> bool {
+    matches!(
+        w,
+        "more"
+            | "than"
+            | "about"
+            | "nearly"
+            | "almost"
+            | "over"
+            | "roughly"
+            | "some"
+            | "just"
+            | "under"
+            | "fewer"
+            | "less"
+            | "around"
+            | "approximately"
+    )
+}
+
+/// `of`, `among`: what stands between a part and its whole (`5,940 among its 17,260`).
+fn is_part_word(w: &str) -> bool {
+    matches!(w, "of" | "among")
 }
 
 /// Words that say a value moved: `up from 96`, `down from 2,310`.

@@ -221,7 +221,8 @@ pub(crate) fn in_sources(
             left.push(open);
             continue;
         }
-        let answer = source_input(cx, &open, matches).and_then(|found| {
+        let answer = readings(cx, &open).into_iter().find_map(|open| {
+            let found = source_input(cx, &open, matches)?;
             let known = known_of(open.need).and_then(|i| given(cx, i));
             conclude(&open, given(cx, open.result)?, known, &[found])
         });
@@ -231,6 +232,18 @@ pub(crate) fn in_sources(
         }
     }
     (derived, left)
+}
+
+/// The ways to read `open`, likeliest first. A change on the year before may be of any count
+/// its sentence states before it (`admitted 48,260 patients to its four hospitals in 2024, up
+/// 11% on the year before`): the nearest first, the first the source answers taken.
+fn readings(cx: &Context, open: &Open) -> Vec<Open> {
+    let Need::YearBefore { new } = open.need else { return vec![open.clone()] };
+    let before = (0..open.result)
+        .rev()
+        .take_while(|&i| cx.draft.figures.get(i).is_some_and(|f| f.range.start >= open.sentence.start));
+    let counts = before.filter(|&i| i == new || cx.draft.figures.get(i).is_some_and(is_count));
+    counts.take(4).map(|i| Open { need: Need::YearBefore { new: i }, ..open.clone() }).collect()
 }
 
 /// The one value the cited sources give for what `open` lacks.
@@ -267,14 +280,13 @@ fn source_input(cx: &Context, open: &Open, matches: &[Option<FigureMatch>]) -> O
 }
 
 /// The fact of `dataset` that states the matched fact's quantity a year before it: in the same
-/// sentence of the source, of the same kind and unit, its period the year before.
+/// paragraph of the source, of the same kind and unit, its period the year before.
 fn year_before<'a>(cx: &Context, dataset: &'a Dataset, m: &FigureMatch) -> Vec<&'a Fact> {
     let Some((from, fact)) = cx.index.fact(m.fact) else { return Vec::new() };
     if from.source.key != dataset.source.key {
         return Vec::new();
     }
-    let years = fact.period.as_deref().map(period_years).unwrap_or_default();
-    let [year] = years.as_slice() else { return Vec::new() };
+    let Some(year) = year_of(dataset, fact) else { return Vec::new() };
     // What it counts must be said of both: `1,412 vessel calls ..., against 1,398 in 2023`, not
     // the `61` injuries of 2023 later in the paragraph. The nearest such fact is the one meant.
     let counted = fact_terms(fact);
@@ -283,17 +295,32 @@ fn year_before<'a>(cx: &Context, dataset: &'a Dataset, m: &FigureMatch) -> Vec<&
         .iter()
         .take(MAX_FACTS)
         .filter(|f| f.place.line == fact.place.line && f.id != fact.id && f.kind == fact.kind && f.unit == fact.unit)
-        .filter(|f| f.period.as_deref().map(period_years).unwrap_or_default() == [year - 1])
-        .filter(|f| {
-            f.subject
-                .as_deref()
-                .map(crate::extract::terms::content_terms)
-                .unwrap_or_default()
-                .iter()
-                .any(|t| counted.contains(t))
-        })
+        .filter(|f| year_of(dataset, f) == Some(year - 1))
+        // What the earlier one counts may be said by its noun or its verb (`admitted 45,110
+        // patients` for `admitted 48,260 inpatients`).
+        .filter(|f| fact_terms(f).iter().any(|t| counted.contains(t)))
         .min_by_key(|f| f.place.character.abs_diff(fact.place.character));
     nearest.into_iter().collect()
+}
+
+/// The one year a fact speaks of: the year its period names, or the year of the source's date
+/// for `this fall`, `this year` or no period, and the year before it for `last year`.
+fn year_of(dataset: &Dataset, fact: &Fact) -> Option<i32> {
+    let dated = || -> Option<i32> { dataset.source.date.as_deref()?.get(..4)?.parse().ok() };
+    // A figure a report gives with no time at all is of the time it reports on: its own year.
+    let Some(period) = fact.period.as_deref() else { return dated() };
+    if let [year] = period_years(period).as_slice() {
+        return Some(*year);
+    }
+    let dated = dated()?;
+    let lower = period.to_lowercase();
+    if lower.starts_with("this ") || lower.starts_with("current") {
+        Some(dated)
+    } else if lower == "last year" {
+        Some(dated - 1)
+    } else {
+        None
+    }
 }
 
 /// The stems a fact is known by: what it counts and the words of its own stretch.

@@ -60,8 +60,9 @@ struct Outcome {
 
 fn check_one(draft: &Path, ws: &Workspace, explain: bool) -> Result<Outcome, std::io::Error> {
     let text = crate::files::read_regular_text(draft)?;
-    let findings = analyse(&text, &ws.against()).findings();
-    let explained = if explain { explain_matches(draft, &text, ws) } else { String::new() };
+    let analysis = analyse(&text, &ws.against());
+    let findings = analysis.findings();
+    let explained = if explain { explain_matches(draft, &text, ws, &analysis) } else { String::new() };
     Ok(Outcome { text, findings, explained })
 }
 
@@ -263,13 +264,17 @@ impl HumanReport {
 }
 
 /// For every figure: the fact it matched, how sure, and why (`stet check --explain`).
-fn explain_matches(path: &Path, text: &str, ws: &Workspace) -> String {
+fn explain_matches(path: &Path, text: &str, ws: &Workspace, analysis: &crate::check::Analysis) -> String {
     use crate::check::matching::{cited_keys, match_figures, rank, ACCEPT};
     use crate::check::Context;
     let draft = crate::extract::read_draft(text);
     let cx = Context::new(text, &draft, &ws.library, &ws.index, &ws.settings.check);
     let decided = match_figures(&cx);
-    let derived = crate::check::arithmetic::derivations(text, &draft);
+    // What the check derived, with inputs from anywhere in the draft or its sources.
+    let derived: std::collections::HashMap<usize, (String, bool)> = analysis
+        .figures()
+        .filter_map(|f| Some((f.figure.range.start, (f.derived?, f.standing.status == crate::check::Status::Derived))))
+        .collect();
     let lines = LineIndex::new(text);
     let mut out = String::new();
     for (i, figure) in draft.figures.iter().enumerate() {
@@ -287,15 +292,9 @@ fn explain_matches(path: &Path, text: &str, ws: &Workspace) -> String {
             continue;
         }
         // A figure the draft derives is judged by its arithmetic, from the inputs shown.
-        if let Some(d) = crate::check::arithmetic::derivation_of(&derived, i) {
-            let inputs: Vec<&str> = d
-                .inputs
-                .iter()
-                .filter_map(|&k| draft.figures.get(k))
-                .filter_map(|f| text.get(f.range.clone()))
-                .collect();
-            let verdict = if d.agrees { "holds" } else { "does not hold" };
-            out.push_str(&format!(" -> derived from {}: {} ({verdict})\n", inputs.join(", "), d.arithmetic));
+        if let Some((arithmetic, holds)) = derived.get(&figure.range.start) {
+            let verdict = if *holds { "holds" } else { "does not hold" };
+            out.push_str(&format!(" -> derived: {arithmetic} ({verdict})\n"));
             continue;
         }
         // The facts the figure is judged against: those of the sources its note cites, if any.

@@ -126,7 +126,19 @@ fn is_weak(stem: &str) -> bool {
 fn same_quantity((p, later): (usize, &FigureReport), (q, earlier): (usize, &FigureReport)) -> bool {
     let (a, b) = (&later.figure, &earlier.figure);
     let alike = a.kind == b.kind && a.unit == b.unit && (p != q || later.sentence != earlier.sentence);
-    alike && close(a.value, b.value) && same_time(later, earlier) && same_words(later, earlier)
+    let named = (close(a.value, b.value) && same_words(later, earlier)) || refers_back(later, earlier);
+    alike && same_time(later, earlier) && named
+}
+
+/// Whether `later` is written as a quantity already told (`the $34.1 million plan`, `the
+/// system's 3,251 nurses`) with the digits of `earlier` two of them swapped: a slip of the pen,
+/// whatever words each is said in. A value merely close is not enough here (`the 128 beds of the
+/// new wing` after `120 beds` is another ward).
+fn refers_back(later: &FigureReport, earlier: &FigureReport) -> bool {
+    let definite = matches!(later.after_word.as_str(), "the" | "its" | "their" | "this" | "that")
+        || later.after_word.ends_with("'s")
+        || later.after_word.ends_with("\u{2019}s");
+    definite && !parallel(later, earlier) && swapped(later.figure.value, earlier.figure.value)
 }
 
 /// Whether two figures speak of one time: periods that do not differ (`this year` against `last
@@ -149,7 +161,8 @@ fn same_time(later: &FigureReport, earlier: &FigureReport) -> bool {
 fn spans_time(r: &FigureReport) -> Option<&str> {
     let p = r.period.as_deref()?;
     let spans = ["year", "month", "week", "quarter", "decade", "season"];
-    (!period_years(p).is_empty() || spans.iter().any(|w| p.contains(w))).then_some(p)
+    let month = p.split_whitespace().any(|w| crate::lexicon::month(&w.to_lowercase()).is_some());
+    (!period_years(p).is_empty() || month || spans.iter().any(|w| p.contains(w))).then_some(p)
 }
 
 /// The stems the own stretches of two figures share, less weak ones; the people an event killed
