@@ -118,6 +118,13 @@ const ACROSS_PARAGRAPHS: &[(&str, Expect)] = &[
     ("Men accounted for 154 of the 215 deaths.\n\nAbout one in four of those who died, or 54 people, had left a jail.", Right),
     ("Men accounted for 154 of the 215 deaths.\n\nAbout one in four of those who died, or 71 people, had left a jail.", Wrong("71")),
     ("Crews repaired 40 bridges.\n\nThe city has 150,000 residents, a rate of 3 per 10,000.", Quiet),
+    // A change of which the sentence states one end, the other end in an earlier paragraph.
+    ("The museum now draws 42,000 visitors a year from the county.\n\nIn 2016 the county sent the museum 84,000 visitors, and their number has been cut by 50% since then.", Right),
+    ("The museum now draws 42,000 visitors a year from the county.\n\nIn 2016 the county sent the museum 84,000 visitors, and their number has been cut by 30% since then.", Wrong("30%")),
+    ("The museum now draws 42,000 visitors a year from the county.\n\nIn 2016 the county sent the museum 84,000 visitors, and the number has halved since then.", Quiet),
+    ("The museum now draws 42,000 visitors a year from the county.\n\nIn 2016 the county sent the museum 84,000 visitors, and the number has fallen fourfold since then.", Wrong("fourfold")),
+    ("Storms closed the ferry on 96 days last winter.\n\nThe ferry was nearly triple the 33 days it lost in 2019.", Quiet),
+    ("Storms closed the ferry on 96 days last winter.\n\nThe ferry lost nearly triple the 20 days it lost in 2019.", Wrong("triple")),
     // `Its 29` is a count, not a name with a number.
     ("The district serves 58,000 residents.\n\nIts 29 structure fires work out to 50 per 100,000 residents.", Right),
     ("The district serves 58,000 residents.\n\nIts 29 structure fires work out to 65 per 100,000 residents.", Wrong("65 per 100,000")),
@@ -129,7 +136,8 @@ const SOURCE: &str = "---\nkey: ledger\ndate: 2025-10-01\n---\n# Harbour year\n\
     Harbour work accounts for 9,000 of the 120,000 jobs in the town, according to a study.\n\n\
     The district has 250,000 residents, according to the council's estimate.\n\n\
     In neighbouring Westby District, which has 90,000 residents, 40 ferries were inspected.\n\n\
-    The harbour college enrolled 12,500 students this autumn. Enrollment was 11,800 in 2024.\n";
+    The harbour college enrolled 12,500 students this autumn. Enrollment was 11,800 in 2024.\n\n\
+    Dredging cost the harbour $2.4 million in 2024. In 2021 dredging cost $600,000.\n";
 
 /// Drafts whose derived figure takes an input only the cited source states.
 const FROM_A_SOURCE: &[(&str, Expect)] = &[
@@ -148,6 +156,11 @@ const FROM_A_SOURCE: &[(&str, Expect)] = &[
     ("The harbour college enrolled 12,500 students this autumn, up 6% from a year ago [@ledger].", Right),
     ("The harbour college enrolled 12,500 students this autumn, up 9% from a year ago [@ledger].", Wrong("9%")),
     ("The harbour, with its four quays, recorded 2,150 ship calls in 2024, up 13% on the year before [@ledger].", Right),
+    // A change of which the sentence states one end, the other end only in the source.
+    ("In 2021 dredging cost the harbour $600,000, and the bill has grown fourfold since then [@ledger].", Quiet),
+    ("In 2021 dredging cost the harbour $600,000, and the bill has grown sixfold since then [@ledger].", Wrong("sixfold")),
+    ("Dredging cost the harbour $2.4 million in 2024, four times the cost in 2021 [@ledger].", Quiet),
+    ("Dredging cost the harbour $2.4 million in 2024, triple the cost in 2021 [@ledger].", Wrong("triple")),
     ("The harbour, with its four quays, recorded 2,150 ship calls in 2024, up 20% on the year before [@ledger].", Wrong("20%")),
 ];
 

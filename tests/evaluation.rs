@@ -76,7 +76,7 @@ fn arithmetic_a_draft_does_and_figures_it_states_twice() {
 /// Held to where it stands (its README says how it has been used), not to the 0.90.
 #[test]
 fn arithmetic_on_a_set_written_without_looking_at_the_code() {
-    score("tests/eval/arithmetic-heldout", &["miscalculated-figure", "inconsistent-figure"], 0.55, 0.95);
+    score("tests/eval/arithmetic-heldout", &["miscalculated-figure", "inconsistent-figure"], 0.65, 0.95);
 }
 
 /// Runs `stet check` over the set's drafts and holds recall and precision, on the rules `only`

@@ -100,6 +100,21 @@ pub enum Need {
     /// The population of a rate, and its count when the sentence only names it (`the January
     /// count works out to a rate of 71 per 10,000 residents`).
     Population { count: Option<usize> },
+    /// The other end of a change whose one end the sentence states: `In 2015 the state gave $164
+    /// million, and its support has been cut by 25% since then` (the stated end is the `old`
+    /// one); `38 fires, triple the number in 2023` (the new one, the other's `year` named). A
+    /// change by a word of multiples carries it in `multiple`.
+    OtherEnd { known: usize, old: bool, year: Option<i32>, multiple: Option<Multiple> },
+}
+
+/// A change stated by a word of multiples (`fivefold`, `halving`): its factor, its hedge and
+/// where the word stands, in bytes.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Multiple {
+    pub factor: f64,
+    pub hedge: Option<Hedge>,
+    pub start: usize,
+    pub end: usize,
 }
 
 /// The derivation of figure `i` among `derivations` (as [`derivations`] sorts them).
@@ -523,6 +538,106 @@ impl Reader<'_> {
                 out.push(Open { result, need: self.placed(need), names, sentence });
             }
         }
+        let changed = |o: &Open| matches!(o.need, Need::YearBefore { .. });
+        if derived.iter().all(|d| !self.holds_figure(d)) && !out.iter().any(changed) {
+            if let Some((result, need, names)) = self.other_end(&done) {
+                let (result, sentence) = (self.first + result, self.sentence.clone());
+                out.push(Open { result, need: self.placed(need), names, sentence });
+            }
+        }
+    }
+
+    /// Whether derivation `d` is of one of this sentence's figures or words.
+    fn holds_figure(&self, d: &Derivation) -> bool {
+        d.range.start >= self.sentence.start && d.range.end <= self.sentence.end
+    }
+
+    /// A change of which the sentence states one end: one count, amount or sum, and a percent
+    /// with a word of change before it or a word of multiples; `since then` (or `since 2015`) or
+    /// the end written after the word (`triple the 74 deaths of 2019`) makes the stated end the
+    /// old one, `fell to 74` or `38 fires, triple the number in 2023` the new one.
+    fn other_end(&self, done: &dyn Fn(usize) -> bool) -> Option<(usize, Need, Vec<String>)> {
+        if !self.stated_changes().is_empty() {
+            return None;
+        }
+        let counts: Vec<usize> = (0..self.figures.len()).filter(|&i| self.figure(i).is_some_and(is_count)).collect();
+        let [x] = counts.as_slice() else { return None };
+        let x = *x;
+        let words = self.sentence_words();
+        let since = words.windows(2).any(|w| w[0] == "since" && (w[1] == "then" || w[1].parse::<i32>().is_ok()));
+        let to_x = self.before(x, 1).first().is_some_and(|w| w == "to");
+        let percent = (0..self.figures.len()).find(|&k| self.is_change_percent(k));
+        let multiple = multiple_word(&words).and_then(|(w, factor, hedge)| {
+            let at = self.word_range(w)?;
+            Some(Multiple { factor, hedge, start: at.start, end: at.end })
+        });
+        // `nearly triple the 74 deaths of 2019`: a stated end after the word is the base.
+        let base = multiple.zip(self.figure(x)).is_some_and(|(m, f)| f.range.start > m.end);
+        // `38 fires, triple the number in 2023`: the year the other end is of, named after the word.
+        let year = multiple.filter(|_| !base).and_then(|m| {
+            (0..self.figures.len())
+                .filter_map(|i| self.figure(i))
+                .find(|f| f.kind == Kind::Year && f.range.start > m.end)
+                .map(|f| f.value as i32)
+        });
+        let old = match (since || base, to_x || year.is_some()) {
+            (true, false) => true,
+            (false, true) => false,
+            _ => return None,
+        };
+        let names = self.own_names(x);
+        if names.is_empty() {
+            return None;
+        }
+        match (percent, multiple) {
+            (Some(k), None) if !done(k) => Some((k, Need::OtherEnd { known: x, old, year, multiple: None }, names)),
+            (None, Some(m)) => Some((x, Need::OtherEnd { known: x, old, year, multiple: Some(m) }, names)),
+            _ => None,
+        }
+    }
+
+    /// Whether figure `k` is the percent of a change: `cut by 25%`, `up 9%`, `a drop of 34%`.
+    fn is_change_percent(&self, k: usize) -> bool {
+        let Some(f) = self.figure(k) else { return false };
+        let before = self.before(k, 3);
+        let change = |w: &String| {
+            is_direction(w)
+                || matches!(
+                    w.as_str(),
+                    "cut"
+                        | "grown"
+                        | "grew"
+                        | "fallen"
+                        | "risen"
+                        | "drop"
+                        | "fall"
+                        | "rise"
+                        | "increase"
+                        | "decrease"
+                        | "decline"
+                        | "gain"
+                        | "loss"
+                        | "jump"
+                )
+        };
+        f.kind == Kind::Percent && f.high.is_none() && before.iter().any(change) && !self.is_share_of(k)
+    }
+
+    /// The stems of the words figure `x` is said with, within its commas: what a statement of
+    /// the same quantity at another time shares (`state` in `the state gave the university $164
+    /// million`).
+    fn own_names(&self, x: usize) -> Vec<String> {
+        let Some(f) = self.figure(x) else { return Vec::new() };
+        let before = self.prose.get(self.sentence.start..f.range.start).unwrap_or("");
+        let before = before.rsplit([',', ';']).next().unwrap_or("");
+        let after = self.prose.get(f.range.end..self.sentence.end).unwrap_or("");
+        let after = after.split([',', ';', '[']).next().unwrap_or("");
+        let words = format!("{before} {after}");
+        let weak = ["last", "year", "month", "week", "said", "since", "then", "total", "number", "count"];
+        crate::extract::terms::content_terms(&words)
+            .into_iter()
+            .filter(|w| !w.chars().any(|c| c.is_ascii_digit()) && !weak.contains(&w.as_str()) && !is_direction(w))
+            .collect()
     }
 
     /// A need with its figures placed among the draft's.
@@ -532,6 +647,9 @@ impl Reader<'_> {
             Need::WholeOfShare { share } => Need::WholeOfShare { share: self.first + share },
             Need::YearBefore { new } => Need::YearBefore { new: self.first + new },
             Need::Population { count } => Need::Population { count: count.map(|c| self.first + c) },
+            Need::OtherEnd { known, old, year, multiple } => {
+                Need::OtherEnd { known: self.first + known, old, year, multiple }
+            }
         }
     }
 

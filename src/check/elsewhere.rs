@@ -14,7 +14,7 @@ use super::agreement::Claim;
 use super::analysis::{shifted_figure, shifted_pending, Analysis, CheckedSegment, FigureReport};
 use super::arithmetic::{
     claim, holds, input, is_count, is_population_word, loose_input, meets, per_base, restate, round, same_measure,
-    span, Derivation, Need, Open,
+    span, Derivation, Multiple, Need, Open,
 };
 use super::finding::{as_written, Related};
 use super::matching::{cited_keys, FigureMatch};
@@ -85,6 +85,10 @@ pub(crate) fn conclude(open: &Open, result: Given, known: Option<Given>, found: 
         Need::Whole { .. } => share_of_whole(&result, known?, found.first()?)?,
         Need::WholeOfShare { .. } => count_of_share(&result, known?, found.first()?)?,
         Need::YearBefore { .. } => change_on_year_before(&result, known?, found.first()?)?,
+        Need::OtherEnd { old, multiple: Some(m), .. } => {
+            return multiple_of_other_end(m, known?, old, found.first()?);
+        }
+        Need::OtherEnd { old, multiple: None, .. } => change_to_other_end(&result, known?, old, found.first()?)?,
         Need::Population { count } => {
             let counted = match (count, known) {
                 (Some(_), Some(k)) => k,
@@ -164,6 +168,49 @@ fn change_on_year_before(result: &Given, new: Given, old: &Found) -> Option<Reck
     Some((value, agrees, arithmetic, restate(&result.written, p, value)))
 }
 
+/// `cut by 25% since then`, `fell to 74, a drop of 34%`: the change between the end the
+/// sentence states and the other end, stated elsewhere.
+fn change_to_other_end(result: &Given, known: Given, old: bool, other: &Found) -> Option<Reckoned> {
+    let p = result.figure;
+    let (from, to) = if old { (known.figure, &other.figure) } else { (&other.figure, known.figure) };
+    if !same_measure(from, to) || from.value <= 0.0 {
+        return None;
+    }
+    let relative = |x: f64, y: f64| if x == 0.0 { f64::NAN } else { ((y - x) / x * 100.0).abs() };
+    let value = relative(from.value, to.value);
+    let agrees = holds(p, span(input(from), input(to), relative));
+    let fall = if to.value >= from.value { "rise" } else { "fall" };
+    let (a, b) = if old { (known.written.clone(), shown(other)) } else { (shown(other), known.written.clone()) };
+    let arithmetic = format!("{a} to {b} is a {fall} of {}%", round(value));
+    Some((value, agrees, arithmetic, restate(&result.written, p, value)))
+}
+
+/// `grown fivefold since then`, `triple the number in 2023`: a multiple between the end the
+/// sentence states and the other end, read as [`super::arithmetic`] reads one in a sentence (a
+/// fall as the multiple it divides by).
+fn multiple_of_other_end(m: Multiple, known: Given, old: bool, other: &Found) -> Option<Derivation> {
+    let (from, to) = if old { (known.figure, &other.figure) } else { (&other.figure, known.figure) };
+    if !same_measure(from, to) || from.value <= 0.0 || to.value <= 0.0 {
+        return None;
+    }
+    let (factor, (low, high)) = if m.factor < 1.0 { (1.0 / m.factor, (to, from)) } else { (m.factor, (from, to)) };
+    let ratio = |x: f64, y: f64| if x == 0.0 { f64::NAN } else { y / x };
+    let computed = span(input(low), input(high), ratio);
+    let stated = Claim { value: factor, high: None, step: factor * 0.2, hedge: m.hedge };
+    let value = to.value / from.value;
+    let (a, b) = if old { (known.written.clone(), shown(other)) } else { (shown(other), known.written.clone()) };
+    Some(Derivation {
+        related: vec![other.related.clone()],
+        result: None,
+        range: m.start..m.end,
+        inputs: Vec::new(),
+        value,
+        agrees: meets(stated, computed),
+        arithmetic: format!("{a} to {b} is {} times", round(value)),
+        replacement: None,
+    })
+}
+
 /// `a rate of 61 per 100,000`: a count in a population stated elsewhere.
 fn rate_of_population(result: &Given, count: Given, population: &Found) -> Option<Reckoned> {
     let p = result.figure;
@@ -195,12 +242,13 @@ fn given<'a>(cx: &'a Context, i: usize) -> Option<Given<'a>> {
 }
 
 /// The figure of the sentence an open form has besides its result.
-fn known_of(need: Need) -> Option<usize> {
+pub(crate) fn known_of(need: Need) -> Option<usize> {
     match need {
         Need::Whole { part } => Some(part),
         Need::WholeOfShare { share } => Some(share),
         Need::YearBefore { new } => Some(new),
         Need::Population { count } => count,
+        Need::OtherEnd { known, .. } => Some(known),
     }
 }
 
@@ -216,8 +264,10 @@ pub(crate) fn in_sources(
     for open in opens.into_iter().take(MAX_OPEN) {
         // A result the source prints (a share matched to a share) is judged against it, not
         // recomputed from its inputs.
+        // (A change by a word of multiples derives no figure: its stated end is an input.)
+        let word = matches!(open.need, Need::OtherEnd { multiple: Some(_), .. });
         let printed = cx.draft.figures.get(open.result).zip(matches.get(open.result).and_then(Option::as_ref));
-        if printed.is_some_and(|(f, m)| cx.index.fact(m.fact).is_some_and(|(_, fact)| fact.kind == f.kind)) {
+        if !word && printed.is_some_and(|(f, m)| cx.index.fact(m.fact).is_some_and(|(_, fact)| fact.kind == f.kind)) {
             left.push(open);
             continue;
         }
@@ -272,6 +322,9 @@ fn source_input(cx: &Context, open: &Open, matches: &[Option<FigureMatch>]) -> O
                 })
                 .collect(),
             Need::YearBefore { new } => year_before(cx, dataset, matches.get(new)?.as_ref()?),
+            Need::OtherEnd { known, old, year, .. } => {
+                other_end(cx, dataset, matches.get(known)?.as_ref()?, old, year).into_iter().collect()
+            }
             Need::Population { count: None } => Vec::new(),
         };
         found.extend(fits.into_iter().map(|f| found_in_source(dataset, f)));
@@ -321,6 +374,36 @@ fn year_of(dataset: &Dataset, fact: &Fact) -> Option<i32> {
     } else {
         None
     }
+}
+
+/// The fact of `dataset` that states the matched fact's quantity at the other end of a change:
+/// of the same kind and unit, counting what it counts, in its paragraph (or sharing two of its
+/// words), of a later year when the stated end is the old one, else of the year named or the
+/// nearest earlier one.
+fn other_end<'a>(
+    cx: &Context,
+    dataset: &'a Dataset,
+    m: &FigureMatch,
+    old: bool,
+    named: Option<i32>,
+) -> Option<&'a Fact> {
+    let (from, fact) = cx.index.fact(m.fact)?;
+    if from.source.key != dataset.source.key {
+        return None;
+    }
+    let year = year_of(dataset, fact)?;
+    let counted = fact_terms(fact);
+    let fits = |f: &&Fact| {
+        let shared = fact_terms(f).iter().filter(|t| counted.contains(t)).count();
+        let near = (f.place.line == fact.place.line && shared >= 1) || shared >= 2;
+        let when = year_of(dataset, f).is_some_and(|y| if old { y > year } else { named.map_or(y < year, |n| y == n) });
+        f.id != fact.id && f.kind == fact.kind && f.unit == fact.unit && near && when
+    };
+    let facts = dataset.facts.iter().take(MAX_FACTS).filter(|f| !f.retracted);
+    facts.filter(fits).min_by_key(|f| {
+        let years = year_of(dataset, f).map_or(i32::MAX, |y| (y - year).abs());
+        (years, f.place.line.abs_diff(fact.place.line), f.place.character.abs_diff(fact.place.character))
+    })
 }
 
 /// The stems a fact is known by: what it counts and the words of its own stretch.
@@ -445,6 +528,14 @@ fn answer(text: &str, pending: &Pending, pool: &[Stated]) -> Option<Derivation> 
             }
         }
         Need::YearBefore { .. } => return None,
+        Need::OtherEnd { .. } => {
+            // The same quantity at another time: said with a word of the stated end's own.
+            let known = pending.known.as_ref()?;
+            let shares = |f: &FigureReport| f.own.iter().any(|t| pending.names.contains(t));
+            vec![nearest(text, pool, |f| {
+                stated(f) && same_measure(&f.figure, known) && f.figure.value != known.value && shares(f)
+            })?]
+        }
     };
     let written = |f: &Figure| as_written(text.get(f.range.clone()).unwrap_or(""));
     let open = Open { result: 0, need: pending.need, names: pending.names.clone(), sentence: pending.sentence.clone() };

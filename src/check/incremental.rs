@@ -349,17 +349,20 @@ fn pending(draft: &Draft, open: &Open, place: impl Fn(usize) -> usize) -> Option
         f.range = place(f.range.start)..place(f.range.end);
         Some(f)
     };
-    let known = match open.need {
-        super::arithmetic::Need::Whole { part } => Some(placed(part)?),
-        super::arithmetic::Need::WholeOfShare { share } => Some(placed(share)?),
-        super::arithmetic::Need::YearBefore { new } => Some(placed(new)?),
-        super::arithmetic::Need::Population { count } => match count {
-            Some(c) => Some(placed(c)?),
-            None => None,
-        },
+    let known = match super::elsewhere::known_of(open.need) {
+        Some(k) => Some(placed(k)?),
+        None => None,
+    };
+    // A word of multiples stands where its paragraph now stands too.
+    let need = match open.need {
+        super::arithmetic::Need::OtherEnd { known: k, old, year, multiple: Some(m) } => {
+            let moved = super::arithmetic::Multiple { start: place(m.start), end: place(m.end), ..m };
+            super::arithmetic::Need::OtherEnd { known: k, old, year, multiple: Some(moved) }
+        }
+        other => other,
     };
     Some(super::elsewhere::Pending {
-        need: open.need,
+        need,
         names: open.names.clone(),
         sentence: place(open.sentence.start)..place(open.sentence.end),
         result: placed(open.result)?,

@@ -20,7 +20,10 @@
 //! in the source it cites (`up 10% on the year before`: the same count a year earlier; `one in
 //! six of all the jobs in the city`; a population for a rate) and then in the draft's earlier
 //! paragraphs (`171 of the deaths, or 84%` after `killed 212 people`), and the message says where
-//! it came from: `171 of 212 (paragraph 1) is 80.7%`. When an input is missing, or two
+//! it came from: `171 of 212 (paragraph 1) is 80.7%`. So is the other end of a change whose one
+//! end the sentence states (`In 2015 the state gave $164 million, and its support has been cut
+//! by 25% since then`; `38 fires, triple the number in 2023`): the same quantity at another
+//! time, said with a word of the stated end's own. When an input is missing, or two
 //! candidates differ, nothing is said; a figure the draft derives rightly is shown as derived,
 //! and is never compared with a source's unrelated fact.
 //!
