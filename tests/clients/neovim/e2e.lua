@@ -72,6 +72,19 @@ local ok, err = pcall(function()
   end, stet_diagnostics())[1]
   check(role ~= nil and role.severity == vim.diagnostic.severity.ERROR, "the plugin's settings set a rule's severity")
 
+  -- With virtual text on, as the README advises, the messages show beside their lines.
+  vim.diagnostic.config({ virtual_text = true })
+  local shown_messages = {}
+  for _, ns in pairs(vim.api.nvim_get_namespaces()) do
+    for _, mark in ipairs(vim.api.nvim_buf_get_extmarks(buf, ns, 0, -1, { details = true })) do
+      for _, chunk in ipairs(mark[4].virt_text or {}) do
+        table.insert(shown_messages, chunk[1])
+      end
+    end
+  end
+  local joined = table.concat(shown_messages, ' | ')
+  check(joined:find('has no source note', 1, true) ~= nil, 'virtual text shows the messages', joined)
+
   -- Hover on a name: 0-based line and UTF-16 column of "Bukele".
   local line = vim.fn.search('Bukele', 'nw') - 1
   local text = vim.fn.getline(line + 1)
