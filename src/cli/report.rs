@@ -193,32 +193,38 @@ pub fn report(path: &Path, text: String, ws: &Workspace) -> DraftReport {
     DraftReport { path: super::json::display_path(path), text, claims, findings }
 }
 
+/// How many claims before a finding are looked at for one that holds it: claims nest only a few
+/// deep (a figure in a quotation), so a holder stands among the last few that start before it.
+const HOLDER_REACH: usize = 64;
+
 /// Gives each finding to the smallest claim it falls in (a figure inside a quotation takes the
 /// figure's), or to a claim of its own (a misspelled name, an unknown citation key).
 fn attach_findings(text: &str, lines: &LineIndex, found: &[Finding], claims: &mut Vec<Claim>) {
+    claims.sort_by_key(|c| (c.range.start, std::cmp::Reverse(c.range.end)));
+    let known = claims.len();
+    let mut own: Vec<Claim> = Vec::new();
     for (i, f) in found.iter().enumerate() {
-        let holder = claims
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| c.range.start <= f.range.start && f.range.end <= c.range.end.max(f.range.start))
-            .min_by_key(|(_, c)| c.range.len())
-            .map(|(k, _)| k);
-        let k = match holder {
-            Some(k) => k,
+        let upto = claims.get(..known).map_or(0, |c| c.partition_point(|c| c.range.start <= f.range.start));
+        let holds = |c: &Claim| f.range.end <= c.range.end.max(f.range.start);
+        let holder = (upto.saturating_sub(HOLDER_REACH)..upto)
+            .filter(|&k| claims.get(k).is_some_and(holds))
+            .min_by_key(|&k| claims.get(k).map_or(usize::MAX, |c| c.range.len()));
+        let claim = match holder.and_then(|k| claims.get_mut(k)) {
+            Some(claim) => claim,
             None => {
-                claims.push(finding_claim(text, lines, f));
-                claims.len() - 1
+                own.push(finding_claim(text, lines, f));
+                let Some(claim) = own.last_mut() else { continue };
+                claim
             }
         };
-        if let Some(claim) = claims.get_mut(k) {
-            claim.findings.push(i);
-            let verdict = Verdict::of_rule(f.code);
-            if verdict < claim.verdict {
-                claim.verdict = verdict;
-                claim.status = status_of_rule(f.code).to_string();
-            }
+        claim.findings.push(i);
+        let verdict = Verdict::of_rule(f.code);
+        if verdict < claim.verdict {
+            claim.verdict = verdict;
+            claim.status = status_of_rule(f.code).to_string();
         }
     }
+    claims.extend(own);
 }
 
 fn written(text: &str, range: &Range<usize>) -> String {
