@@ -1,15 +1,14 @@
 //! One open draft's checking state: what its paragraphs gave last time, as findings and as
 //! diagnostics, so that an edit converts and checks only the paragraphs it touched.
 
-use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::Arc;
 
-use tower_lsp::lsp_types::Diagnostic;
+use tower_lsp::lsp_types::{self as lsp, Diagnostic};
 
-use super::convert::{diagnostic, Locate};
+use super::convert::{diagnostic, diagnostic_placed, Locate};
 use crate::check::analysis::CheckedSegment;
-use crate::check::incremental::Cancelled;
+use crate::check::incremental::{Cancelled, KeyMap};
 use crate::check::{Analysis, DraftCache, Finding, Tally};
 use crate::reference::Place;
 use crate::text::segments::Segment;
@@ -36,7 +35,7 @@ pub struct Session {
     cache: DraftCache,
     /// What each checked segment gave, by the key of its results (the hash of what they depend
     /// on): equal keys give equal diagnostics, moved to where the segment stands.
-    made: HashMap<u64, Made>,
+    made: KeyMap<Made>,
     /// The encoding and file-wide silences the diagnostics were made with.
     made_with: Option<(Encoding, Vec<bool>)>,
 }
@@ -84,13 +83,13 @@ impl Session {
             self.made.clear();
             self.made_with = Some((encoding, silences));
         }
-        let lines = DraftLines::new(text, &checked.parts);
+        let lines = DraftLines::new(text, checked.parts.iter().map(|(s, _)| s).collect());
         let texts = std::cell::RefCell::new(std::collections::BTreeMap::new());
         let locate = |r: &crate::check::Related| match &r.in_draft {
             Some(range) => Some((draft?.to_path_buf(), lines.place(range.clone(), encoding))),
             None => ws.locate_in(r, encoding, &mut texts.borrow_mut()),
         };
-        let mut kept = HashMap::with_capacity(checked.parts.len());
+        let mut kept = KeyMap::with_capacity_and_hasher(checked.parts.len(), Default::default());
         let mut out = Diagnostics { runs: Vec::with_capacity(checked.parts.len()), ..Default::default() };
         for (segment, part) in &checked.parts {
             let made = match self.made.get(&part.key) {
@@ -212,58 +211,43 @@ fn convert(
 /// segment's text, moved down by the segment's first line.
 struct DraftLines<'a> {
     text: &'a str,
-    parts: &'a [(Segment, Arc<CheckedSegment>)],
+    segments: Vec<&'a Segment>,
     /// The lines of the whole text, for places no one segment holds.
     whole: std::cell::OnceCell<LineIndex>,
 }
 
 impl<'a> DraftLines<'a> {
-    fn new(text: &'a str, parts: &'a [(Segment, Arc<CheckedSegment>)]) -> Self {
-        DraftLines { text, parts, whole: Default::default() }
+    fn new(text: &'a str, segments: Vec<&'a Segment>) -> Self {
+        DraftLines { text, segments, whole: Default::default() }
     }
 
-    /// The segment that holds every one of `ranges`, with its text.
-    fn holding<'r>(&self, mut ranges: impl Iterator<Item = &'r Range<usize>> + Clone) -> Option<(&Segment, &'a str)> {
-        let first = ranges.clone().next()?.start;
-        let i = self.parts.partition_point(|(s, _)| s.range.start <= first).checked_sub(1)?;
-        let (segment, _) = self.parts.get(i)?;
-        let within = |r: &Range<usize>| r.start >= segment.range.start && r.end <= segment.range.end;
-        ranges.all(within).then_some(())?;
+    /// The segment that holds `range`, with its text.
+    fn holding(&self, range: &Range<usize>) -> Option<(&Segment, &'a str)> {
+        let i = self.segments.partition_point(|s| s.range.start <= range.start).checked_sub(1)?;
+        let segment = *self.segments.get(i)?;
+        (range.start <= range.end && range.end <= segment.range.end).then_some(())?;
         Some((segment, self.text.get(segment.range.clone())?))
-    }
-
-    fn whole(&self) -> &LineIndex {
-        self.whole.get_or_init(|| LineIndex::new(self.text))
-    }
-
-    /// A finding placed in the draft, as a diagnostic.
-    fn diagnostic(&self, finding: &Finding, encoding: Encoding, locate: Locate) -> Diagnostic {
-        let ranges =
-            std::iter::once(&finding.range).chain(finding.fixes.iter().flat_map(|x| &x.edits).map(|e| &e.range));
-        let Some((segment, body)) = self.holding(ranges) else {
-            return diagnostic(self.text, self.whole(), finding, encoding, locate);
-        };
-        let start = segment.range.start;
-        let back = |r: &Range<usize>| r.start.saturating_sub(start)..r.end.saturating_sub(start);
-        let mut relative = finding.clone();
-        relative.range = back(&finding.range);
-        for e in relative.fixes.iter_mut().flat_map(|x| x.edits.iter_mut()) {
-            e.range = back(&e.range);
-        }
-        let local = LineIndex::new(body);
-        shifted(&diagnostic(body, &local, &relative, encoding, locate), i64::from(segment.line))
     }
 
     /// The place of bytes `range` of the draft.
     fn place(&self, range: Range<usize>, encoding: Encoding) -> Place {
-        let Some((segment, body)) = self.holding(std::iter::once(&range)) else {
-            return Place::spanning(self.text, self.whole(), range, encoding);
+        let Some((segment, body)) = self.holding(&range) else {
+            let whole = self.whole.get_or_init(|| LineIndex::new(self.text));
+            return Place::spanning(self.text, whole, range, encoding);
         };
         let start = segment.range.start;
-        let back = |r: &Range<usize>| r.start.saturating_sub(start)..r.end.saturating_sub(start);
-        let local = Place::spanning(body, &LineIndex::new(body), back(&range), encoding);
+        let local = Place::spanning(body, &LineIndex::new(body), range.start - start..range.end - start, encoding);
         let down = |line: u32| line.saturating_add(segment.line);
         Place { line: down(local.line), end_line: down(local.end_line), ..local }
+    }
+
+    /// A finding placed in the draft, as a diagnostic.
+    fn diagnostic(&self, finding: &Finding, encoding: Encoding, locate: Locate) -> Diagnostic {
+        let place = |bytes: Range<usize>| {
+            let p = self.place(bytes, encoding);
+            lsp::Range::new(lsp::Position::new(p.line, p.character), lsp::Position::new(p.end_line, p.end_character))
+        };
+        diagnostic_placed(finding, &place, locate)
     }
 }
 
@@ -286,4 +270,57 @@ fn shifted(d: &Diagnostic, delta: i64) -> Diagnostic {
         }
     }
     d
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::{Edit, Fix, Related, Severity};
+    use crate::text::segments::split_segments;
+
+    fn finding(range: Range<usize>, edits: &[Range<usize>], in_draft: Range<usize>) -> Finding {
+        let edits = edits.iter().map(|r| Edit { range: r.clone(), new_text: "x".into() }).collect();
+        let top = Place { line: 0, character: 0, end_line: 0, end_character: 0 };
+        Finding {
+            range,
+            severity: Severity::Warning,
+            code: "inconsistent-figure",
+            message: String::new(),
+            source_key: None,
+            related: vec![Related {
+                source_key: String::new(),
+                fact_id: None,
+                place: top,
+                message: String::new(),
+                in_draft: Some(in_draft),
+            }],
+            fixes: vec![Fix { title: "Fix".into(), edits, certain: false }],
+        }
+    }
+
+    #[test]
+    fn places_through_a_paragraph_are_those_through_the_whole_text() {
+        let text =
+            "# Title\r\n\r\nRené 😀 says 84,000 are held.\nStill 84,000.\n\n数字 94,000 here,\r\nand more.\n\nLast 7";
+        let segments = split_segments(text);
+        assert!(segments.len() >= 3, "{segments:?}");
+        let lines = DraftLines::new(text, segments.iter().collect());
+        let whole = LineIndex::new(text);
+        let draft = std::path::PathBuf::from("/w/d.md");
+        let bounds: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).step_by(3).collect();
+        for (i, &a) in bounds.iter().enumerate() {
+            let b = bounds.get(i + 2).copied().unwrap_or(text.len());
+            let c = bounds.get(bounds.len() - 1 - i).copied().unwrap_or(0);
+            let f = finding(a..b, &[a..a, c..text.len()], c.min(b)..c.max(b));
+            for encoding in [Encoding::Utf16, Encoding::Utf8] {
+                let spanning = |r: &crate::check::Related| {
+                    Some((draft.clone(), Place::spanning(text, &whole, r.in_draft.clone()?, encoding)))
+                };
+                let placed =
+                    |r: &crate::check::Related| Some((draft.clone(), lines.place(r.in_draft.clone()?, encoding)));
+                let wanted = diagnostic(text, &whole, &f, encoding, &spanning);
+                assert_eq!(lines.diagnostic(&f, encoding, &placed), wanted, "{:?}", f.range);
+            }
+        }
+    }
 }

@@ -151,6 +151,12 @@ impl LineIndex {
 /// with the UTF-16 units from the line's start.
 fn mark_line(bytes: &[u8], line: Range<usize>, marks: &mut Vec<(usize, usize)>) {
     let (mut last, mut units) = (line.start, 0);
+    if line.end.saturating_sub(last) > STRIDE && bytes.get(line.clone()).is_some_and(<[u8]>::is_ascii) {
+        // Every byte a character of one unit: the checkpoints stand every STRIDE bytes.
+        let at = (line.start + STRIDE..line.end).step_by(STRIDE);
+        marks.extend(at.map(|at| (at, at - line.start)));
+        return;
+    }
     while line.end.saturating_sub(last) > STRIDE {
         let from = last + STRIDE;
         let within = bytes.get(from..line.end).unwrap_or_default();
@@ -285,6 +291,8 @@ mod tests {
             format!("{long}\r\n{long}\rshort\n{}", "x".repeat(STRIDE)),
             format!("{}\n{}", "y".repeat(STRIDE + 1), "😀".repeat(STRIDE)),
             "a".repeat(STRIDE * 3 + 7),
+            "b".repeat(STRIDE * 2),
+            format!("{}\n{}é", "c".repeat(STRIDE * 2 + 1), "d".repeat(STRIDE * 2)),
         ];
         for text in &texts {
             let index = LineIndex::new(text);
