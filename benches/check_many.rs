@@ -4,6 +4,7 @@
 //!
 //!     cargo bench --bench check_many
 //!     cargo bench --bench check_many -- --drafts 200 --bytes 50000
+//!     cargo bench --bench check_many -- --keep /tmp/corpus   # leaves the workspace there, for profiling
 
 mod common;
 
@@ -35,7 +36,8 @@ fn main() {
         return;
     }
     let dir = tempfile::tempdir().expect("a temporary folder");
-    let root = dir.path();
+    let kept = value("--keep").map(std::path::PathBuf::from);
+    let root = kept.as_deref().unwrap_or(dir.path());
     let example = common::example_root();
     for sub in ["sources", "reference", "drafts"] {
         std::fs::create_dir_all(root.join(sub)).expect("folders can be made");

@@ -188,6 +188,26 @@ impl Tally {
         }
     }
 
+    /// Adds the counts of `other`, a tally of what follows in the draft: its sources come
+    /// after those seen already.
+    pub fn merge(&mut self, other: &Tally) {
+        self.figures += other.figures;
+        self.verified += other.verified;
+        self.unsourced += other.unsourced;
+        self.conflicting += other.conflicting;
+        self.unsupported += other.unsupported;
+        self.derived += other.derived;
+        self.miscalculated += other.miscalculated;
+        self.quotations += other.quotations;
+        self.verified_quotations += other.verified_quotations;
+        for (key, n) in &other.supported_by {
+            match self.supported_by.iter_mut().find(|(k, _)| k == key) {
+                Some((_, total)) => *total += n,
+                None => self.supported_by.push((key.clone(), *n)),
+            }
+        }
+    }
+
     /// How many verified figures source `key` gives.
     pub fn supported_by(&self, key: &str) -> usize {
         self.supported_by.iter().find(|(k, _)| k == key).map_or(0, |(_, n)| *n)
@@ -195,6 +215,20 @@ impl Tally {
 }
 
 impl CheckedSegment {
+    /// How the segment's claim figures and quotations stand: the same wherever it stands, so a
+    /// draft's tally can be summed from those kept for its segments.
+    pub fn tally(&self) -> Tally {
+        let mut tally = Tally::default();
+        for figure in &self.figures {
+            tally.add(figure);
+        }
+        for q in &self.quotations {
+            tally.quotations += 1;
+            tally.verified_quotations += usize::from(q.status == QuoteStatus::Verified);
+        }
+        tally
+    }
+
     /// Whether a finding or one of its edits lies in a footnote definition appended to the segment.
     pub fn reaches_definitions(&self, finding: &Finding) -> bool {
         let ranges =
@@ -207,12 +241,8 @@ impl Analysis {
     /// How the draft's claim figures stand.
     pub fn tally(&self) -> Tally {
         let mut tally = Tally::default();
-        for figure in self.parts.iter().flat_map(|(_, part)| &part.figures) {
-            tally.add(figure);
-        }
-        for q in self.parts.iter().flat_map(|(_, part)| &part.quotations) {
-            tally.quotations += 1;
-            tally.verified_quotations += usize::from(q.status == QuoteStatus::Verified);
+        for (_, part) in &self.parts {
+            tally.merge(&part.tally());
         }
         tally
     }

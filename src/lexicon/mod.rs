@@ -238,15 +238,31 @@ pub fn is_title_modifier(lower: &str) -> bool {
 
 /// The head word an abbreviated title stands for: `Gov.` -> `governor`.
 pub fn title_abbreviation(word: &str) -> Option<&'static str> {
-    pairs(TITLE_ABBREVIATIONS).find(|(a, _)| *a == word).map(|(_, head)| head)
+    static CELL: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+    let table = CELL.get_or_init(|| {
+        let mut table = HashMap::new();
+        // Of two lines for one abbreviation, the first holds.
+        for (a, head) in pairs(TITLE_ABBREVIATIONS) {
+            table.entry(a).or_insert(head);
+        }
+        table
+    });
+    table.get(word).copied()
 }
 
 /// The head that names the same job as `head`: `chairman` -> `chair`, `CEO` -> `chief executive`.
 pub fn title_synonym(head: &str) -> Option<&'static str> {
-    entries(TITLE_SYNONYMS).find_map(|line| {
-        let (same, words) = line.split_once(':')?;
-        words.split_whitespace().any(|w| w == head).then_some(same.trim())
-    })
+    static CELL: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+    let table = CELL.get_or_init(|| {
+        let mut table = HashMap::new();
+        for (same, words) in entries(TITLE_SYNONYMS).filter_map(|line| line.split_once(':')) {
+            for word in words.split_whitespace() {
+                table.entry(word).or_insert(same.trim());
+            }
+        }
+        table
+    });
+    table.get(head).copied()
 }
 
 fn pairs(data: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {

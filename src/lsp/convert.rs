@@ -40,6 +40,15 @@ pub type Locate<'a> = &'a dyn Fn(&crate::check::Related) -> Option<(std::path::P
 /// A finding as a diagnostic, its fixes in `data`, the places in sources that explain it as
 /// related information.
 pub fn diagnostic(text: &str, lines: &LineIndex, finding: &Finding, encoding: Encoding, locate: Locate) -> Diagnostic {
+    diagnostic_placed(finding, &|bytes| range(text, lines, bytes, encoding), locate)
+}
+
+/// [`diagnostic`], its ranges placed by `place`.
+pub fn diagnostic_placed(
+    finding: &Finding,
+    place: &dyn Fn(std::ops::Range<usize>) -> Range,
+    locate: Locate,
+) -> Diagnostic {
     let related: Vec<DiagnosticRelatedInformation> = finding
         .related
         .iter()
@@ -61,16 +70,13 @@ pub fn diagnostic(text: &str, lines: &LineIndex, finding: &Finding, encoding: En
             edits: fix
                 .edits
                 .iter()
-                .map(|e| TextEdit {
-                    range: range(text, lines, e.range.clone(), encoding),
-                    new_text: e.new_text.clone(),
-                })
+                .map(|e| TextEdit { range: place(e.range.clone()), new_text: e.new_text.clone() })
                 .collect(),
             certain: fix.certain,
         })
         .collect();
     Diagnostic {
-        range: range(text, lines, finding.range.clone(), encoding),
+        range: place(finding.range.clone()),
         severity: Some(severity(finding.severity)),
         code: Some(NumberOrString::String(finding.code.to_string())),
         source: Some("stet".into()),

@@ -42,18 +42,16 @@ impl Outbox {
         }
     }
 
-    /// Publishes the diagnostics of `uri`, given as a JSON array already written: a draft's
-    /// diagnostics are written once per paragraph and joined, not rebuilt for every keystroke.
+    /// Publishes the diagnostics of `uri`, given as a JSON array already written.
     pub fn diagnostics(&self, uri: &Url, version: Option<i32>, array: &[u8]) {
-        let uri = serde_json::to_string(uri.as_str()).unwrap_or_else(|_| "\"\"".into());
-        let version = version.map_or(String::new(), |v| format!(",\"version\":{v}"));
-        let mut body = format!(
-            "{{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/publishDiagnostics\",\"params\":{{\"uri\":{uri}{version},\"diagnostics\":"
-        )
-        .into_bytes();
-        body.extend_from_slice(array);
-        body.extend_from_slice(b"}}");
-        self.send(&body);
+        let inner = array.strip_prefix(b"[").and_then(|a| a.strip_suffix(b"]")).unwrap_or_default();
+        self.send_framed(published(uri, version, &[inner]));
+    }
+
+    /// Sends a message already framed, such as [`published`] makes.
+    pub fn send_framed(&self, framed: Vec<u8>) {
+        // The writer ends only with the server: nothing is left to tell if it is gone.
+        let _ = self.framed.send(framed);
     }
 
     /// Clears the diagnostics of `uri`.
@@ -98,7 +96,53 @@ impl Outbox {
     }
 
     fn send(&self, body: &[u8]) {
-        // The writer ends only with the server: nothing is left to tell if it is gone.
-        let _ = self.framed.send(frame(body));
+        self.send_framed(frame(body));
+    }
+}
+
+/// The framed `publishDiagnostics` of `uri`, its array made of `runs` of diagnostics already
+/// written as JSON (without brackets), joined in one buffer of the right size: a draft's
+/// diagnostics are written once per paragraph, not rebuilt or copied again for every keystroke.
+pub fn published(uri: &Url, version: Option<i32>, runs: &[&[u8]]) -> Vec<u8> {
+    let uri = serde_json::to_string(uri.as_str()).unwrap_or_else(|_| "\"\"".into());
+    let version = version.map_or(String::new(), |v| format!(",\"version\":{v}"));
+    let head = format!(
+        "{{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/publishDiagnostics\",\"params\":{{\"uri\":{uri}{version},\"diagnostics\":["
+    );
+    let runs = runs.iter().filter(|r| !r.is_empty());
+    let array: usize = runs.clone().map(|r| r.len() + 1).sum();
+    // Each run with a comma before it but the first, and `]}}` after the last.
+    let length = head.len() + array.max(1) + 2;
+    let header = format!("Content-Length: {length}\r\n\r\n");
+    let mut out = Vec::with_capacity(header.len() + length);
+    out.extend_from_slice(header.as_bytes());
+    out.extend_from_slice(head.as_bytes());
+    for (i, run) in runs.enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        out.extend_from_slice(run);
+    }
+    out.extend_from_slice(b"]}}");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_published_message_joins_its_runs_under_the_length_it_declares() {
+        let uri = Url::parse("file:///w/a.md").unwrap();
+        let three: &[&[u8]] = &[b"{\"a\":1}", b"", b"{\"b\":2},{\"c\":3}"];
+        for (runs, count) in [(&[][..], 0), (&[&b""[..]], 0), (three, 3)] {
+            let framed = published(&uri, Some(4), runs);
+            let text = String::from_utf8(framed).unwrap();
+            let (header, body) = text.split_once("\r\n\r\n").unwrap();
+            assert_eq!(header, format!("Content-Length: {}", body.len()));
+            let message: serde_json::Value = serde_json::from_str(body).unwrap();
+            assert_eq!(message["params"]["version"], 4);
+            assert_eq!(message["params"]["diagnostics"].as_array().unwrap().len(), count);
+        }
     }
 }

@@ -7,6 +7,7 @@ use std::time::Duration;
 use tower_lsp::lsp_types::{MessageType, Url};
 
 use super::backend::Backend;
+use super::outbox::published;
 use super::session::{Diagnostics, Session};
 use super::state::{Open, Published};
 
@@ -62,6 +63,7 @@ impl Backend {
         };
         let checker = self.inner.check;
         let draft = uri.to_file_path().ok();
+        let named = uri.clone();
         let checked = tokio::task::spawn_blocking(move || {
             let cancelled = || latest.load(Ordering::SeqCst) != generation;
             let mut session = session.lock().unwrap_or_else(|poisoned| {
@@ -70,10 +72,13 @@ impl Backend {
                 *guard = Session::default();
                 guard
             });
-            session.check(&text, &workspace, encoding, checker, (draft.as_deref(), &cancelled))
+            let diagnostics = session.check(&text, &workspace, encoding, checker, (draft.as_deref(), &cancelled))?;
+            // The message is written here, off the message loop and outside the state's lock.
+            let runs: Vec<&[u8]> = diagnostics.runs.iter().map(|r| r.as_slice()).collect();
+            Some((published(&named, Some(version), &runs), diagnostics))
         })
         .await;
-        let diagnostics = match checked {
+        let (message, diagnostics) = match checked {
             Ok(Some(d)) => d,
             Ok(None) => return,
             Err(e) => {
@@ -87,21 +92,20 @@ impl Backend {
                 return;
             }
         };
-        self.publish(&uri, version, generation, diagnostics);
+        self.publish(&uri, (version, generation), message, diagnostics);
     }
 
-    /// Publishes a check's diagnostics if the draft has not changed since, and keeps the check
-    /// for answers about the draft.
-    fn publish(&self, uri: &Url, version: i32, generation: u64, diagnostics: Diagnostics) {
+    /// Publishes a check's diagnostics (`message`, framed) if the draft has not changed since,
+    /// and keeps the check for answers about the draft.
+    fn publish(&self, uri: &Url, (version, generation): (i32, u64), message: Vec<u8>, diagnostics: Diagnostics) {
         let mut state = self.state();
         let lens_refresh = state.lens_refresh;
         let Some(open) = state.documents.get_mut(uri) else { return };
         if open.generation.load(Ordering::SeqCst) != generation {
             return;
         }
-        self.inner.outbox.diagnostics(uri, Some(version), &diagnostics.json);
-        let Diagnostics { certain, analysis, .. } = diagnostics;
-        let tally = analysis.tally();
+        self.inner.outbox.send_framed(message);
+        let Diagnostics { certain, analysis, tally, .. } = diagnostics;
         let changed = open.published.as_ref().is_none_or(|p| p.tally != tally);
         open.published = Some(Published { version, generation, certain, tally, analysis });
         if changed && lens_refresh {

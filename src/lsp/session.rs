@@ -1,15 +1,16 @@
 //! One open draft's checking state: what its paragraphs gave last time, as findings and as
 //! diagnostics, so that an edit converts and checks only the paragraphs it touched.
 
-use std::collections::HashMap;
+use std::ops::Range;
 use std::sync::Arc;
 
-use tower_lsp::lsp_types::Diagnostic;
+use tower_lsp::lsp_types::{self as lsp, Diagnostic};
 
-use super::convert::{diagnostic, Locate};
+use super::convert::{diagnostic, diagnostic_placed, Locate};
 use crate::check::analysis::CheckedSegment;
-use crate::check::incremental::Cancelled;
-use crate::check::{Analysis, DraftCache};
+use crate::check::incremental::{Cancelled, KeyMap};
+use crate::check::{Analysis, DraftCache, Finding, Tally};
+use crate::reference::Place;
 use crate::text::segments::Segment;
 use crate::text::{Encoding, LineIndex};
 use crate::workspace::Workspace;
@@ -34,12 +35,13 @@ pub struct Session {
     cache: DraftCache,
     /// What each checked segment gave, by the key of its results (the hash of what they depend
     /// on): equal keys give equal diagnostics, moved to where the segment stands.
-    made: HashMap<u64, Made>,
+    made: KeyMap<Made>,
     /// The encoding and file-wide silences the diagnostics were made with.
     made_with: Option<(Encoding, Vec<bool>)>,
 }
 
-/// A segment's diagnostics, and the same as JSON, for the line the segment started on.
+/// A segment's diagnostics, and the same as JSON, for the line the segment started on, with the
+/// tally of its figures.
 #[derive(Clone)]
 struct Made {
     line: u32,
@@ -47,17 +49,20 @@ struct Made {
     json: Arc<Vec<u8>>,
     /// Those of the diagnostics that carry a certain fix.
     certain: Arc<Vec<Diagnostic>>,
+    tally: Arc<Tally>,
 }
 
-/// A draft's diagnostics, ready to publish: the JSON array, how many it holds, those with a
-/// certain fix (paragraph by paragraph, for the action that applies them all), and the analysis
-/// they were made from.
+/// A draft's diagnostics, ready to publish: runs of them written as JSON (the pieces of the
+/// array, without brackets), how many they hold, those with a certain fix (paragraph by
+/// paragraph, for the action that applies them all), the analysis they were made from and how
+/// its figures stand.
 #[derive(Debug, Default)]
 pub struct Diagnostics {
-    pub json: Vec<u8>,
+    pub runs: Vec<Arc<Vec<u8>>>,
     pub count: usize,
     pub certain: Vec<Arc<Vec<Diagnostic>>>,
     pub analysis: Arc<Analysis>,
+    pub tally: Tally,
 }
 
 impl Session {
@@ -78,34 +83,32 @@ impl Session {
             self.made.clear();
             self.made_with = Some((encoding, silences));
         }
-        let mut whole: Option<LineIndex> = None;
+        let lines = DraftLines::new(text, checked.parts.iter().map(|(s, _)| s).collect());
         let texts = std::cell::RefCell::new(std::collections::BTreeMap::new());
-        let in_draft = std::cell::OnceCell::new();
         let locate = |r: &crate::check::Related| match &r.in_draft {
-            Some(range) => {
-                let lines = in_draft.get_or_init(|| LineIndex::new(text));
-                Some((draft?.to_path_buf(), crate::reference::Place::spanning(text, lines, range.clone(), encoding)))
-            }
+            Some(range) => Some((draft?.to_path_buf(), lines.place(range.clone(), encoding))),
             None => ws.locate_in(r, encoding, &mut texts.borrow_mut()),
         };
-        let mut kept = HashMap::with_capacity(checked.parts.len());
-        let mut out = Diagnostics { json: Vec::with_capacity(1024), ..Default::default() };
-        out.json.push(b'[');
+        let mut kept = KeyMap::with_capacity_and_hasher(checked.parts.len(), Default::default());
+        let mut out = Diagnostics { runs: Vec::with_capacity(checked.parts.len()), ..Default::default() };
         for (segment, part) in &checked.parts {
             let made = match self.made.get(&part.key) {
                 Some(m) if m.line == segment.line => m.clone(),
                 Some(m) => moved(m, segment.line, &checked),
-                None => made(segment.line, convert(text, segment, part, encoding, &locate), &checked),
+                None => {
+                    let diagnostics = convert(text, segment, part, encoding, &locate);
+                    made(segment.line, diagnostics, Arc::new(part.tally()), &checked)
+                }
             };
             append(&mut out, &made.json, made.diagnostics.len());
+            out.tally.merge(&made.tally);
             if !made.certain.is_empty() {
                 out.certain.push(made.certain.clone());
             }
             // Findings in a footnote's definition move with it: placed anew every time.
             for f in part.findings.iter().filter(|f| part.reaches_definitions(f) && !checked.silences(f.code)) {
-                let lines = whole.get_or_insert_with(|| LineIndex::new(text));
-                let d = diagnostic(text, lines, &checked.moved(segment, part, f), encoding, &locate);
-                append(&mut out, &serde_json::to_vec(&d).unwrap_or_default(), 1);
+                let d = lines.diagnostic(&checked.moved(segment, part, f), encoding, &locate);
+                append(&mut out, &Arc::new(serde_json::to_vec(&d).unwrap_or_default()), 1);
                 if has_certain_fix(&d) {
                     out.certain.push(Arc::new(vec![d]));
                 }
@@ -114,11 +117,9 @@ impl Session {
         }
         // Findings about the draft as a whole are made anew by every check.
         for f in checked.whole_draft_findings().iter().filter(|f| !checked.silences(f.code)) {
-            let lines = whole.get_or_insert_with(|| LineIndex::new(text));
-            let d = diagnostic(text, lines, f, encoding, &locate);
-            append(&mut out, &serde_json::to_vec(&d).unwrap_or_default(), 1);
+            let d = lines.diagnostic(f, encoding, &locate);
+            append(&mut out, &Arc::new(serde_json::to_vec(&d).unwrap_or_default()), 1);
         }
-        out.json.push(b']');
         self.made = kept;
         out.analysis = Arc::new(checked);
         Some(out)
@@ -132,19 +133,16 @@ impl Session {
 }
 
 /// Adds a run of `count` diagnostics, written as JSON without brackets, to the array.
-fn append(out: &mut Diagnostics, json: &[u8], count: usize) {
+fn append(out: &mut Diagnostics, json: &Arc<Vec<u8>>, count: usize) {
     if json.is_empty() {
         return;
     }
-    if out.count > 0 {
-        out.json.push(b',');
-    }
-    out.json.extend_from_slice(json);
+    out.runs.push(json.clone());
     out.count += count;
 }
 
 /// A segment's diagnostics with the JSON that publishes them, leaving out silenced ones.
-fn made(line: u32, diagnostics: Vec<Diagnostic>, checked: &Analysis) -> Made {
+fn made(line: u32, diagnostics: Vec<Diagnostic>, tally: Arc<Tally>, checked: &Analysis) -> Made {
     let kept: Vec<Diagnostic> = diagnostics.into_iter().filter(|d| !silenced(checked, d)).collect();
     let mut json = Vec::new();
     for (i, d) in kept.iter().enumerate() {
@@ -155,7 +153,7 @@ fn made(line: u32, diagnostics: Vec<Diagnostic>, checked: &Analysis) -> Made {
         let _ = serde_json::to_writer(&mut json, d);
     }
     let certain = kept.iter().filter(|d| has_certain_fix(d)).cloned().collect();
-    Made { line, diagnostics: Arc::new(kept), json: Arc::new(json), certain: Arc::new(certain) }
+    Made { line, diagnostics: Arc::new(kept), json: Arc::new(json), certain: Arc::new(certain), tally }
 }
 
 /// Whether a diagnostic carries a fix that may be applied with others unread.
@@ -167,7 +165,8 @@ fn has_certain_fix(d: &Diagnostic) -> bool {
 /// A segment's diagnostics moved to the line it now starts on.
 fn moved(m: &Made, line: u32, checked: &Analysis) -> Made {
     let delta = i64::from(line) - i64::from(m.line);
-    made(line, m.diagnostics.iter().map(|d| shifted(d, delta)).collect(), checked)
+    let diagnostics = m.diagnostics.iter().map(|d| shifted(d, delta)).collect();
+    made(line, diagnostics, m.tally.clone(), checked)
 }
 
 fn silenced(checked: &Analysis, d: &Diagnostic) -> bool {
@@ -206,6 +205,52 @@ fn convert(
         .collect()
 }
 
+/// Places in a draft, converted through the segment that holds them: findings about the whole
+/// draft are placed anew by every check, and a keystroke should not cost an index of the lines
+/// of the whole text for them. A segment starts a line, so a place in it is its place in the
+/// segment's text, moved down by the segment's first line.
+struct DraftLines<'a> {
+    text: &'a str,
+    segments: Vec<&'a Segment>,
+    /// The lines of the whole text, for places no one segment holds.
+    whole: std::cell::OnceCell<LineIndex>,
+}
+
+impl<'a> DraftLines<'a> {
+    fn new(text: &'a str, segments: Vec<&'a Segment>) -> Self {
+        DraftLines { text, segments, whole: Default::default() }
+    }
+
+    /// The segment that holds `range`, with its text.
+    fn holding(&self, range: &Range<usize>) -> Option<(&Segment, &'a str)> {
+        let i = self.segments.partition_point(|s| s.range.start <= range.start).checked_sub(1)?;
+        let segment = *self.segments.get(i)?;
+        (range.start <= range.end && range.end <= segment.range.end).then_some(())?;
+        Some((segment, self.text.get(segment.range.clone())?))
+    }
+
+    /// The place of bytes `range` of the draft.
+    fn place(&self, range: Range<usize>, encoding: Encoding) -> Place {
+        let Some((segment, body)) = self.holding(&range) else {
+            let whole = self.whole.get_or_init(|| LineIndex::new(self.text));
+            return Place::spanning(self.text, whole, range, encoding);
+        };
+        let start = segment.range.start;
+        let local = Place::spanning(body, &LineIndex::new(body), range.start - start..range.end - start, encoding);
+        let down = |line: u32| line.saturating_add(segment.line);
+        Place { line: down(local.line), end_line: down(local.end_line), ..local }
+    }
+
+    /// A finding placed in the draft, as a diagnostic.
+    fn diagnostic(&self, finding: &Finding, encoding: Encoding, locate: Locate) -> Diagnostic {
+        let place = |bytes: Range<usize>| {
+            let p = self.place(bytes, encoding);
+            lsp::Range::new(lsp::Position::new(p.line, p.character), lsp::Position::new(p.end_line, p.end_character))
+        };
+        diagnostic_placed(finding, &place, locate)
+    }
+}
+
 /// A diagnostic moved down by `delta` lines, with the edits of its fixes.
 fn shifted(d: &Diagnostic, delta: i64) -> Diagnostic {
     let mut d = d.clone();
@@ -225,4 +270,57 @@ fn shifted(d: &Diagnostic, delta: i64) -> Diagnostic {
         }
     }
     d
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::{Edit, Fix, Related, Severity};
+    use crate::text::segments::split_segments;
+
+    fn finding(range: Range<usize>, edits: &[Range<usize>], in_draft: Range<usize>) -> Finding {
+        let edits = edits.iter().map(|r| Edit { range: r.clone(), new_text: "x".into() }).collect();
+        let top = Place { line: 0, character: 0, end_line: 0, end_character: 0 };
+        Finding {
+            range,
+            severity: Severity::Warning,
+            code: "inconsistent-figure",
+            message: String::new(),
+            source_key: None,
+            related: vec![Related {
+                source_key: String::new(),
+                fact_id: None,
+                place: top,
+                message: String::new(),
+                in_draft: Some(in_draft),
+            }],
+            fixes: vec![Fix { title: "Fix".into(), edits, certain: false }],
+        }
+    }
+
+    #[test]
+    fn places_through_a_paragraph_are_those_through_the_whole_text() {
+        let text =
+            "# Title\r\n\r\nRené 😀 says 84,000 are held.\nStill 84,000.\n\n数字 94,000 here,\r\nand more.\n\nLast 7";
+        let segments = split_segments(text);
+        assert!(segments.len() >= 3, "{segments:?}");
+        let lines = DraftLines::new(text, segments.iter().collect());
+        let whole = LineIndex::new(text);
+        let draft = std::path::PathBuf::from("/w/d.md");
+        let bounds: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).step_by(3).collect();
+        for (i, &a) in bounds.iter().enumerate() {
+            let b = bounds.get(i + 2).copied().unwrap_or(text.len());
+            let c = bounds.get(bounds.len() - 1 - i).copied().unwrap_or(0);
+            let f = finding(a..b, &[a..a, c..text.len()], c.min(b)..c.max(b));
+            for encoding in [Encoding::Utf16, Encoding::Utf8] {
+                let spanning = |r: &crate::check::Related| {
+                    Some((draft.clone(), Place::spanning(text, &whole, r.in_draft.clone()?, encoding)))
+                };
+                let placed =
+                    |r: &crate::check::Related| Some((draft.clone(), lines.place(r.in_draft.clone()?, encoding)));
+                let wanted = diagnostic(text, &whole, &f, encoding, &spanning);
+                assert_eq!(lines.diagnostic(&f, encoding, &placed), wanted, "{:?}", f.range);
+            }
+        }
+    }
 }

@@ -54,6 +54,11 @@ impl Spellings {
         }
     }
 
+    /// Whether no URI the client sent is spelled otherwise once parsed.
+    pub fn is_empty(&self) -> bool {
+        self.map().is_empty()
+    }
+
     /// `body`, with the URI of the diagnostics it publishes spelled as the client sent it.
     pub fn restore(&self, body: Vec<u8>) -> Vec<u8> {
         if self.map().is_empty() || !contains(body.get(..200).unwrap_or(&body), b"publishDiagnostics") {

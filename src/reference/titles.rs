@@ -25,9 +25,16 @@ pub fn is_title_modifier(word: &str) -> bool {
     crate::lexicon::is_title_modifier(&word.to_lowercase())
 }
 
-/// A word that makes a title: a head, an abbreviated title, a modifier or an honorific.
+/// A word that makes a title: a head, an abbreviated title, a modifier or an honorific. Asked
+/// of every capitalised word of a text, so it lower-cases the word once.
 pub fn is_title_word(word: &str) -> bool {
-    title_head(word).is_some() || is_title_modifier(word) || is_honorific(word)
+    if title_abbreviation(word).is_some() || is_honorific(word) {
+        return true;
+    }
+    let lower = word.to_lowercase();
+    is_title_head(&lower)
+        || (lower.contains('-') && lower.split('-').any(is_title_head))
+        || crate::lexicon::is_title_modifier(&lower)
 }
 
 /// Words that mark the lower ranks of an office: `Deputy Governor` is not `Governor`.

@@ -45,32 +45,23 @@ pub struct LineIndex {
 }
 
 impl LineIndex {
-    /// Indexes the line starts of `text`.
+    /// Indexes the line starts of `text`. Lines are found a word at a time and only a line
+    /// longer than [`STRIDE`] has its characters counted, so a draft costs about a copy of it.
     pub fn new(text: &str) -> Self {
         let bytes = text.as_bytes();
         let mut starts = vec![0];
         let mut marks = Vec::new();
-        let (mut units, mut last) = (0, 0);
-        let mut i = 0;
-        while let Some(&b) = bytes.get(i) {
-            let next = match b {
-                b'\n' => i + 1,
-                b'\r' if bytes.get(i + 1) == Some(&b'\n') => i + 2,
-                b'\r' => i + 1,
-                _ => {
-                    let starts_char = b & 0xC0 != 0x80;
-                    if starts_char && i - last >= STRIDE {
-                        marks.push((i, units));
-                        last = i;
-                    }
-                    // A character takes one UTF-16 unit, two when it takes four bytes.
-                    units += usize::from(starts_char) + usize::from(b >= 0xF0);
-                    i += 1;
-                    continue;
-                }
+        let mut start = 0;
+        loop {
+            let rest = bytes.get(start..).unwrap_or_default();
+            let end = memchr::memchr2(b'\n', b'\r', rest).map(|at| start + at);
+            mark_line(bytes, start..end.unwrap_or(bytes.len()), &mut marks);
+            let Some(end) = end else { break };
+            start = match bytes.get(end..end + 2) {
+                Some(b"\r\n") => end + 2,
+                _ => end + 1,
             };
-            starts.push(next);
-            (units, last, i) = (0, next, next);
+            starts.push(start);
         }
         Self { starts, len: text.len(), marks }
     }
@@ -155,6 +146,35 @@ impl LineIndex {
     }
 }
 
+/// Adds the checkpoints of the line `line` of `bytes` (without its break): at the first
+/// character starting [`STRIDE`] bytes or more after the line's start or the last checkpoint,
+/// with the UTF-16 units from the line's start.
+fn mark_line(bytes: &[u8], line: Range<usize>, marks: &mut Vec<(usize, usize)>) {
+    let (mut last, mut units) = (line.start, 0);
+    if line.end.saturating_sub(last) > STRIDE && bytes.get(line.clone()).is_some_and(<[u8]>::is_ascii) {
+        // Every byte a character of one unit: the checkpoints stand every STRIDE bytes.
+        let at = (line.start + STRIDE..line.end).step_by(STRIDE);
+        marks.extend(at.map(|at| (at, at - line.start)));
+        return;
+    }
+    while line.end.saturating_sub(last) > STRIDE {
+        let from = last + STRIDE;
+        let within = bytes.get(from..line.end).unwrap_or_default();
+        let Some(at) = within.iter().position(|&b| b & 0xC0 != 0x80).map(|i| from + i) else { break };
+        units += utf16_units(bytes.get(last..at).unwrap_or_default());
+        marks.push((at, units));
+        last = at;
+    }
+}
+
+/// The UTF-16 units of whole characters in `bytes`: one a character, two for one of four bytes.
+fn utf16_units(bytes: &[u8]) -> usize {
+    // Two counts the compiler turns into vector code: bytes that start a character (all but
+    // 0x80..0xC0, which read as i8 are below -64) and those that start four-byte ones.
+    let starts = bytes.iter().filter(|&&b| (b as i8) >= -64).count();
+    starts + bytes.iter().filter(|&&b| b >= 0xF0).count()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -233,5 +253,50 @@ mod tests {
         let text = "x😀y";
         let index = LineIndex::new(text);
         assert_eq!(index.offset(text, Position::new(0, 2), Encoding::Utf16), Some(1));
+    }
+
+    /// The line index as first written, a byte at a time: the one above must agree with it.
+    fn plain_index(text: &str) -> (Vec<usize>, Vec<(usize, usize)>) {
+        let bytes = text.as_bytes();
+        let (mut starts, mut marks) = (vec![0], Vec::new());
+        let (mut units, mut last, mut i) = (0, 0, 0);
+        while let Some(&b) = bytes.get(i) {
+            let next = match b {
+                b'\n' => i + 1,
+                b'\r' if bytes.get(i + 1) == Some(&b'\n') => i + 2,
+                b'\r' => i + 1,
+                _ => {
+                    let starts_char = b & 0xC0 != 0x80;
+                    if starts_char && i - last >= STRIDE {
+                        marks.push((i, units));
+                        last = i;
+                    }
+                    units += usize::from(starts_char) + usize::from(b >= 0xF0);
+                    i += 1;
+                    continue;
+                }
+            };
+            starts.push(next);
+            (units, last, i) = (0, next, next);
+        }
+        (starts, marks)
+    }
+
+    #[test]
+    fn lines_and_checkpoints_are_those_of_a_byte_by_byte_count() {
+        let long = "é😀a数 ".repeat(300);
+        let texts = [
+            String::new(),
+            "\r\n\r\r\n\n".into(),
+            format!("{long}\r\n{long}\rshort\n{}", "x".repeat(STRIDE)),
+            format!("{}\n{}", "y".repeat(STRIDE + 1), "😀".repeat(STRIDE)),
+            "a".repeat(STRIDE * 3 + 7),
+            "b".repeat(STRIDE * 2),
+            format!("{}\n{}é", "c".repeat(STRIDE * 2 + 1), "d".repeat(STRIDE * 2)),
+        ];
+        for text in &texts {
+            let index = LineIndex::new(text);
+            assert_eq!((index.starts.clone(), index.marks.clone()), plain_index(text), "{text:?}");
+        }
     }
 }
