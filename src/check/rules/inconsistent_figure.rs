@@ -28,7 +28,7 @@
 //! **Fix.** Replace the figure with the value stated first, or the first statement with this
 //! one.
 
-use std::collections::VecDeque;
+use std::collections::{HashMap, VecDeque};
 
 use crate::check::agreement::{agree, comparable, Claim};
 use crate::check::analysis::{shifted_figure, Analysis, FigureReport};
@@ -44,7 +44,11 @@ pub const CODE: &str = "inconsistent-figure";
 /// Nothing per paragraph: the rule reads the whole draft's analysis (see [`check_draft`]).
 pub fn check(_: &crate::check::Context, _: &mut Vec<Finding>) {}
 
-/// How many earlier figures a figure is set against as a restatement of one of them.
+/// Earlier figures of one kind and unit, each with the paragraph it stands in.
+type Statements<'a> = VecDeque<(usize, &'a FigureReport)>;
+
+/// How many earlier figures of its kind and unit a figure is set against as a restatement of one
+/// of them.
 const LOOK_BACK: usize = 64;
 
 /// The findings of a whole draft: each figure that restates an earlier figure of the draft
@@ -55,9 +59,11 @@ pub fn check_draft(text: &str, analysis: &Analysis, config: &CheckConfig) -> Vec
     let Some(severity) = config.severity(CODE) else { return Vec::new() };
     let mut lines: Option<LineIndex> = None;
     let mut out = Vec::new();
-    let mut earlier: VecDeque<(usize, &FigureReport)> = VecDeque::new();
+    // Only figures of one kind and unit can state one quantity: each keeps its own look-back.
+    let mut earlier: HashMap<(Kind, Option<&str>), Statements> = HashMap::new();
     for (p, (segment, part)) in analysis.parts.iter().enumerate() {
         for report in part.figures.iter().filter(|f| may_restate(f)) {
+            let earlier = earlier.entry((report.figure.kind, report.figure.unit.as_deref())).or_default();
             let same: Vec<&(usize, &FigureReport)> =
                 earlier.iter().filter(|(q, e)| same_quantity((p, report), (*q, e))).collect();
             let best = same.iter().max_by_key(|(_, e)| shared_words(report, e).len());
@@ -102,12 +108,29 @@ fn close(a: f64, b: f64) -> bool {
 
 /// Whether two values of three digits or more are written with two neighbouring digits swapped.
 fn swapped(a: f64, b: f64) -> bool {
-    let digits = |v: f64| format!("{:.0}", (v * 1000.0).round()).into_bytes();
-    let (x, y) = (digits(a), digits(b));
-    let differ: Vec<usize> = (0..x.len().min(y.len())).filter(|&i| x.get(i) != y.get(i)).collect();
-    let significant = x.iter().rev().skip_while(|d| **d == b'0').count() >= 3;
-    match differ.as_slice() {
-        [i, j] => x.len() == y.len() && significant && *j == i + 1 && x.get(*i) == y.get(*j) && x.get(*j) == y.get(*i),
+    // Digits from the last, in thousandths; read without allocating, as this runs for every pair
+    // of figures of one kind on every keystroke.
+    let digits = |v: f64| {
+        let mut n = (v.abs() * 1000.0).round() as u64;
+        let mut out = [0u8; 24];
+        let mut len = 0;
+        while n > 0 && len < out.len() {
+            if let Some(d) = out.get_mut(len) {
+                *d = (n % 10) as u8;
+            }
+            n /= 10;
+            len += 1;
+        }
+        (out, len)
+    };
+    let ((x, lx), (y, ly)) = (digits(a), digits(b));
+    if lx != ly {
+        return false;
+    }
+    let significant = lx - x.iter().take(lx).take_while(|d| **d == 0).count() >= 3;
+    let mut differ = (0..lx).filter(|&i| x.get(i) != y.get(i));
+    match (differ.next(), differ.next(), differ.next()) {
+        (Some(i), Some(j), None) => significant && j == i + 1 && x.get(i) == y.get(j) && x.get(j) == y.get(i),
         _ => false,
     }
 }
@@ -126,8 +149,11 @@ fn is_weak(stem: &str) -> bool {
 fn same_quantity((p, later): (usize, &FigureReport), (q, earlier): (usize, &FigureReport)) -> bool {
     let (a, b) = (&later.figure, &earlier.figure);
     let alike = a.kind == b.kind && a.unit == b.unit && (p != q || later.sentence != earlier.sentence);
-    let named = (close(a.value, b.value) && same_words(later, earlier)) || refers_back(later, earlier);
-    alike && same_time(later, earlier) && named
+    // Cheap tests first: a value too far off (two digits swapped count as near) settles most pairs.
+    alike
+        && close(a.value, b.value)
+        && same_time(later, earlier)
+        && (same_words(later, earlier) || refers_back(later, earlier))
 }
 
 /// Whether `later` is written as a quantity already told (`the $34.1 million plan`, `the
