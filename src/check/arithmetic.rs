@@ -564,7 +564,8 @@ impl Reader<'_> {
         let [x] = counts.as_slice() else { return None };
         let x = *x;
         let words = self.sentence_words();
-        let since = words.windows(2).any(|w| w[0] == "since" && (w[1] == "then" || w[1].parse::<i32>().is_ok()));
+        let since =
+            words.windows(2).any(|w| matches!(w, [a, b] if a == "since" && (b == "then" || b.parse::<i32>().is_ok())));
         let to_x = self.before(x, 1).first().is_some_and(|w| w == "to");
         let percent = (0..self.figures.len()).find(|&k| self.is_change_percent(k));
         let multiple = multiple_word(&words).and_then(|(w, factor, hedge)| {
