@@ -18,12 +18,14 @@
 //! neither the value a change led to), the words of their own stretches of their clauses (two in
 //! common, or the word the later one quantifies: `the $421 million budget`), no one named for
 //! the later figure that the earlier sentence does not name (two runners' times are two
-//! quantities), and values close enough to be one quantity misstated rather than two. They
+//! quantities), and values close enough to be one quantity misstated rather than two. A figure
+//! written as one already told (`the $34.1 million plan`) with two digits of an earlier one
+//! swapped (`$31.4 million budget`) is that quantity whatever words each is said in. They
 //! disagree when no value satisfies both after rounding and hedges, so a headline rounded from
 //! the body (`1.3 million` for `1.26 million`) agrees, and a figure that agrees with any earlier
 //! statement of it stands. Figures of one sentence, the old end of a change (`up from 30,000`)
 //! and figures the draft derives are not compared; each figure is set against at most 64
-//! earlier ones.
+//! earlier figures of its kind and unit.
 //!
 //! **Fix.** Replace the figure with the value stated first, or the first statement with this
 //! one.
