@@ -66,12 +66,9 @@ pub fn check_draft(text: &str, analysis: &Analysis, config: &CheckConfig) -> Vec
     for (p, (segment, part)) in analysis.parts.iter().enumerate() {
         for report in part.figures.iter().filter(|f| may_restate(f)) {
             let earlier = earlier.entry((report.figure.kind, report.figure.unit.as_deref())).or_default();
-            let same: Vec<&(usize, &FigureReport)> =
-                earlier.iter().filter(|(q, e)| same_quantity((p, report), (*q, e))).collect();
-            let best = same.iter().max_by_key(|(_, e)| shared_words(report, e).len());
-            if let Some((q, first)) = best.filter(|_| same.iter().all(|(_, e)| !agrees(report, e))) {
+            if let Some((q, first)) = contradicted((p, report), earlier) {
                 let lines = lines.get_or_insert_with(|| LineIndex::new(text));
-                let (then, then_part) = analysis.parts.get(*q).map_or((segment, part), |(s, c)| (s, c));
+                let (then, then_part) = analysis.parts.get(q).map_or((segment, part), |(s, c)| (s, c));
                 let first = shifted_figure(first, then, then_part);
                 out.push(finding(text, lines, &shifted_figure(report, segment, part), &first, severity));
             }
@@ -83,6 +80,29 @@ pub fn check_draft(text: &str, analysis: &Analysis, config: &CheckConfig) -> Vec
     }
     out.retain(|f| !analysis.derived.iter().any(|d| d.range == f.range));
     out
+}
+
+/// The earlier statement `report` (in part `p`) contradicts: among the earlier figures of the
+/// same quantity, the one said most alike, unless one of them agrees with it (then it stands,
+/// and the search ends there, nearest first).
+fn contradicted<'a>(
+    (p, report): (usize, &FigureReport),
+    earlier: &Statements<'a>,
+) -> Option<(usize, &'a FigureReport)> {
+    let mut best: Option<(usize, &FigureReport, usize)> = None;
+    for &(q, e) in earlier.iter().rev() {
+        if !same_quantity((p, report), (q, e)) {
+            continue;
+        }
+        if agrees(report, e) {
+            return None;
+        }
+        let shared = shared_words(report, e);
+        if best.is_none_or(|(_, _, most)| shared > most) {
+            best = Some((q, e, shared));
+        }
+    }
+    best.map(|(q, e, _)| (q, e))
 }
 
 /// Whether a figure states an amount that may be restated: no year, range, old end of a change
@@ -110,6 +130,12 @@ fn close(a: f64, b: f64) -> bool {
 
 /// Whether two values of three digits or more are written with two neighbouring digits swapped.
 fn swapped(a: f64, b: f64) -> bool {
+    // Swapping neighbours d and e moves a value by 9 (d - e) times a power of ten: most pairs
+    // fail that at once.
+    let apart = ((a - b).abs() * 1000.0).round();
+    if apart == 0.0 || apart % 9.0 != 0.0 {
+        return false;
+    }
     // Digits from the last, in thousandths; read without allocating, as this runs for every pair
     // of figures of one kind on every keystroke.
     let digits = |v: f64| {
@@ -173,6 +199,16 @@ fn refers_back(later: &FigureReport, earlier: &FigureReport) -> bool {
 /// year`), years in common or none, and both the value a change led to (`took the rate to 5%`)
 /// or neither (`kept the rate at 5.25%`); `another 10,100` is a further count.
 fn same_time(later: &FigureReport, earlier: &FigureReport) -> bool {
+    let changed = (later.after_word == "to") == (earlier.after_word == "to");
+    if !changed || later.after_word == "another" {
+        return false;
+    }
+    // Most pairs have no period or the same one: settled without reading years.
+    match (later.period.as_deref(), earlier.period.as_deref()) {
+        (None, None) => return true,
+        (Some(a), Some(b)) if a.eq_ignore_ascii_case(b) => return true,
+        _ => {}
+    }
     let years = |r: &FigureReport| r.period.as_deref().map(period_years).unwrap_or_default();
     let (ya, yb) = (years(later), years(earlier));
     let same_years = ya == yb || ya.iter().any(|y| yb.contains(y));
@@ -180,8 +216,7 @@ fn same_time(later: &FigureReport, earlier: &FigureReport) -> bool {
         (Some(x), Some(y)) => x.eq_ignore_ascii_case(y) || !ya.is_empty(),
         _ => true,
     };
-    let changed = (later.after_word == "to") == (earlier.after_word == "to");
-    same_years && periods && changed && later.after_word != "another"
+    same_years && periods
 }
 
 /// A figure's period when it is a span of time (`this year`, `in 2023`), not the day of an
@@ -193,12 +228,24 @@ fn spans_time(r: &FigureReport) -> Option<&str> {
     (!period_years(p).is_empty() || month || spans.iter().any(|w| p.contains(w))).then_some(p)
 }
 
-/// The stems the own stretches of two figures share, less weak ones; the people an event killed
-/// are its deaths.
-fn shared_words<'a>(later: &'a FigureReport, earlier: &FigureReport) -> Vec<&'a String> {
-    let kin = |w: &str| if w == "kill" { "die".to_string() } else { w.to_string() };
-    let theirs: Vec<String> = earlier.own.iter().map(|w| kin(w)).collect();
-    later.own.iter().filter(|w| !is_weak(w) && theirs.contains(&kin(w))).collect()
+/// The stem a quantity is known by: the people an event killed are its deaths.
+fn kin(stem: &str) -> &str {
+    if stem == "kill" {
+        "die"
+    } else {
+        stem
+    }
+}
+
+/// Whether the earlier figure's own stretch has `word` (read as kin), a word of the later's.
+fn theirs_too(word: &str, earlier: &FigureReport) -> bool {
+    !is_weak(word) && earlier.own.iter().any(|t| kin(t) == kin(word))
+}
+
+/// How many stems the own stretches of two figures share, less weak ones. (Counted, not
+/// collected: this runs for pairs of figures on every keystroke.)
+fn shared_words(later: &FigureReport, earlier: &FigureReport) -> usize {
+    later.own.iter().filter(|w| theirs_too(w, earlier)).count()
 }
 
 /// Whether two figures are named alike: two words of their own stretches in common, or the word
@@ -206,9 +253,9 @@ fn shared_words<'a>(later: &'a FigureReport, earlier: &FigureReport) -> Vec<&'a 
 /// the earlier's sentence does not name (`Valkova won in 2:24:48` is not the men's winner).
 fn same_words(later: &FigureReport, earlier: &FigureReport) -> bool {
     let shared = shared_words(later, earlier);
-    let head = later.head.as_ref().is_some_and(|h| shared.contains(&h));
+    let head = later.head.as_ref().is_some_and(|h| later.own.contains(h) && theirs_too(h, earlier));
     let theirs = |n: &String| earlier.terms.contains(n) || earlier.own.contains(n) || earlier.names.contains(n);
-    (shared.len() >= 2 || head) && later.names.iter().all(theirs) && !parallel(later, earlier)
+    (shared >= 2 || head) && later.names.iter().all(theirs) && !parallel(later, earlier)
 }
 
 /// Whether two figures are said in parallel of two things: their own stretches alike but for one
