@@ -487,6 +487,8 @@ impl Read<'_> {
         sorted.sort_by_key(|f| f.range.start);
         let own = draft.figures.iter().enumerate().zip(matches);
         let own = own.filter(|((_, f), _)| f.kind.is_claim() && f.range.end <= self.own);
+        // The words of a sentence are read once for all its figures' names.
+        let mut words: Option<(usize, Vec<SentenceWord>)> = None;
         own.map(|((i, figure), found)| {
             let derived = super::arithmetic::derivation_of(derivations, i);
             let from = sorted.partition_point(|f| f.range.start < figure.range.start);
@@ -503,7 +505,12 @@ impl Read<'_> {
             // has read already.
             let terms = terms_of(&draft.view, figure, sentence.clone(), counts.as_deref());
             let old_end = is_old_end(&draft.view, figure, sentence.start);
-            let (own, names, head) = own_words(&draft.view, figure, sentence.clone(), &in_sentence);
+            if words.as_ref().is_none_or(|(start, _)| *start != sentence.start) {
+                words = Some((sentence.start, sentence_words(&draft.view, sentence.clone())));
+            }
+            let said = words.as_ref().map_or(&[][..], |(_, w)| w.as_slice());
+            let (own, head) = own_words(&draft.view, figure, sentence.clone(), &in_sentence);
+            let names = names_for(said, figure);
             let after_word = word_before(&draft.view, figure, sentence.start);
             let mut placed = figure.clone();
             placed.range = self.place(&figure.range);
@@ -568,41 +575,60 @@ fn terms_of(prose: &str, figure: &Figure, sentence: Range<usize>, counts: Option
 }
 
 /// The stems of the stretch of a figure's clause that is its own (less the figure's own words),
-/// the first of them after it, and the names its sentence gives it: capitalised words past the sentence's first word and
-/// past any verb of speech before the figure (`Mayor Delphine Aske said the $421 million
-/// budget` names no one for the budget).
+/// and the first of them after it: what it quantifies (`budget` in `the $421 million budget`).
 fn own_words(
     prose: &str,
     figure: &Figure,
     sentence: Range<usize>,
     in_sentence: &[&Figure],
-) -> (Vec<String>, Vec<String>, Option<String>) {
+) -> (Vec<String>, Option<String>) {
     use crate::extract::context::{clause_of, segment_of};
-    use crate::extract::terms::{content_terms, stem};
-    let clause = clause_of(prose, sentence.clone(), figure.range.clone());
+    use crate::extract::terms::content_terms;
+    let clause = clause_of(prose, sentence, figure.range.clone());
     let own = segment_of(prose, clause, figure, in_sentence);
     let mut terms = content_terms(prose.get(own.start..figure.range.start.max(own.start)).unwrap_or(""));
     let after = content_terms(prose.get(figure.range.end.min(own.end)..own.end).unwrap_or(""));
     let head = after.iter().find(|w| !matches!(w.as_str(), "peopl" | "said")).cloned();
     terms.extend(after);
+    (terms, head)
+}
+
+/// A word of a sentence that bears on whom a figure is said of: a verb of speech, or a name
+/// (its stem).
+struct SentenceWord {
+    at: usize,
+    speech: bool,
+    name: Option<String>,
+}
+
+/// The verbs of speech and names of a sentence, in order: capitalised words past its first word
+/// that are no stop word or month.
+fn sentence_words(prose: &str, sentence: Range<usize>) -> Vec<SentenceWord> {
     let text = prose.get(sentence.clone()).unwrap_or("");
-    let mut names = Vec::new();
+    let mut out = Vec::new();
     let mut offset = 0;
     for piece in text.split_inclusive(char::is_whitespace) {
         let (at, first) = (sentence.start + offset, offset == 0);
         offset += piece.len();
         let word = piece.trim_matches(|c: char| !c.is_alphanumeric());
-        let lower = word.to_lowercase();
-        if at < figure.range.start && crate::lexicon::is_speech_verb(&lower) {
-            names.clear();
-        }
         let capital = word.chars().next().is_some_and(char::is_uppercase);
+        let lower = word.to_lowercase();
+        let speech = crate::lexicon::is_speech_verb(&lower);
         let common = crate::lexicon::is_stopword(&lower) || crate::lexicon::month(&lower).is_some();
-        if capital && !common && !first && !piece.contains('@') {
-            names.push(stem(&lower));
+        let name = (capital && !common && !first && !piece.contains('@')).then(|| crate::extract::terms::stem(&lower));
+        if speech || name.is_some() {
+            out.push(SentenceWord { at, speech, name });
         }
     }
-    (terms, names, head)
+    out
+}
+
+/// The names its sentence gives a figure: those past any verb of speech before it (`Mayor
+/// Delphine Aske said the $421 million budget` names no one for the budget).
+fn names_for(words: &[SentenceWord], figure: &Figure) -> Vec<String> {
+    // A verb of speech clears the names before it; one written with a capital is a name itself.
+    let from = words.iter().rposition(|w| w.speech && w.at < figure.range.start).unwrap_or(0);
+    words.get(from..).unwrap_or_default().iter().filter_map(|w| w.name.clone()).collect()
 }
 
 /// The word just before a figure in its sentence, lower-cased: `to` for a change's new value,
