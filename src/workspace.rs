@@ -223,18 +223,12 @@ impl Workspace {
         Some((file, Place { line, character, end_line, end_character }))
     }
 
-    /// Line `line` (0-based) of the text source `key` was built from, on one line and cut at a
-    /// word past 400 characters; `None` for a source known by a bibliography or dataset alone.
-    pub fn source_line(&self, key: &str, line: u32) -> Option<String> {
+    /// The text source `key` was built from, read from its file; `None` for a source known by a
+    /// bibliography or dataset alone.
+    pub fn source_text(&self, key: &str) -> Option<String> {
         let file = self.source_file(key)?;
         let Loaded::Text(..) = &self.files.get(file)?.loaded else { return None };
-        let text = crate::files::read_regular_text(file).ok()?;
-        let words = crate::check::finding::as_written(text.lines().nth(line as usize)?);
-        let cut = match words.char_indices().nth(400) {
-            Some((at, _)) => format!("{} …", words.get(..at).and_then(|w| w.rsplit_once(' ')).map_or("", |(w, _)| w)),
-            None => words,
-        };
-        (!cut.is_empty()).then_some(cut)
+        crate::files::read_regular_text(file).ok()
     }
 
     /// The file that defines source `key`.

@@ -450,9 +450,12 @@ impl Reader<'_> {
             let mut words = self.words(fa.range.end..fb.range.start);
             // `more than three in five`: the hedge belongs to the share, not to the gap.
             if fb.hedge.is_some() {
-                while words.last().is_some_and(|w| is_hedge_word(w)) {
-                    words.pop();
-                }
+                let written = |phrase: &[&str]| {
+                    words.len() >= phrase.len() && words.iter().rev().zip(phrase.iter().rev()).all(|(w, p)| w == p)
+                };
+                let hedge = crate::lexicon::hedges().iter().find(|(phrase, _)| written(phrase));
+                let cut = words.len().saturating_sub(hedge.map_or(0, |(phrase, _)| phrase.len()));
+                words.truncate(cut);
             }
             words
         };
@@ -1031,27 +1034,6 @@ fn is_rate_word(stem: &str) -> bool {
 /// `the`, `its`, `their`, `those`: what stands between `of` and a whole (`4 of its 9 trustees`).
 fn is_determiner(w: &str) -> bool {
     matches!(w, "the" | "its" | "their" | "his" | "her" | "our" | "all" | "those" | "these")
-}
-
-/// The words of a hedge written before a figure (`more than`, `nearly`, `about`).
-fn is_hedge_word(w: &str) -> bool {
-    matches!(
-        w,
-        "more"
-            | "than"
-            | "about"
-            | "nearly"
-            | "almost"
-            | "over"
-            | "roughly"
-            | "some"
-            | "just"
-            | "under"
-            | "fewer"
-            | "less"
-            | "around"
-            | "approximately"
-    )
 }
 
 /// `of`, `among`: what stands between a part and its whole (`5,940 among its 17,260`).

@@ -62,7 +62,7 @@ pub struct Pending {
 }
 
 /// The stem a quantity is known by: the people an event killed are its deaths.
-fn kin(stem: &str) -> &str {
+pub(crate) fn kin(stem: &str) -> &str {
     match stem {
         "kill" | "fatality" | "fatal" => "die",
         other => other,

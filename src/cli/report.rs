@@ -2,6 +2,7 @@
 //! reads in a browser, shares and prints. This module gathers the claims from a draft's analysis;
 //! `html` writes the page.
 
+use std::collections::HashMap;
 use std::io::Write;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -174,10 +175,15 @@ pub fn report(path: &Path, text: String, ws: &Workspace) -> DraftReport {
     let analysis = analyse(&text, &ws.against());
     let found = analysis.findings();
     let lines = LineIndex::new(&text);
+    let mut sources = SourceLines { ws, lines: HashMap::new() };
     let mut claims: Vec<Claim> = Vec::new();
-    claims.extend(analysis.figures().map(|f| figure_claim(&text, &f, ws)));
+    for f in analysis.figures() {
+        claims.push(figure_claim(&text, &f, &mut sources));
+    }
     claims.extend(analysis.quotations().map(|q| quotation_claim(&text, &q, ws)));
-    claims.extend(analysis.names().map(|n| name_claim(&text, &n, ws)));
+    for n in analysis.names() {
+        claims.push(name_claim(&text, &n, &mut sources));
+    }
     for claim in &mut claims {
         claim.line = lines.position(&text, claim.range.start, Encoding::Utf16).line + 1;
     }
@@ -191,6 +197,30 @@ pub fn report(path: &Path, text: String, ws: &Workspace) -> DraftReport {
     };
     let findings = found.iter().map(|f| json_finding(path, &text, &lines, f, &locate)).collect();
     DraftReport { path: super::json::display_path(path), text, claims, findings }
+}
+
+/// The lines of the source texts a draft's claims were found in, each file read once for the
+/// whole report.
+struct SourceLines<'a> {
+    ws: &'a Workspace,
+    lines: HashMap<String, Option<Vec<String>>>,
+}
+
+impl SourceLines<'_> {
+    /// Line `line` (0-based) of source `key`, on one line and cut at a word past 400 characters.
+    fn line(&mut self, key: &str, line: u32) -> Option<String> {
+        let ws = self.ws;
+        let lines = self
+            .lines
+            .entry(key.to_string())
+            .or_insert_with(|| ws.source_text(key).map(|t| t.lines().map(crate::check::finding::as_written).collect()));
+        let words = lines.as_ref()?.get(line as usize)?;
+        let cut = match words.char_indices().nth(400) {
+            Some((at, _)) => format!("{} …", words.get(..at).and_then(|w| w.rsplit_once(' ')).map_or("", |(w, _)| w)),
+            None => words.clone(),
+        };
+        (!cut.is_empty()).then_some(cut)
+    }
 }
 
 /// How many claims before a finding are looked at for one that holds it: claims nest only a few
@@ -246,7 +276,8 @@ fn blank(range: Range<usize>, kind: ClaimKind, verdict: Verdict, status: &str, w
     }
 }
 
-fn figure_claim(text: &str, report: &FigureReport, ws: &Workspace) -> Claim {
+fn figure_claim(text: &str, report: &FigureReport, sources: &mut SourceLines) -> Claim {
+    let ws = sources.ws;
     let verdict = match report.standing.status {
         Status::Conflicting | Status::Miscalculated => Verdict::Conflicting,
         Status::Unsupported => Verdict::Unsupported,
@@ -264,7 +295,7 @@ fn figure_claim(text: &str, report: &FigureReport, ws: &Workspace) -> Claim {
         source_key: m.source_key.clone(),
         title: ws.library.get(&m.source_key).and_then(|s| s.title.clone()),
         line: Some(m.place.place.line + 1),
-        passage: ws.source_line(&m.source_key, m.place.place.line),
+        passage: sources.line(&m.source_key, m.place.place.line),
     });
     if let Some(m) = &report.matched {
         let word = if m.agrees { "Agrees with" } else { "Differs from" };
@@ -300,7 +331,8 @@ fn quotation_claim(text: &str, report: &QuotationReport, ws: &Workspace) -> Clai
     claim
 }
 
-fn name_claim(text: &str, report: &NameReport, ws: &Workspace) -> Claim {
+fn name_claim(text: &str, report: &NameReport, sources: &mut SourceLines) -> Claim {
+    let ws = sources.ws;
     let range = report.range.clone();
     let mut claim = blank(range.clone(), ClaimKind::Name, Verdict::Verified, "known name", written(text, &range));
     if let Some((dataset, entity)) = ws.index.entity(report.entity) {
@@ -320,7 +352,7 @@ fn name_claim(text: &str, report: &NameReport, ws: &Workspace) -> Claim {
             source_key: dataset.source.key.clone(),
             title: dataset.source.title.clone(),
             line: first.map(|l| l + 1),
-            passage: first.and_then(|l| ws.source_line(&dataset.source.key, l)),
+            passage: first.and_then(|l| sources.line(&dataset.source.key, l)),
         });
     }
     claim

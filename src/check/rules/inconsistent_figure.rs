@@ -34,6 +34,7 @@ use std::collections::{HashMap, VecDeque};
 
 use crate::check::agreement::{agree, comparable, Claim};
 use crate::check::analysis::{shifted_figure, Analysis, FigureReport};
+use crate::check::elsewhere::kin;
 use crate::check::finding::{as_written, Edit, Finding, Fix, Related};
 use crate::check::style::restyle_value;
 use crate::check::CheckConfig;
@@ -226,15 +227,6 @@ fn spans_time(r: &FigureReport) -> Option<&str> {
     let spans = ["year", "month", "week", "quarter", "decade", "season"];
     let month = p.split_whitespace().any(|w| crate::lexicon::month(&w.to_lowercase()).is_some());
     (!period_years(p).is_empty() || month || spans.iter().any(|w| p.contains(w))).then_some(p)
-}
-
-/// The stem a quantity is known by: the people an event killed are its deaths.
-fn kin(stem: &str) -> &str {
-    if stem == "kill" {
-        "die"
-    } else {
-        stem
-    }
 }
 
 /// Whether the earlier figure's own stretch has `word` (read as kin), a word of the later's.
