@@ -171,3 +171,84 @@ fn floor_boundary(text: &str, mut i: usize) -> usize {
     }
     i
 }
+
+/// A draft that states two quantities again and again, with now one value and now another, in
+/// `n` paragraphs: more statements than the figures a restatement is compared with.
+fn restating_draft(n: usize) -> Vec<String> {
+    (0..n)
+        .map(|i| {
+            let budget = [412, 412, 421, 412, 418][i % 5];
+            let cranes = 40 + i % 7;
+            format!(
+                "The harbour budget stood at ${budget} million [@nv]. Crews counted {cranes} cranes at the old port, \
+                 and {} trucks waited.\n\n",
+                100 + i
+            )
+        })
+        .collect()
+}
+
+#[derive(Debug, Clone)]
+enum ParagraphEdit {
+    Restate(usize, u32),
+    Delete(usize),
+    Repeat(usize),
+}
+
+fn paragraph_edit() -> impl Strategy<Value = ParagraphEdit> {
+    prop_oneof![
+        (0usize..200, prop::sample::select(vec![412u32, 421, 418, 9_000]))
+            .prop_map(|(i, v)| ParagraphEdit::Restate(i, v)),
+        (0usize..200).prop_map(ParagraphEdit::Delete),
+        (0usize..200).prop_map(ParagraphEdit::Repeat),
+    ]
+}
+
+#[test]
+fn a_draft_that_restates_its_figures_has_findings_for_the_edits_to_change() {
+    let (library, index) = reference();
+    let text = restating_draft(80).concat();
+    let found = analyse(&text, &Against::new(&library, &index, &CheckConfig::default())).findings();
+    let restated = found.iter().filter(|f| f.code == "inconsistent-figure").count();
+    assert!(restated > 20, "{restated} figures stated twice");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    /// Figures stated twice are compared across paragraphs: an edit in one paragraph changes
+    /// what figures further on are set against, and a paragraph taken out or repeated changes
+    /// which figures are near enough to compare.
+    #[test]
+    fn figures_stated_twice_after_edits_equal_a_fresh_check(
+        edits in prop::collection::vec(paragraph_edit(), 1..6),
+    ) {
+        let (library, index) = reference();
+        let mut cache = DraftCache::default();
+        let mut paragraphs = restating_draft(80);
+        incremental(&mut cache, &paragraphs.concat(), &library, &index);
+        for edit in edits {
+            let n = paragraphs.len().max(1);
+            match edit {
+                ParagraphEdit::Restate(i, value) => {
+                    if let Some(p) = paragraphs.get_mut(i % n) {
+                        *p = p.replacen("$4", &format!("${value} and $4"), 1);
+                    }
+                }
+                ParagraphEdit::Delete(i) if i % n < paragraphs.len() => {
+                    paragraphs.remove(i % n);
+                }
+                ParagraphEdit::Repeat(i) => {
+                    if let Some(p) = paragraphs.get(i % n).cloned() {
+                        paragraphs.insert(i % n, p);
+                    }
+                }
+                ParagraphEdit::Delete(_) => {}
+            }
+            let text = paragraphs.concat();
+            let (findings, _) = incremental(&mut cache, &text, &library, &index);
+            let expected = analyse(&text, &Against::new(&library, &index, &CheckConfig::default())).findings();
+            prop_assert_eq!(summary(&findings, &text), summary(&expected, &text));
+        }
+    }
+}

@@ -83,6 +83,9 @@ pub struct DraftCache {
     generation: u64,
     /// The text checked last and how it was cut, so the next text is cut only where it differs.
     last: Option<Cut>,
+    /// What the pass for figures stated twice found in each part, to reuse where nothing it
+    /// compared changed.
+    restatements: super::rules::inconsistent_figure::Memo,
 }
 
 /// A text cut into segments, with each segment's piece key and whether it holds footnote marks
@@ -166,7 +169,7 @@ impl DraftCache {
         self.last = Some(Cut { text: text.to_string(), segments: cut, keys, marks });
         let mut analysis = Analysis { parts, definitions, silenced, fresh, whole: Vec::new(), derived: Vec::new() };
         analysis.derived = super::elsewhere::in_draft(text, &analysis);
-        analysis.whole = whole_draft_findings(text, &analysis, against.config);
+        analysis.whole = whole_draft_findings(text, &analysis, against.config, &mut self.restatements);
         Some(analysis)
     }
 }
@@ -413,8 +416,13 @@ fn pending(draft: &Draft, open: &Open, place: impl Fn(usize) -> usize) -> Option
 
 /// The findings about the draft as a whole, less those an ignore comment above their line
 /// silences (read from the paragraph they stand in).
-fn whole_draft_findings(text: &str, analysis: &Analysis, config: &CheckConfig) -> Vec<Finding> {
-    let mut found = super::rules::inconsistent_figure::check_draft(text, analysis, config);
+fn whole_draft_findings(
+    text: &str,
+    analysis: &Analysis,
+    config: &CheckConfig,
+    restatements: &mut super::rules::inconsistent_figure::Memo,
+) -> Vec<Finding> {
+    let mut found = super::rules::inconsistent_figure::check_draft(text, analysis, config, restatements);
     found.extend(super::rules::miscalculated_figure::check_draft(text, &analysis.derived, config));
     found.retain(|f| {
         let Some((segment, _)) = analysis.parts.iter().find(|(s, _)| s.range.contains(&f.range.start)) else {

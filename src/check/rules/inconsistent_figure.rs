@@ -30,12 +30,14 @@
 //! **Fix.** Replace the figure with the value stated first, or the first statement with this
 //! one.
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::VecDeque;
+use std::sync::Arc;
 
 use crate::check::agreement::{agree, comparable, Claim};
 use crate::check::analysis::{shifted_figure, Analysis, FigureReport};
 use crate::check::elsewhere::kin;
 use crate::check::finding::{as_written, Edit, Finding, Fix, Related};
+use crate::check::incremental::KeyMap;
 use crate::check::style::restyle_value;
 use crate::check::CheckConfig;
 use crate::extract::context::period_years;
@@ -47,51 +49,151 @@ pub const CODE: &str = "inconsistent-figure";
 /// Nothing per paragraph: the rule reads the whole draft's analysis (see [`check_draft`]).
 pub fn check(_: &crate::check::Context, _: &mut Vec<Finding>) {}
 
-/// Earlier figures of one kind and unit, each with the paragraph it stands in.
-type Statements<'a> = VecDeque<(usize, &'a FigureReport)>;
-
 /// How many earlier figures of its kind and unit a figure is set against as a restatement of one
 /// of them.
 const LOOK_BACK: usize = 64;
 
+/// The earlier figures of one kind and unit that a figure may restate, each with the part it
+/// stands in, and a hash of the parts they came from, in order: two look-backs with the same
+/// hash hold the same figures.
+struct LookBack<'a> {
+    kind: Kind,
+    unit: Option<&'a str>,
+    figures: VecDeque<(usize, &'a FigureReport)>,
+    parts: VecDeque<u64>,
+    hash: u64,
+}
+
+/// Multiplies a look-back's hash for each figure it takes in; odd, so a figure can be taken out
+/// again by subtraction.
+const BASE: u64 = 0x100_0000_01b3;
+
+impl<'a> LookBack<'a> {
+    fn new(kind: Kind, unit: Option<&'a str>) -> Self {
+        LookBack { kind, unit, figures: VecDeque::new(), parts: VecDeque::new(), hash: 0 }
+    }
+
+    /// Takes in a figure of part `p` (whose result key is `key`), letting the oldest go once
+    /// there are [`LOOK_BACK`].
+    fn push(&mut self, p: usize, key: u64, report: &'a FigureReport) {
+        if self.figures.len() >= LOOK_BACK {
+            self.figures.pop_front();
+            if let Some(old) = self.parts.pop_front() {
+                self.hash = self.hash.wrapping_sub(mix(old).wrapping_mul(BASE.wrapping_pow(LOOK_BACK as u32 - 1)));
+            }
+        }
+        self.figures.push_back((p, report));
+        self.parts.push_back(key);
+        self.hash = self.hash.wrapping_mul(BASE).wrapping_add(mix(key));
+    }
+}
+
+fn mix(key: u64) -> u64 {
+    (key ^ (key >> 29)).wrapping_mul(0xbf58_476d_1ce4_e5b9) | 1
+}
+
+/// What the pass found in each part the last time, by the part's result and the look-backs it
+/// was read against: after a keystroke only the edited paragraph and the figures whose
+/// look-back held its figures are compared again.
+#[derive(Default)]
+pub struct Memo {
+    found: KeyMap<Arc<[Restatement]>>,
+}
+
+/// A figure of a part that contradicts an earlier one: its place among the part's figures, and
+/// the earlier one's place in the figure's look-back when it was compared.
+#[derive(Clone, Copy)]
+struct Restatement {
+    figure: usize,
+    first: usize,
+}
+
 /// The findings of a whole draft: each figure that restates an earlier figure of the draft
 /// with another value. `text` is the draft as it stands. A figure is set against the
-/// [`LOOK_BACK`] figures before it that may be restated, and only those it disagrees with are
-/// moved to where they now stand.
-pub fn check_draft(text: &str, analysis: &Analysis, config: &CheckConfig) -> Vec<Finding> {
+/// [`LOOK_BACK`] figures before it of its kind and unit that may be restated; what a part gave
+/// against the same look-backs before is taken from `memo`.
+pub fn check_draft(text: &str, analysis: &Analysis, config: &CheckConfig, memo: &mut Memo) -> Vec<Finding> {
     let Some(severity) = config.severity(CODE) else { return Vec::new() };
-    let mut lines: Option<LineIndex> = None;
     let mut out = Vec::new();
+    let mut found = KeyMap::default();
     // Only figures of one kind and unit can state one quantity: each keeps its own look-back.
-    let mut earlier: HashMap<(Kind, Option<&str>), Statements> = HashMap::new();
+    let mut backs: Vec<LookBack> = Vec::new();
     for (p, (segment, part)) in analysis.parts.iter().enumerate() {
-        for report in part.figures.iter().filter(|f| may_restate(f)) {
-            let earlier = earlier.entry((report.figure.kind, report.figure.unit.as_deref())).or_default();
-            if let Some((q, first)) = contradicted((p, report), earlier) {
-                let lines = lines.get_or_insert_with(|| LineIndex::new(text));
+        let mut restating = part.figures.iter().enumerate().filter(|(_, f)| may_restate(f)).peekable();
+        if restating.peek().is_none() {
+            continue;
+        }
+        let restating: Vec<(usize, usize, &FigureReport)> =
+            restating.map(|(i, f)| (i, look_back(&mut backs, f), f)).collect();
+        let key = window_key(part.key, &restating, &backs);
+        let known = memo.found.get(&key).cloned();
+        let mut fresh = Vec::new();
+        let mut known_at = known.as_deref().unwrap_or(&[]).iter().peekable();
+        for &(i, b, report) in &restating {
+            let Some(back) = backs.get_mut(b) else { continue };
+            let first = match &known {
+                Some(_) => known_at.next_if(|r| r.figure == i).map(|r| r.first),
+                None => contradicted((p, report), &back.figures)
+                    .inspect(|&first| fresh.push(Restatement { figure: i, first })),
+            };
+            if let Some(&(q, first)) = first.and_then(|at| back.figures.get(at)) {
                 let (then, then_part) = analysis.parts.get(q).map_or((segment, part), |(s, c)| (s, c));
                 let first = shifted_figure(first, then, then_part);
-                out.push(finding(text, lines, &shifted_figure(report, segment, part), &first, severity));
+                let line = line_of(text, then, first.figure.range.start);
+                out.push(finding(text, line, &shifted_figure(report, segment, part), &first, severity));
             }
-            if earlier.len() >= LOOK_BACK {
-                earlier.pop_front();
-            }
-            earlier.push_back((p, report));
+            back.push(p, part.key, report);
         }
+        found.insert(key, known.unwrap_or_else(|| fresh.into()));
     }
+    memo.found = found;
     out.retain(|f| !analysis.derived.iter().any(|d| d.range == f.range));
     out
 }
 
-/// The earlier statement `report` (in part `p`) contradicts: among the earlier figures of the
-/// same quantity, the one said most alike, unless one of them agrees with it (then it stands,
-/// and the search ends there, nearest first).
-fn contradicted<'a>(
-    (p, report): (usize, &FigureReport),
-    earlier: &Statements<'a>,
-) -> Option<(usize, &'a FigureReport)> {
-    let mut best: Option<(usize, &FigureReport, usize)> = None;
-    for &(q, e) in earlier.iter().rev() {
+/// The look-back of a figure's kind and unit, made when it is the first of them.
+fn look_back<'a>(backs: &mut Vec<LookBack<'a>>, f: &'a FigureReport) -> usize {
+    let (kind, unit) = (f.figure.kind, f.figure.unit.as_deref());
+    match backs.iter().position(|b| b.kind == kind && b.unit == unit) {
+        Some(b) => b,
+        None => {
+            backs.push(LookBack::new(kind, unit));
+            backs.len() - 1
+        }
+    }
+}
+
+/// The key of what a part's figures are compared with: its own result and the look-back of each
+/// kind and unit among them as the part begins.
+fn window_key(part: u64, restating: &[(usize, usize, &FigureReport)], backs: &[LookBack]) -> u64 {
+    let mut key = mix(part);
+    let mut seen: Vec<usize> = Vec::new();
+    for &(_, b, _) in restating {
+        if seen.contains(&b) {
+            continue;
+        }
+        seen.push(b);
+        let hash = backs.get(b).map_or(0, |back| back.hash ^ back.figures.len() as u64);
+        key = key.wrapping_mul(BASE).wrapping_add(mix(hash));
+    }
+    key
+}
+
+/// The 1-based line of draft byte `at` in a part that starts on `segment`'s line, counted
+/// within the part rather than from the top of the draft.
+fn line_of(text: &str, segment: &crate::text::segments::Segment, at: usize) -> usize {
+    match text.get(segment.range.start..at) {
+        Some(before) => segment.line as usize + memchr::memchr_iter(b'\n', before.as_bytes()).count() + 1,
+        None => LineIndex::new(text).position(text, at, Encoding::Utf8).line as usize + 1,
+    }
+}
+
+/// Where in `earlier` the statement `report` (in part `p`) contradicts stands: among the earlier
+/// figures of the same quantity, the one said most alike, unless one of them agrees with it
+/// (then it stands, and the search ends there, nearest first).
+fn contradicted((p, report): (usize, &FigureReport), earlier: &VecDeque<(usize, &FigureReport)>) -> Option<usize> {
+    let mut best: Option<(usize, usize)> = None;
+    for (at, &(q, e)) in earlier.iter().enumerate().rev() {
         if !same_quantity((p, report), (q, e)) {
             continue;
         }
@@ -99,11 +201,11 @@ fn contradicted<'a>(
             return None;
         }
         let shared = shared_words(report, e);
-        if best.is_none_or(|(_, _, most)| shared > most) {
-            best = Some((q, e, shared));
+        if best.is_none_or(|(_, most)| shared > most) {
+            best = Some((at, shared));
         }
     }
-    best.map(|(q, e, _)| (q, e))
+    best.map(|(at, _)| at)
 }
 
 /// Whether a figure states an amount that may be restated: no year, range, old end of a change
@@ -272,7 +374,7 @@ fn agrees(a: &FigureReport, b: &FigureReport) -> bool {
 
 fn finding(
     text: &str,
-    lines: &LineIndex,
+    line: usize,
     report: &FigureReport,
     first: &FigureReport,
     severity: crate::check::Severity,
@@ -283,7 +385,6 @@ fn finding(
         Some(what) => format!("{} {what}", written(r)),
         None => written(r),
     };
-    let line = lines.position(text, first.figure.range.start, Encoding::Utf8).line + 1;
     let (this, that) = (written(report), written(first));
     let mut fixes = Vec::new();
     if let Some(new) = restyle_value(&this, &report.figure, first.figure.value, first.figure.step) {
