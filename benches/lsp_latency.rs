@@ -6,6 +6,7 @@
 //!
 //!     cargo bench --bench lsp_latency                 # 500 edits per size
 //!     cargo bench --bench lsp_latency -- --edits 100 --sizes 10K,1M
+//!     cargo bench --bench lsp_latency -- --sizes 1M --edits 1 --keep /tmp/lsp   # keep the workspace
 
 mod common;
 
@@ -157,6 +158,18 @@ fn workspace(draft: &str) -> tempfile::TempDir {
     dir
 }
 
+fn copy_tree(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).expect("the folder to keep can be made");
+    for entry in std::fs::read_dir(from).expect("the workspace is readable").flatten() {
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).expect("the workspace can be copied");
+        }
+    }
+}
+
 /// The LSP position (UTF-16) of byte `at` of `text`.
 fn position(text: &str, at: usize) -> Value {
     let before = &text[..at];
@@ -177,9 +190,16 @@ fn ms(d: Duration) -> String {
     format!("{:.2}", d.as_secs_f64() * 1000.0)
 }
 
-fn run(bytes: usize, edits: usize, seed: u64) {
+fn run(bytes: usize, edits: usize, seed: u64, keep: Option<&str>) {
     let mut text = common::draft(bytes, seed);
     let dir = workspace(&text);
+    if let Some(keep) = keep {
+        // The same workspace, for profiling the server by hand (`benches/lsp_instructions.py`).
+        let kept = std::path::Path::new(keep).join(common::size_name(bytes));
+        let _ = std::fs::remove_dir_all(&kept);
+        copy_tree(dir.path(), &kept);
+        println!("(workspace kept in {})", kept.display());
+    }
     let root = std::fs::canonicalize(dir.path()).expect("the workspace exists");
     let uri = format!("file://{}/drafts/bench.md", root.display());
     let mut server = Server::start(&root);
@@ -279,6 +299,6 @@ fn main() {
     println!("| draft | diagnostics at open | after edits | open | edit to diagnostics | server CPU per edit | hover | code action | peak RSS |");
     println!("|---|---|---|---|---|---|---|---|---|");
     for bytes in sizes {
-        run(bytes, edits, seed);
+        run(bytes, edits, seed, value("--keep").as_deref());
     }
 }

@@ -56,6 +56,12 @@ pub struct CheckedSegment {
     /// The footnote definitions it refers to, where they stood then: findings inside them move
     /// with them, not with the segment.
     pub definitions: Vec<FootnoteDefinition>,
+    /// Which of its figures the whole-draft passes read, noted when it was checked so that a
+    /// keystroke's passes go through short lists rather than every figure of the draft: those
+    /// that may restate an earlier figure, each with a hash of its kind and unit, and those an
+    /// open form may take as an input.
+    pub restating: Vec<(usize, u64)>,
+    pub stated: Vec<usize>,
 }
 
 /// A claim figure and how it stands.

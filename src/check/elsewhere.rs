@@ -463,22 +463,29 @@ pub(crate) fn in_draft(text: &str, analysis: &Analysis) -> Vec<Derivation> {
     if analysis.parts.iter().all(|(_, part)| part.pending.is_empty()) {
         return Vec::new();
     }
-    let mut earlier: VecDeque<Stated> = VecDeque::new();
-    let mut out = Vec::new();
+    // The last figures an open form may take, in order, as their part and their place in the
+    // part (read from each part's list, not from the figures themselves), with the paragraph's
+    // number.
+    let mut stated: VecDeque<(usize, usize, usize)> = VecDeque::with_capacity(LOOK_BACK + 1);
     let mut paragraph = 0;
-    for (segment, part) in &analysis.parts {
+    let mut out = Vec::new();
+    for (p, (segment, part)) in analysis.parts.iter().enumerate() {
         paragraph += usize::from(!part.figures.is_empty());
         for pending in &part.pending {
+            let earlier = stated.iter().filter_map(|&(q, i, paragraph)| {
+                let (segment, part) = analysis.parts.get(q)?;
+                Some(Stated { paragraph, segment, part, report: part.figures.get(i)? })
+            });
             let before = part.figures.iter().filter(|f| f.figure.range.end <= pending.sentence.start);
             let here = before.map(|report| Stated { paragraph, segment, part, report });
-            let pool: Vec<Stated> = earlier.iter().copied().chain(here).collect();
+            let pool: Vec<Stated> = earlier.chain(here).collect();
             out.extend(answer(text, &shifted_pending(pending, segment, part), &pool));
         }
-        for report in part.figures.iter().filter(|f| stated(f)) {
-            if earlier.len() >= LOOK_BACK {
-                earlier.pop_front();
+        for &i in &part.stated {
+            if stated.len() >= LOOK_BACK {
+                stated.pop_front();
             }
-            earlier.push_back(Stated { paragraph, segment, part, report });
+            stated.push_back((p, i, paragraph));
         }
     }
     out
@@ -486,7 +493,7 @@ pub(crate) fn in_draft(text: &str, analysis: &Analysis) -> Vec<Derivation> {
 
 /// Whether a figure states a count an open form may take as an input: not the old end of a
 /// change, not derived itself.
-fn stated(f: &FigureReport) -> bool {
+pub(crate) fn stated(f: &FigureReport) -> bool {
     is_count(&f.figure) && !f.old_end && f.derived.is_none()
 }
 

@@ -372,8 +372,12 @@ fn check_segment(
     let mut hasher = DefaultHasher::new();
     key.hash(&mut hasher);
     let line = segment.line;
+    let restating = super::rules::inconsistent_figure::restating(&figures);
+    let stated = figures.iter().enumerate().filter(|(_, f)| super::elsewhere::stated(f)).map(|(i, _)| i).collect();
     CheckedSegment {
         key: hasher.finish(),
+        restating,
+        stated,
         findings,
         figures,
         quotations,

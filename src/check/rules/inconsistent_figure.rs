@@ -31,6 +31,7 @@
 //! one.
 
 use std::collections::VecDeque;
+use std::hash::{DefaultHasher, Hash, Hasher};
 use std::sync::Arc;
 
 use crate::check::agreement::{agree, comparable, Claim};
@@ -53,14 +54,24 @@ pub fn check(_: &crate::check::Context, _: &mut Vec<Finding>) {}
 /// of them.
 const LOOK_BACK: usize = 64;
 
-/// The earlier figures of one kind and unit that a figure may restate, each with the part it
-/// stands in, and a hash of the parts they came from, in order: two look-backs with the same
-/// hash hold the same figures.
-struct LookBack<'a> {
-    kind: Kind,
-    unit: Option<&'a str>,
-    figures: VecDeque<(usize, &'a FigureReport)>,
-    parts: VecDeque<u64>,
+/// The figures of a part that may restate an earlier one (see [`may_restate`]), each with a
+/// hash of its kind and unit: what [`check_draft`] reads of a part whose comparisons it already
+/// knows.
+pub fn restating(figures: &[FigureReport]) -> Vec<(usize, u64)> {
+    let bucket = |f: &FigureReport| {
+        let mut hasher = DefaultHasher::new();
+        (f.figure.kind, f.figure.unit.as_deref()).hash(&mut hasher);
+        hasher.finish()
+    };
+    figures.iter().enumerate().filter(|(_, f)| may_restate(f)).map(|(i, f)| (i, bucket(f))).collect()
+}
+
+/// The earlier figures of one kind and unit that a figure may restate, each as its part and
+/// its place among the part's figures, with the part's result key; and a hash of those keys in
+/// order: two look-backs with the same hash hold the same figures.
+struct LookBack {
+    bucket: u64,
+    figures: VecDeque<(usize, usize, u64)>,
     hash: u64,
 }
 
@@ -68,22 +79,16 @@ struct LookBack<'a> {
 /// again by subtraction.
 const BASE: u64 = 0x100_0000_01b3;
 
-impl<'a> LookBack<'a> {
-    fn new(kind: Kind, unit: Option<&'a str>) -> Self {
-        LookBack { kind, unit, figures: VecDeque::new(), parts: VecDeque::new(), hash: 0 }
-    }
-
-    /// Takes in a figure of part `p` (whose result key is `key`), letting the oldest go once
+impl LookBack {
+    /// Takes in figure `i` of part `p` (whose result key is `key`), letting the oldest go once
     /// there are [`LOOK_BACK`].
-    fn push(&mut self, p: usize, key: u64, report: &'a FigureReport) {
+    fn push(&mut self, (p, i, key): (usize, usize, u64)) {
         if self.figures.len() >= LOOK_BACK {
-            self.figures.pop_front();
-            if let Some(old) = self.parts.pop_front() {
+            if let Some((_, _, old)) = self.figures.pop_front() {
                 self.hash = self.hash.wrapping_sub(mix(old).wrapping_mul(BASE.wrapping_pow(LOOK_BACK as u32 - 1)));
             }
         }
-        self.figures.push_back((p, report));
-        self.parts.push_back(key);
+        self.figures.push_back((p, i, key));
         self.hash = self.hash.wrapping_mul(BASE).wrapping_add(mix(key));
     }
 }
@@ -115,34 +120,42 @@ struct Restatement {
 pub fn check_draft(text: &str, analysis: &Analysis, config: &CheckConfig, memo: &mut Memo) -> Vec<Finding> {
     let Some(severity) = config.severity(CODE) else { return Vec::new() };
     let mut out = Vec::new();
-    let mut found = KeyMap::default();
+    let mut found = KeyMap::with_capacity_and_hasher(memo.found.len(), Default::default());
     // Only figures of one kind and unit can state one quantity: each keeps its own look-back.
     let mut backs: Vec<LookBack> = Vec::new();
+    let report = |p: usize, i: usize| analysis.parts.get(p).and_then(|(_, part)| part.figures.get(i));
+    let mut restating: Vec<(usize, usize)> = Vec::new();
     for (p, (segment, part)) in analysis.parts.iter().enumerate() {
-        let mut restating = part.figures.iter().enumerate().filter(|(_, f)| may_restate(f)).peekable();
-        if restating.peek().is_none() {
+        if part.restating.is_empty() {
             continue;
         }
-        let restating: Vec<(usize, usize, &FigureReport)> =
-            restating.map(|(i, f)| (i, look_back(&mut backs, f), f)).collect();
+        restating.clear();
+        restating.extend(part.restating.iter().map(|&(i, b)| (i, look_back(&mut backs, b))));
         let key = window_key(part.key, &restating, &backs);
-        let known = memo.found.get(&key).cloned();
+        // Taken, not copied: a part met twice with the same look-backs (a paragraph repeated)
+        // finds it in `found`.
+        let known = memo.found.remove(&key).or_else(|| found.get(&key).cloned());
         let mut fresh = Vec::new();
         let mut known_at = known.as_deref().unwrap_or(&[]).iter().peekable();
-        for &(i, b, report) in &restating {
-            let Some(back) = backs.get_mut(b) else { continue };
+        for &(i, b) in &restating {
+            let (Some(back), Some(this)) = (backs.get_mut(b), part.figures.get(i)) else { continue };
             let first = match &known {
                 Some(_) => known_at.next_if(|r| r.figure == i).map(|r| r.first),
-                None => contradicted((p, report), &back.figures)
-                    .inspect(|&first| fresh.push(Restatement { figure: i, first })),
+                None => {
+                    let earlier: Vec<(usize, &FigureReport)> =
+                        back.figures.iter().filter_map(|&(q, j, _)| Some((q, report(q, j)?))).collect();
+                    contradicted((p, this), &earlier).inspect(|&first| fresh.push(Restatement { figure: i, first }))
+                }
             };
-            if let Some(&(q, first)) = first.and_then(|at| back.figures.get(at)) {
+            if let Some((q, first)) =
+                first.and_then(|at| back.figures.get(at)).and_then(|&(q, j, _)| Some((q, report(q, j)?)))
+            {
                 let (then, then_part) = analysis.parts.get(q).map_or((segment, part), |(s, c)| (s, c));
                 let first = shifted_figure(first, then, then_part);
                 let line = line_of(text, then, first.figure.range.start);
-                out.push(finding(text, line, &shifted_figure(report, segment, part), &first, severity));
+                out.push(finding(text, line, &shifted_figure(this, segment, part), &first, severity));
             }
-            back.push(p, part.key, report);
+            back.push((p, i, part.key));
         }
         found.insert(key, known.unwrap_or_else(|| fresh.into()));
     }
@@ -151,13 +164,12 @@ pub fn check_draft(text: &str, analysis: &Analysis, config: &CheckConfig, memo: 
     out
 }
 
-/// The look-back of a figure's kind and unit, made when it is the first of them.
-fn look_back<'a>(backs: &mut Vec<LookBack<'a>>, f: &'a FigureReport) -> usize {
-    let (kind, unit) = (f.figure.kind, f.figure.unit.as_deref());
-    match backs.iter().position(|b| b.kind == kind && b.unit == unit) {
+/// The look-back of a kind and unit (by their hash), made when it is the first of them.
+fn look_back(backs: &mut Vec<LookBack>, bucket: u64) -> usize {
+    match backs.iter().position(|b| b.bucket == bucket) {
         Some(b) => b,
         None => {
-            backs.push(LookBack::new(kind, unit));
+            backs.push(LookBack { bucket, figures: VecDeque::new(), hash: 0 });
             backs.len() - 1
         }
     }
@@ -165,14 +177,12 @@ fn look_back<'a>(backs: &mut Vec<LookBack<'a>>, f: &'a FigureReport) -> usize {
 
 /// The key of what a part's figures are compared with: its own result and the look-back of each
 /// kind and unit among them as the part begins.
-fn window_key(part: u64, restating: &[(usize, usize, &FigureReport)], backs: &[LookBack]) -> u64 {
+fn window_key(part: u64, restating: &[(usize, usize)], backs: &[LookBack]) -> u64 {
     let mut key = mix(part);
-    let mut seen: Vec<usize> = Vec::new();
-    for &(_, b, _) in restating {
-        if seen.contains(&b) {
+    for (at, &(_, b)) in restating.iter().enumerate() {
+        if restating.get(..at).is_some_and(|before| before.iter().any(|&(_, c)| c == b)) {
             continue;
         }
-        seen.push(b);
         let hash = backs.get(b).map_or(0, |back| back.hash ^ back.figures.len() as u64);
         key = key.wrapping_mul(BASE).wrapping_add(mix(hash));
     }
@@ -191,7 +201,7 @@ fn line_of(text: &str, segment: &crate::text::segments::Segment, at: usize) -> u
 /// Where in `earlier` the statement `report` (in part `p`) contradicts stands: among the earlier
 /// figures of the same quantity, the one said most alike, unless one of them agrees with it
 /// (then it stands, and the search ends there, nearest first).
-fn contradicted((p, report): (usize, &FigureReport), earlier: &VecDeque<(usize, &FigureReport)>) -> Option<usize> {
+fn contradicted((p, report): (usize, &FigureReport), earlier: &[(usize, &FigureReport)]) -> Option<usize> {
     let mut best: Option<(usize, usize)> = None;
     for (at, &(q, e)) in earlier.iter().enumerate().rev() {
         if !same_quantity((p, report), (q, e)) {
