@@ -1,7 +1,10 @@
 //! Building the reference from 10, 1,000 and 10,000 generated sources, and looking up a draft's
-//! figures and names in it. Lookup should cost about the same at every size.
+//! figures and names in it. Lookup should cost about the same at every size. Then a workspace of
+//! that many source files loaded from disk as the server and the command line load it, and
+//! loaded again after one of them changed.
 //!
 //!     cargo bench --bench reference
+//!     cargo bench --bench reference -- workspace     # only the workspace loads
 
 use std::sync::Arc;
 
@@ -9,6 +12,7 @@ use criterion::{black_box, criterion_group, criterion_main, BatchSize, Criterion
 use stet::extract::read_draft;
 use stet::extract::terms::content_terms;
 use stet::reference::{build_dataset, Dataset, Index};
+use stet::workspace::Workspace;
 
 const TOPICS: &[&str] = &[
     "harbour", "budget", "measles", "tariff", "drought", "election", "bridge", "prison", "school", "refinery",
@@ -105,7 +109,51 @@ fn bench(c: &mut Criterion) {
         group.sample_size(50);
         group.bench_function("look up a draft", |b| b.iter(|| black_box(look_up(&index))));
         group.finish();
+        workspace_loads(c, &texts);
     }
+}
+
+/// A workspace folder holding `texts` as source files.
+fn workspace_of(texts: &[String]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    std::fs::create_dir_all(dir.path().join("sources")).expect("folders can be made");
+    std::fs::write(dir.path().join("stet.toml"), "[sources]\npaths = [\"sources\"]\n").expect("settings");
+    for (i, text) in texts.iter().enumerate() {
+        std::fs::write(dir.path().join(format!("sources/src-{i}.md")), text).expect("a source file");
+    }
+    dir
+}
+
+/// Loading the workspace from disk, and loading it again after one source changed (as the
+/// server does when a file watcher reports the change).
+fn workspace_loads(c: &mut Criterion, texts: &[String]) {
+    let dir = workspace_of(texts);
+    let mut group = c.benchmark_group(format!("workspace/{}-sources", texts.len()));
+    group.sample_size(10);
+    group.bench_function("load", |b| b.iter(|| black_box(Workspace::load(dir.path(), None, None))));
+    let changed = dir.path().join("sources/src-0.md");
+    let original = texts.first().cloned().unwrap_or_default();
+    let mut previous = Workspace::load(dir.path(), None, None);
+    let mut edits = 0usize;
+    group.bench_function("reload one changed source", |b| {
+        b.iter_custom(|iterations| {
+            let mut spent = std::time::Duration::ZERO;
+            for _ in 0..iterations {
+                // Each time another text, of another length, so the change is seen.
+                edits += 1;
+                let boats = if edits.is_multiple_of(2) { "12" } else { "123" };
+                let text = format!("{original}\nThe harbour agency counted {boats} more boats.\n");
+                std::fs::write(&changed, text).expect("the source can be written");
+                let started = std::time::Instant::now();
+                let loaded = Workspace::load(dir.path(), None, Some(&previous));
+                spent += started.elapsed();
+                assert_eq!(loaded.stats.read, 1, "only the changed source is read again");
+                previous = loaded;
+            }
+            spent
+        })
+    });
+    group.finish();
 }
 
 criterion_group!(benches, bench);

@@ -10,6 +10,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::SystemTime;
 
+use rayon::prelude::*;
+
 use crate::files::{resolve_named, Named};
 use crate::reference::{
     build_dataset, parse_bibtex, parse_csl_json, read_front_matter, Dataset, FileError, Index, Library, Origin, Place,
@@ -43,6 +45,13 @@ enum Loaded {
     Bibliography(Vec<Source>),
     /// A curated dataset file, with where each fact's entry stands in it.
     Curated(Arc<Dataset>, Arc<BTreeMap<String, Place>>),
+}
+
+/// What loading one input file gave: its entry from the last state, unchanged, or what reading
+/// it now gave.
+enum Outcome {
+    Reused(Entry),
+    Read(Result<Entry, FileError>),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -122,24 +131,39 @@ impl Workspace {
         });
         let mut stats = LoadStats::default();
         let mut files = BTreeMap::new();
-        for (path, role) in input_files(&root, &settings, &mut problems) {
-            let old = previous.and_then(|p| p.files.get(&path));
-            let stamp = stamp(&path);
-            if let (Some(old), Some(stamp)) = (old, stamp) {
-                if old.stamp == stamp {
-                    files.insert(path, old.clone());
+        // Files are read and their datasets built on every core; what each gave is gathered in
+        // the order of the paths, so the outcome does not depend on which finished first.
+        let inputs = input_files(&root, &settings, &mut problems);
+        let max_bytes = settings.max_source_bytes;
+        let outcomes: Vec<(PathBuf, Outcome)> = inputs
+            .into_par_iter()
+            .map(|(path, role)| {
+                let old = previous.and_then(|p| p.files.get(&path));
+                let stamp = stamp(&path);
+                let outcome = match (old, stamp) {
+                    (Some(old), Some(stamp)) if old.stamp == stamp => Outcome::Reused(old.clone()),
+                    _ => Outcome::Read(read_input(&path, role, max_bytes).map(|loaded| {
+                        let stamp = stamp.unwrap_or(Stamp { len: 0, modified: None });
+                        Entry { stamp, loaded }
+                    })),
+                };
+                (path, outcome)
+            })
+            .collect();
+        for (path, outcome) in outcomes {
+            match outcome {
+                Outcome::Reused(entry) => {
                     stats.reused += 1;
-                    continue;
+                    files.insert(path, entry);
                 }
-            }
-            stats.read += 1;
-            match read_input(&path, role, settings.max_source_bytes) {
-                Ok(loaded) => {
-                    let stamp = stamp.unwrap_or(Stamp { len: 0, modified: None });
-                    files.insert(path, Entry { stamp, loaded });
+                Outcome::Read(Ok(entry)) => {
+                    stats.read += 1;
+                    files.insert(path, entry);
                 }
-                Err(error) => {
-                    if let Some(old) = old {
+                Outcome::Read(Err(error)) => {
+                    stats.read += 1;
+                    // The file's last good state stands in for it.
+                    if let Some(old) = previous.and_then(|p| p.files.get(&path)) {
                         files.insert(path.clone(), old.clone());
                     }
                     problems.push(FileProblem { path, error });
@@ -248,14 +272,15 @@ impl Workspace {
 /// datasets built from texts of the same key.
 fn assemble(files: &BTreeMap<PathBuf, Entry>) -> (Library, Arc<Index>) {
     let mut library = Library::default();
-    let mut datasets: BTreeMap<String, Dataset> = BTreeMap::new();
+    // Shared with the files' entries: a dataset is copied only when a curated file is merged in.
+    let mut datasets: BTreeMap<String, Arc<Dataset>> = BTreeMap::new();
     for entry in files.values() {
         match &entry.loaded {
             // Of two texts with one key the first (by path) is used; `duplicate_keys` says so.
             Loaded::Text(source, _) if datasets.contains_key(&source.key) => {}
             Loaded::Text(source, dataset) => {
                 library.insert(source.clone());
-                datasets.insert(source.key.clone(), (**dataset).clone());
+                datasets.insert(source.key.clone(), dataset.clone());
             }
             Loaded::Bibliography(sources) => sources.iter().for_each(|s| library.insert(s.clone())),
             Loaded::Curated(..) => {}
@@ -264,15 +289,15 @@ fn assemble(files: &BTreeMap<PathBuf, Entry>) -> (Library, Arc<Index>) {
     for entry in files.values() {
         if let Loaded::Curated(curated, _) = &entry.loaded {
             match datasets.get_mut(&curated.source.key) {
-                Some(built) => built.merge_curated(curated),
+                Some(built) => Arc::make_mut(built).merge_curated(curated),
                 None => {
                     library.insert(Source::from_info(&curated.source, Origin::Dataset));
-                    datasets.insert(curated.source.key.clone(), (**curated).clone());
+                    datasets.insert(curated.source.key.clone(), curated.clone());
                 }
             }
         }
     }
-    let index = Index::build(datasets.into_values().map(Arc::new).collect());
+    let index = Index::build(datasets.into_values().collect());
     (library, Arc::new(index))
 }
 

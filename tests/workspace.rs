@@ -74,6 +74,40 @@ fn curated_files_add_aliases_and_roles_correct_values_and_retract_facts() {
     assert_eq!(board.roles, ["regional health authority"]);
 }
 
+/// A curated file for `courier-2024` that corrects its first fact to `value`, and retracts its
+/// year when `retract` says so.
+fn correction(value: f64, retract: bool) -> String {
+    let year = if retract {
+        r#", {"id": "f2", "text": "2024", "value": 2024.0, "kind": "year", "step": 1.0, "retracted": true,
+      "place": {"line": 3, "character": 43, "end_line": 3, "end_character": 47}}"#
+    } else {
+        ""
+    };
+    format!(
+        r#"{{"schema": "{SCHEMA}", "source": {{"key": "courier-2024"}},
+  "facts": [{{"id": "f1", "text": "{value}", "value": {value}, "kind": "number", "step": 1.0,
+      "place": {{"line": 3, "character": 19, "end_line": 3, "end_character": 24}}}}{year}]}}"#
+    )
+}
+
+#[test]
+fn a_changed_curated_file_is_merged_into_the_text_as_read_not_as_merged_before() {
+    let ws = workspace();
+    write(ws.path(), "reference/courier.json", &correction(1250.0, true));
+    let first = Workspace::load(ws.path(), None, None);
+    assert_eq!(facts(&first, "courier-2024")[1], ("f2".to_string(), "2024".to_string(), 2024.0, true));
+
+    // The text is not read again; the first merge must not have changed what was kept of it.
+    write(ws.path(), "reference/courier.json", &correction(1260.0, false));
+    let again = Workspace::load(ws.path(), None, Some(&first));
+    assert_eq!((again.stats.read, again.stats.reused), (1, 3));
+    assert_eq!(
+        facts(&again, "courier-2024"),
+        [("f1".to_string(), "1260".to_string(), 1260.0, false), ("f2".to_string(), "2024".to_string(), 2024.0, false)]
+    );
+    assert_eq!(again.index.fact_count(), 3, "the year is indexed again, with the budget and the cases");
+}
+
 #[test]
 fn a_dataset_without_a_text_defines_its_source() {
     let ws = workspace();

@@ -59,60 +59,39 @@ pub struct Index {
     pub(crate) quotes: super::quote_index::QuoteIndex,
 }
 
+/// Up to how many names the names are found with a DFA.
+const DFA_NAMES: usize = 5_000;
+
 impl Index {
+    /// The index of `datasets`. Its parts read the datasets independently and are built side by
+    /// side: the facts by kind and term, the names' automaton, the subjects' stems and the
+    /// quotation index.
     pub fn build(datasets: Vec<Arc<Dataset>>) -> Index {
-        let mut index = Index { datasets, ..Index::default() };
-        let mut names: Vec<(String, EntityId)> = Vec::new();
-        for (d, dataset) in index.datasets.iter().enumerate() {
-            let d = d as u32;
-            index.by_key.insert(dataset.source.key.clone(), d);
-            for (f, fact) in dataset.facts.iter().enumerate() {
-                if fact.retracted {
-                    continue;
-                }
-                let id = FactId { dataset: d, fact: f as u32 };
-                index.by_kind.entry(fact.kind).or_default().push((fact.value, id));
-                for term in &fact.terms {
-                    index.by_term.entry(term.clone()).or_default().push(id);
-                }
-                index.fact_count += 1;
-            }
-            for (e, entity) in dataset.entities.iter().enumerate() {
-                let id = EntityId { dataset: d, entity: e as u32 };
-                for name in std::iter::once(&entity.name).chain(&entity.aliases) {
-                    let bare = name.strip_prefix("the ").unwrap_or(name);
-                    if bare.chars().count() >= 2 {
-                        names.push((bare.to_string(), id));
-                    }
-                }
-            }
+        let names = names_of(&datasets);
+        let (((facts, automaton), subjects), quotes) = rayon::join(
+            || {
+                rayon::join(
+                    || rayon::join(|| FactTables::build(&datasets), || automaton(&names)),
+                    || subject_stems(&datasets),
+                )
+            },
+            || super::quote_index::QuoteIndex::build(&datasets),
+        );
+        let FactTables { by_key, by_kind, by_term, fact_count } = facts;
+        let folded_names = names.iter().map(|(n, _)| fold_apostrophes(n)).collect();
+        Index {
+            datasets,
+            by_key,
+            by_kind,
+            by_term,
+            names: automaton,
+            name_owners: names.iter().map(|(_, id)| *id).collect(),
+            name_texts: names.into_iter().map(|(n, _)| n).collect(),
+            quotes,
+            folded_names,
+            fact_count,
+            subjects,
         }
-        index.subjects = index
-            .datasets
-            .iter()
-            .map(|d| {
-                let stems = |s: &String| s.split_whitespace().map(crate::extract::terms::stem).collect();
-                d.facts.iter().map(|f| f.subject.as_ref().map(stems).unwrap_or_default()).collect()
-            })
-            .collect();
-        for values in index.by_kind.values_mut() {
-            values.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-        }
-        names.sort();
-        names.dedup_by(|a, b| a.0 == b.0);
-        index.names = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(names.iter().map(|(n, _)| n))
-            .or_else(|_| {
-                AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(names.iter().map(|(n, _)| n))
-            })
-            .ok();
-        index.name_owners = names.iter().map(|(_, id)| *id).collect();
-        index.name_texts = names.into_iter().map(|(n, _)| n).collect();
-        index.quotes = super::quote_index::QuoteIndex::build(&index.datasets);
-        index.folded_names = index.name_texts.iter().map(|n| fold_apostrophes(n)).collect();
-        index
     }
 
     /// Whether `name` is a known name or alias, whatever its apostrophes.
@@ -215,6 +194,83 @@ impl Index {
 }
 
 /// A name with every apostrophe written straight.
+/// The facts of the datasets by source key, kind (sorted by value) and term.
+#[derive(Default)]
+struct FactTables {
+    by_key: HashMap<String, u32>,
+    by_kind: HashMap<Kind, Vec<(f64, FactId)>>,
+    by_term: HashMap<String, Vec<FactId>>,
+    fact_count: usize,
+}
+
+impl FactTables {
+    fn build(datasets: &[Arc<Dataset>]) -> FactTables {
+        let mut tables = FactTables::default();
+        for (d, dataset) in datasets.iter().enumerate() {
+            let d = d as u32;
+            tables.by_key.insert(dataset.source.key.clone(), d);
+            for (f, fact) in dataset.facts.iter().enumerate() {
+                if fact.retracted {
+                    continue;
+                }
+                let id = FactId { dataset: d, fact: f as u32 };
+                tables.by_kind.entry(fact.kind).or_default().push((fact.value, id));
+                for term in &fact.terms {
+                    tables.by_term.entry(term.clone()).or_default().push(id);
+                }
+                tables.fact_count += 1;
+            }
+        }
+        for values in tables.by_kind.values_mut() {
+            values.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        }
+        tables
+    }
+}
+
+/// Every name and alias of the datasets' entities (less a leading `the`, two characters or
+/// more), sorted, each once, with the first entity it names.
+fn names_of(datasets: &[Arc<Dataset>]) -> Vec<(String, EntityId)> {
+    let mut names: Vec<(String, EntityId)> = Vec::new();
+    for (d, dataset) in datasets.iter().enumerate() {
+        for (e, entity) in dataset.entities.iter().enumerate() {
+            let id = EntityId { dataset: d as u32, entity: e as u32 };
+            for name in std::iter::once(&entity.name).chain(&entity.aliases) {
+                let bare = name.strip_prefix("the ").unwrap_or(name);
+                if bare.chars().count() >= 2 {
+                    names.push((bare.to_string(), id));
+                }
+            }
+        }
+    }
+    names.sort();
+    names.dedup_by(|a, b| a.0 == b.0);
+    names
+}
+
+/// The automaton that finds `names` in a text, longest first.
+fn automaton(names: &[(String, EntityId)]) -> Option<AhoCorasick> {
+    // A DFA finds names fastest but costs much more to build and keep as names grow: past a
+    // few thousand names, the contiguous automaton builds many times faster and finds them
+    // almost as fast.
+    let kind = if names.len() > DFA_NAMES { AhoCorasickKind::ContiguousNFA } else { AhoCorasickKind::DFA };
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(kind))
+        .build(names.iter().map(|(n, _)| n))
+        .or_else(|_| AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(names.iter().map(|(n, _)| n)))
+        .ok()
+}
+
+/// The stems of each fact's subject, by dataset and fact.
+fn subject_stems(datasets: &[Arc<Dataset>]) -> Vec<Vec<Vec<String>>> {
+    let stems = |s: &String| s.split_whitespace().map(crate::extract::terms::stem).collect();
+    datasets
+        .iter()
+        .map(|d| d.facts.iter().map(|f| f.subject.as_ref().map(stems).unwrap_or_default()).collect())
+        .collect()
+}
+
 pub fn fold_apostrophes(name: &str) -> String {
     name.replace(['’', '‘', 'ʼ'], "'")
 }
