@@ -493,8 +493,8 @@ impl Read<'_> {
         sorted.sort_by_key(|f| f.range.start);
         let own = draft.figures.iter().enumerate().zip(matches);
         let own = own.filter(|((_, f), _)| f.kind.is_claim() && f.range.end <= self.own);
-        // The words of a sentence are read once for all its figures' names.
-        let mut words: Option<(usize, Vec<SentenceWord>)> = None;
+        // The words of a sentence are read once for all its figures.
+        let mut words: Option<Words> = None;
         own.map(|((i, figure), found)| {
             let derived = super::arithmetic::derivation_of(derivations, i);
             let from = sorted.partition_point(|f| f.range.start < figure.range.start);
@@ -509,13 +509,15 @@ impl Read<'_> {
             let derived = derived.map(|d| d.arithmetic.clone());
             // Read here, once per paragraph checked, so the whole-draft pass compares words it
             // has read already.
-            let terms = terms_of(&draft.view, figure, sentence.clone(), counts.as_deref());
             let old_end = is_old_end(&draft.view, figure, sentence.start);
-            if words.as_ref().is_none_or(|(start, _)| *start != sentence.start) {
-                words = Some((sentence.start, sentence_words(&draft.view, sentence.clone())));
+            if words.as_ref().is_none_or(|w| w.start != sentence.start) {
+                words = Some(Words::read(&draft.view, sentence.clone()));
             }
-            let said = words.as_ref().map_or(&[][..], |(_, w)| w.as_slice());
-            let (own, head) = own_words(&draft.view, figure, sentence.clone(), &in_sentence);
+            let (said, content) =
+                words.as_ref().map_or((&[][..], &[][..]), |w| (w.said.as_slice(), w.content.as_slice()));
+            let clause = crate::extract::context::clause_of(&draft.view, sentence.clone(), figure.range.clone());
+            let terms = terms_of(content, &clause, counts.as_deref());
+            let (own, head) = own_words(&draft.view, figure, clause, &in_sentence, content);
             let names = names_for(said, figure);
             let after_word = word_before(&draft.view, figure, sentence.start);
             let mut placed = figure.clone();
@@ -569,11 +571,32 @@ impl Read<'_> {
     }
 }
 
-/// The stems of what a figure counts and of the clause it stands in.
-fn terms_of(prose: &str, figure: &Figure, sentence: Range<usize>, counts: Option<&str>) -> Vec<String> {
+/// The words of a sentence, read once for all its figures: its content words' stems with their
+/// places, and the words that bear on whom a figure is said of.
+struct Words {
+    start: usize,
+    content: Vec<(String, Range<usize>)>,
+    said: Vec<SentenceWord>,
+}
+
+impl Words {
+    fn read(prose: &str, sentence: Range<usize>) -> Words {
+        let text = prose.get(sentence.clone()).unwrap_or("");
+        let content = crate::extract::terms::content_words(text, sentence.start);
+        Words { start: sentence.start, content, said: sentence_words(prose, sentence) }
+    }
+}
+
+/// The stems of `words` that stand wholly within `range`, in order.
+fn within<'a>(words: &'a [(String, Range<usize>)], range: &'a Range<usize>) -> impl Iterator<Item = &'a String> + 'a {
+    words.iter().filter(move |(_, at)| at.start >= range.start && at.end <= range.end).map(|(w, _)| w)
+}
+
+/// The stems of what a figure counts and of the clause it stands in (of the sentence's content
+/// words, those in the clause).
+fn terms_of(words: &[(String, Range<usize>)], clause: &Range<usize>, counts: Option<&str>) -> Vec<String> {
     use crate::extract::terms::content_terms;
-    let clause = crate::extract::context::clause_of(prose, sentence, figure.range.clone());
-    let mut terms = content_terms(prose.get(clause).unwrap_or(""));
+    let mut terms: Vec<String> = within(words, clause).cloned().collect();
     terms.extend(counts.map(content_terms).unwrap_or_default());
     terms.sort();
     terms.dedup();
@@ -585,15 +608,15 @@ fn terms_of(prose: &str, figure: &Figure, sentence: Range<usize>, counts: Option
 fn own_words(
     prose: &str,
     figure: &Figure,
-    sentence: Range<usize>,
+    clause: Range<usize>,
     in_sentence: &[&Figure],
+    words: &[(String, Range<usize>)],
 ) -> (Vec<String>, Option<String>) {
-    use crate::extract::context::{clause_of, segment_of};
-    use crate::extract::terms::content_terms;
-    let clause = clause_of(prose, sentence, figure.range.clone());
-    let own = segment_of(prose, clause, figure, in_sentence);
-    let mut terms = content_terms(prose.get(own.start..figure.range.start.max(own.start)).unwrap_or(""));
-    let after = content_terms(prose.get(figure.range.end.min(own.end)..own.end).unwrap_or(""));
+    let own = crate::extract::context::segment_of(prose, clause, figure, in_sentence);
+    let before = own.start..figure.range.start.max(own.start);
+    let after = figure.range.end.min(own.end)..own.end;
+    let mut terms = crate::extract::terms::distinct(within(words, &before));
+    let after = crate::extract::terms::distinct(within(words, &after));
     let head = after.iter().find(|w| !matches!(w.as_str(), "peopl" | "said")).cloned();
     terms.extend(after);
     (terms, head)
