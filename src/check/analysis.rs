@@ -641,7 +641,7 @@ fn sentence_words(prose: &str, sentence: Range<usize>) -> Vec<SentenceWord> {
         offset += piece.len();
         let word = piece.trim_matches(|c: char| !c.is_alphanumeric());
         let capital = word.chars().next().is_some_and(char::is_uppercase);
-        let lower = word.to_lowercase();
+        let lower = crate::text::lower(word);
         let speech = crate::lexicon::is_speech_verb(&lower);
         let common = crate::lexicon::is_stopword(&lower) || crate::lexicon::month(&lower).is_some();
         let name = (capital && !common && !first && !piece.contains('@')).then(|| crate::extract::terms::stem(&lower));

@@ -8,6 +8,7 @@
 //! (`from … to`, `or … of`, `a total of`, `per 100,000`), and when an input is missing nothing is
 //! said.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use super::agreement::{precision, Claim};
@@ -137,7 +138,7 @@ struct Reader<'a> {
     sentence: Range<usize>,
 }
 
-impl Reader<'_> {
+impl<'a> Reader<'a> {
     fn read(&self, out: &mut Vec<Derivation>) {
         let mut read = Vec::new();
         self.changes(&mut read);
@@ -160,16 +161,16 @@ impl Reader<'_> {
     }
 
     /// The lower-cased words between two byte offsets of the prose.
-    fn words(&self, range: Range<usize>) -> Vec<String> {
+    fn words(&self, range: Range<usize>) -> Vec<Cow<'a, str>> {
         let text = self.prose.get(range).unwrap_or("");
         text.split(|c: char| !c.is_alphanumeric() && c != '%' && c != '-' && c != '\'')
             .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
+            .map(crate::text::lower)
             .collect()
     }
 
     /// Up to `n` words just before figure `i`, nearest last.
-    fn before(&self, i: usize, n: usize) -> Vec<String> {
+    fn before(&self, i: usize, n: usize) -> Vec<Cow<'a, str>> {
         let Some(f) = self.figure(i) else { return Vec::new() };
         let start = i.checked_sub(1).and_then(|p| self.figure(p)).map_or(self.sentence.start, |p| p.range.end);
         let words = self.words(start.max(self.sentence.start)..f.range.start);
@@ -177,14 +178,14 @@ impl Reader<'_> {
     }
 
     /// Up to `n` words just after figure `i`.
-    fn after(&self, i: usize, n: usize) -> Vec<String> {
+    fn after(&self, i: usize, n: usize) -> Vec<Cow<'a, str>> {
         let Some(f) = self.figure(i) else { return Vec::new() };
         let end = self.figure(i + 1).map_or(self.sentence.end, |x| x.range.start);
         self.words(f.range.end..end.min(self.sentence.end)).into_iter().take(n).collect()
     }
 
     /// The words of the sentence.
-    fn sentence_words(&self) -> Vec<String> {
+    fn sentence_words(&self) -> Vec<Cow<'a, str>> {
         self.words(self.sentence.clone())
     }
 
@@ -211,7 +212,7 @@ impl Reader<'_> {
             }
             let before = self.before(i, 1);
             let between = self.words(a.range.end..b.range.start);
-            let last_before = before.last().map(String::as_str);
+            let last_before = before.last().map(|w| &**w);
             // `from A [in 2019] to B`
             if last_before == Some("from") && between.iter().position(|w| w == "to").is_some_and(|k| k <= 3) {
                 pairs.push((i, j));
@@ -234,7 +235,7 @@ impl Reader<'_> {
     fn one_clause(&self, a: &Figure, b: &Figure) -> bool {
         let gap = a.range.end..b.range.start;
         let text = self.prose.get(gap.clone()).unwrap_or("");
-        !text.contains(';') && !self.words(gap).iter().any(|w| matches!(w.as_str(), "while" | "whereas" | "but"))
+        !text.contains(';') && !self.words(gap).iter().any(|w| matches!(&**w, "while" | "whereas" | "but"))
     }
 
     fn changes(&self, out: &mut Vec<Derivation>) {
@@ -311,7 +312,7 @@ impl Reader<'_> {
         let gap = if k > b { fb.range.end..fk.range.start } else { fk.range.end..fa.range.start };
         let text = self.prose.get(gap.clone()).unwrap_or("");
         let other_clause =
-            text.contains(';') || self.words(gap).iter().any(|w| matches!(w.as_str(), "while" | "whereas" | "but"));
+            text.contains(';') || self.words(gap).iter().any(|w| matches!(&**w, "while" | "whereas" | "but"));
         let own_change =
             self.after(k, 1).first().is_some_and(|w| w == "to" || w == "from") && self.figure(k + 1).is_some();
         !other_clause && !own_change
@@ -361,8 +362,7 @@ impl Reader<'_> {
         let (Some(&b), Some(&a)) = (before, after) else { return };
         let Some(fa) = self.figure(a) else { return };
         let between = self.words(at.end..fa.range.start);
-        let on =
-            between.iter().position(|w| matches!(w.as_str(), "on" | "over" | "from" | "the")).is_some_and(|k| k <= 2);
+        let on = between.iter().position(|w| matches!(&**w, "on" | "over" | "from" | "the")).is_some_and(|k| k <= 2);
         if on && between.len() <= 4 && self.figure(b).zip(self.figure(a)).is_some_and(|(x, y)| same_measure(x, y)) {
             self.multiples(a, b, out);
         }
@@ -389,7 +389,7 @@ impl Reader<'_> {
     /// Whether count `i` is the whole of a share: `of 6.3 million`, `out of 40`, `of the 100`.
     fn is_whole(&self, i: usize) -> bool {
         let before = self.before(i, 4);
-        let last = before.last().map(String::as_str);
+        let last = before.last().map(|w| &**w);
         let of_at = before.iter().rposition(|w| w == "of");
         match (last, of_at) {
             (Some("of"), _) => true,
@@ -493,7 +493,7 @@ impl Reader<'_> {
     /// `a majority, 40 of the 100`; `most of the board, 4 of its 9 members`: more than half, or not.
     fn majorities(&self, out: &mut Vec<Derivation>) {
         let words = self.sentence_words();
-        let Some(w) = words.iter().find(|w| matches!(w.as_str(), "majority" | "most")) else { return };
+        let Some(w) = words.iter().find(|w| matches!(w.as_ref(), "majority" | "most")) else { return };
         let Some(range) = self.word_range(w) else { return };
         for x in 0..self.figures.len().saturating_sub(1) {
             let y = x + 1;
@@ -604,10 +604,10 @@ impl Reader<'_> {
     fn is_change_percent(&self, k: usize) -> bool {
         let Some(f) = self.figure(k) else { return false };
         let before = self.before(k, 3);
-        let change = |w: &String| {
+        let change = |w: &Cow<str>| {
             is_direction(w)
                 || matches!(
-                    w.as_str(),
+                    w.as_ref(),
                     "cut"
                         | "grown"
                         | "grew"
@@ -659,7 +659,7 @@ impl Reader<'_> {
 
     /// The words from the end of figure `k` to the next figure, the end of the sentence or the
     /// first comma, semicolon or dash: the phrase that belongs to it.
-    fn phrase_after(&self, k: usize) -> Vec<String> {
+    fn phrase_after(&self, k: usize) -> Vec<Cow<'a, str>> {
         let Some(f) = self.figure(k) else { return Vec::new() };
         let end = self.figure(k + 1).map_or(self.sentence.end, |x| x.range.start).min(self.sentence.end);
         let text = self.prose.get(f.range.end..end).unwrap_or("");
@@ -704,7 +704,7 @@ impl Reader<'_> {
 
     /// Whether count `i` is the old end of a change (`up from 874`).
     fn is_old_end(&self, i: usize) -> bool {
-        self.before(i, 1).first().is_some_and(|w| matches!(w.as_str(), "from" | "than" | "versus" | "vs"))
+        self.before(i, 1).first().is_some_and(|w| matches!(&**w, "from" | "than" | "versus" | "vs"))
     }
 
     /// `1,412 calls, up 10% on the year before`: a change whose old value is the same quantity
@@ -713,7 +713,7 @@ impl Reader<'_> {
         let f = self.figure(k)?;
         let after = self.after(k, 5);
         let earlier = ["before", "earlier", "previous", "prior", "last", "ago"];
-        let said = after.iter().any(|w| w == "year") && after.iter().any(|w| earlier.contains(&w.as_str()));
+        let said = after.iter().any(|w| w == "year") && after.iter().any(|w| earlier.contains(&&**w));
         let moved = self.before(k, 2).iter().any(|w| is_direction(w) || w == "increase" || w == "decrease");
         if f.kind != Kind::Percent || !said || !moved || !self.stated_changes().is_empty() {
             return None;
@@ -796,10 +796,7 @@ impl Reader<'_> {
             let before = self.before(k, 3);
             let after = self.after(k, 3);
             let says_total = before.iter().any(|w| {
-                matches!(
-                    w.as_str(),
-                    "total" | "totalling" | "totaling" | "combined" | "altogether" | "all" | "together"
-                )
+                matches!(&**w, "total" | "totalling" | "totaling" | "combined" | "altogether" | "all" | "together")
             }) || matches!(after.as_slice(), [a, b, ..] if a == "in" && (b == "all" || b == "total"))
                 || after.first().is_some_and(|w| w == "altogether" || w == "combined");
             if !says_total || !is_amount(total) || total.high.is_some() {
@@ -843,7 +840,7 @@ impl Reader<'_> {
             // (`20,360 students` for `11 per 1,000 students`).
             let per = self.phrase_after(k).first().cloned();
             let population = counts.iter().copied().find(|&i| {
-                self.after(i, 1).first().is_some_and(|w| is_population_word(w) || Some(w) == per.as_ref())
+                self.after(i, 1).first().is_some_and(|w| is_population_word(w) || per.as_deref() == Some(&**w))
                     || self.before(i, 2).first().is_some_and(|w| w == "population")
             });
             let Some(y) = population else { continue };
@@ -1013,7 +1010,7 @@ pub(crate) fn per_base(unit: &str) -> Option<f64> {
 
 /// The stems naming a whole after its `of` (`all the jobs in the city` -> `job`, `city`;
 /// `those who died` -> `die`), at most four.
-fn names_of(words: &[String]) -> Vec<String> {
+fn names_of(words: &[Cow<'_, str>]) -> Vec<String> {
     let named: Vec<String> = words
         .iter()
         .filter(|w| crate::extract::terms::is_content_word(w) && !w.chars().any(|c| c.is_ascii_digit()))
@@ -1065,18 +1062,18 @@ pub(crate) fn is_population_word(w: &str) -> bool {
 
 /// The multiple a word states, and its hedge: `doubled` (2), `tripled` (3), `halved` (0.5),
 /// `tenfold` (10), `more than doubled` (over 2).
-fn multiple_word(words: &[String]) -> Option<(&str, f64, Option<Hedge>)> {
+fn multiple_word<'a>(words: &'a [Cow<'_, str>]) -> Option<(&'a str, f64, Option<Hedge>)> {
     let (i, w, factor) = words.iter().enumerate().find_map(|(i, w)| {
-        let factor = match w.as_str() {
+        let factor = match w.as_ref() {
             "doubled" | "doubling" | "double" | "doubles" => 2.0,
             "tripled" | "trebled" | "tripling" | "triple" | "triples" => 3.0,
             "quadrupled" | "quadrupling" => 4.0,
             "halved" | "halving" => 0.5,
             other => fold(other)?,
         };
-        Some((i, w.as_str(), factor))
+        Some((i, w.as_ref(), factor))
     })?;
-    let before: Vec<&str> = words[i.saturating_sub(2)..i].iter().map(String::as_str).collect();
+    let before: Vec<&str> = words[i.saturating_sub(2)..i].iter().map(|w| w.as_ref()).collect();
     let hedge = match before.as_slice() {
         [.., "more", "than"] | [.., "over"] => Some(Hedge::Over),
         [.., "nearly"] | [.., "almost"] => Some(Hedge::Nearly),

@@ -31,9 +31,9 @@ pub fn period_of(prose: &str, figure: &Figure, figures: &[&Figure]) -> Option<St
     let with_preposition = |f: &Figure| -> String {
         let before = prose.get(..f.range.start).unwrap_or("");
         let word = before.split_whitespace().next_back().unwrap_or("");
-        let lower = word.to_lowercase();
+        let lower = crate::text::lower(word);
         let text = prose.get(f.range.clone()).unwrap_or("").to_string();
-        if matches!(lower.as_str(), "in" | "since" | "by" | "until" | "during" | "from" | "to" | "through") {
+        if matches!(&*lower, "in" | "since" | "by" | "until" | "during" | "from" | "to" | "through") {
             format!("{lower} {text}")
         } else {
             text
@@ -259,19 +259,19 @@ fn nearest_past_verb(prose: &str, figure: Range<usize>, sentence: Range<usize>, 
         if start > figure.end + REACH || offset + REACH < figure.start || !past {
             continue;
         }
-        let w = bare.to_lowercase();
+        let w = crate::text::lower(bare);
         let is_verb = w.len() > 4
             && w.ends_with("ed")
-            && !skip.contains(&w.as_str())
-            && !matches!(w.as_str(), "united" | "agreed" | "needed" | "based" | "suspected" | "alleged")
-            && !WEAK_VERBS.contains(&w.as_str());
+            && !skip.contains(&&*w)
+            && !matches!(&*w, "united" | "agreed" | "needed" | "based" | "suspected" | "alleged")
+            && !WEAK_VERBS.contains(&&*w);
         if !is_verb {
             continue;
         }
         let distance =
             if start >= figure.end { start - figure.end } else { figure.start.saturating_sub(start + w.len()) };
         if distance <= REACH && best.as_ref().is_none_or(|(d, _)| distance < *d) {
-            best = Some((distance, w));
+            best = Some((distance, w.into_owned()));
         }
     }
     best.map(|(_, w)| w)
@@ -321,7 +321,7 @@ pub fn segment_of(prose: &str, clause: Range<usize>, figure: &Figure, figures: &
         let mut at = Vec::new();
         let mut offset = 0;
         for word in text.split_inclusive(char::is_whitespace) {
-            if matches!(word.trim().to_lowercase().as_str(), "and" | "or" | "but" | "while" | "whereas" | "against") {
+            if matches!(&*crate::text::lower(word.trim()), "and" | "or" | "but" | "while" | "whereas" | "against") {
                 at.push(range.start + offset);
             }
             offset += word.len();

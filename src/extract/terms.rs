@@ -17,7 +17,7 @@ const LEMMAS: &[(&[&str], &str)] = &[
 /// A light stem, the same for a source and a draft: `detained` and `detains` -> `detain`,
 /// `homicides` and `homicide` -> `homicid`, `countries` -> `country`.
 pub fn stem(word: &str) -> String {
-    stem_lower(&word.to_lowercase())
+    stem_lower(&crate::text::lower(word))
 }
 
 /// [`stem`] of a word already in lower case.
@@ -77,7 +77,7 @@ pub fn content_words(text: &str, base: usize) -> Vec<(String, std::ops::Range<us
         let word = raw.trim_start_matches(trim);
         let lead = raw.len() - word.len();
         let word = word.trim_end_matches(trim);
-        let lower = word.to_lowercase();
+        let lower = crate::text::lower(word);
         if word.chars().all(|c| c.is_ascii_digit() || c == '-') || !is_content_word(&lower) {
             continue;
         }
