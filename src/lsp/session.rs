@@ -45,10 +45,13 @@ pub struct Session {
 #[derive(Clone)]
 struct Made {
     line: u32,
+    /// How many diagnostics there are: kept here so that a keystroke's pass over the draft's
+    /// segments reads nothing behind the `Arc`s of those it did not touch but their JSON.
+    count: usize,
     diagnostics: Arc<Vec<Diagnostic>>,
     json: Arc<Vec<u8>>,
-    /// Those of the diagnostics that carry a certain fix.
-    certain: Arc<Vec<Diagnostic>>,
+    /// Those of the diagnostics that carry a certain fix, if any do.
+    certain: Option<Arc<Vec<Diagnostic>>>,
     tally: Arc<Tally>,
 }
 
@@ -92,18 +95,21 @@ impl Session {
         let mut kept = KeyMap::with_capacity_and_hasher(checked.parts.len(), Default::default());
         let mut out = Diagnostics { runs: Vec::with_capacity(checked.parts.len()), ..Default::default() };
         for (segment, part) in &checked.parts {
-            let made = match self.made.get(&part.key) {
-                Some(m) if m.line == segment.line => m.clone(),
-                Some(m) => moved(m, segment.line, &checked),
+            // Taken from the last check, not copied; a segment met twice (the same text twice)
+            // finds the first one's in `kept`.
+            let known = self.made.remove(&part.key).or_else(|| kept.get(&part.key).cloned());
+            let made = match known {
+                Some(m) if m.line == segment.line => m,
+                Some(m) => moved(&m, segment.line, &checked),
                 None => {
                     let diagnostics = convert(text, segment, part, encoding, &locate);
                     made(segment.line, diagnostics, Arc::new(part.tally()), &checked)
                 }
             };
-            append(&mut out, &made.json, made.diagnostics.len());
+            append(&mut out, &made.json, made.count);
             out.tally.merge(&made.tally);
-            if !made.certain.is_empty() {
-                out.certain.push(made.certain.clone());
+            if let Some(certain) = &made.certain {
+                out.certain.push(certain.clone());
             }
             // Findings in a footnote's definition move with it: placed anew every time.
             for f in part.findings.iter().filter(|f| part.reaches_definitions(f) && !checked.silences(f.code)) {
@@ -152,8 +158,9 @@ fn made(line: u32, diagnostics: Vec<Diagnostic>, tally: Arc<Tally>, checked: &An
         // Serialising a diagnostic cannot fail: it holds strings, numbers and JSON values only.
         let _ = serde_json::to_writer(&mut json, d);
     }
-    let certain = kept.iter().filter(|d| has_certain_fix(d)).cloned().collect();
-    Made { line, diagnostics: Arc::new(kept), json: Arc::new(json), certain: Arc::new(certain), tally }
+    let certain: Vec<Diagnostic> = kept.iter().filter(|d| has_certain_fix(d)).cloned().collect();
+    let certain = (!certain.is_empty()).then(|| Arc::new(certain));
+    Made { line, count: kept.len(), diagnostics: Arc::new(kept), json: Arc::new(json), certain, tally }
 }
 
 /// Whether a diagnostic carries a fix that may be applied with others unread.
