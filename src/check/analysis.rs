@@ -587,9 +587,15 @@ impl Words {
     }
 }
 
-/// The stems of `words` that stand wholly within `range`, in order.
+/// The stems of `words` (in order of place) that stand wholly within `range`, in order: found
+/// by halving, as a sentence of many figures asks for many stretches.
 fn within<'a>(words: &'a [(String, Range<usize>)], range: &'a Range<usize>) -> impl Iterator<Item = &'a String> + 'a {
-    words.iter().filter(move |(_, at)| at.start >= range.start && at.end <= range.end).map(|(w, _)| w)
+    let from = words.partition_point(|(_, at)| at.start < range.start);
+    let rest = words.get(from..).unwrap_or_default();
+    rest.iter()
+        .take_while(move |(_, at)| at.start < range.end)
+        .filter(move |(_, at)| at.end <= range.end)
+        .map(|(w, _)| w)
 }
 
 /// The stems of what a figure counts and of the clause it stands in (of the sentence's content

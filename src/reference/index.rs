@@ -193,7 +193,6 @@ impl Index {
     }
 }
 
-/// A name with every apostrophe written straight.
 /// The facts of the datasets by source key, kind (sorted by value) and term.
 #[derive(Default)]
 struct FactTables {
@@ -271,6 +270,7 @@ fn subject_stems(datasets: &[Arc<Dataset>]) -> Vec<Vec<Vec<String>>> {
         .collect()
 }
 
+/// A name with every apostrophe written straight.
 pub fn fold_apostrophes(name: &str) -> String {
     name.replace(['’', '‘', 'ʼ'], "'")
 }

@@ -43,7 +43,6 @@ use crate::check::style::restyle_value;
 use crate::check::CheckConfig;
 use crate::extract::context::period_years;
 use crate::extract::Kind;
-use crate::text::{Encoding, LineIndex};
 
 pub const CODE: &str = "inconsistent-figure";
 
@@ -79,13 +78,16 @@ struct LookBack {
 /// again by subtraction.
 const BASE: u64 = 0x100_0000_01b3;
 
+/// What the oldest figure of a full look-back was multiplied by since it came in.
+const OLDEST: u64 = BASE.wrapping_pow(LOOK_BACK as u32 - 1);
+
 impl LookBack {
     /// Takes in figure `i` of part `p` (whose result key is `key`), letting the oldest go once
     /// there are [`LOOK_BACK`].
     fn push(&mut self, (p, i, key): (usize, usize, u64)) {
         if self.figures.len() >= LOOK_BACK {
             if let Some((_, _, old)) = self.figures.pop_front() {
-                self.hash = self.hash.wrapping_sub(mix(old).wrapping_mul(BASE.wrapping_pow(LOOK_BACK as u32 - 1)));
+                self.hash = self.hash.wrapping_sub(mix(old).wrapping_mul(OLDEST));
             }
         }
         self.figures.push_back((p, i, key));
@@ -190,12 +192,11 @@ fn window_key(part: u64, restating: &[(usize, usize)], backs: &[LookBack]) -> u6
 }
 
 /// The 1-based line of draft byte `at` in a part that starts on `segment`'s line, counted
-/// within the part rather than from the top of the draft.
+/// within the part rather than from the top of the draft (a figure of a part stands at or after
+/// its start; were it not, the part's first line is said).
 fn line_of(text: &str, segment: &crate::text::segments::Segment, at: usize) -> usize {
-    match text.get(segment.range.start..at) {
-        Some(before) => segment.line as usize + memchr::memchr_iter(b'\n', before.as_bytes()).count() + 1,
-        None => LineIndex::new(text).position(text, at, Encoding::Utf8).line as usize + 1,
-    }
+    let before = text.get(segment.range.start..at).unwrap_or("");
+    segment.line as usize + memchr::memchr_iter(b'\n', before.as_bytes()).count() + 1
 }
 
 /// Where in `earlier` the statement `report` (in part `p`) contradicts stands: among the earlier
