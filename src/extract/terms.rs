@@ -1,6 +1,6 @@
 //! Content words: what a sentence is about, reduced to comparable stems.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 /// Forms that a suffix rule cannot bring together.

@@ -3,8 +3,12 @@
 //! built into the binary and read into a table the first time it is asked for. A list is kept in
 //! one place and read by whatever needs it; adding a word is editing a text file.
 
-use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
+
+// The tables are the lexicon's own fixed lists, looked up for nearly every word read: a fast
+// hash serves them better than one made to resist keys chosen to collide, which no one chooses
+// here.
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::extract::{Hedge, Kind};
 
@@ -45,7 +49,7 @@ impl Values {
 
     fn tables(&self) -> &ValueTables {
         self.map.get_or_init(|| {
-            let mut by_word = HashMap::new();
+            let mut by_word = HashMap::default();
             let mut first = Vec::new();
             for line in entries(self.data) {
                 let mut parts = line.split_whitespace();
@@ -147,7 +151,7 @@ pub fn unit(word: &str, lower: &str) -> Option<(Kind, &'static str)> {
     type Table = HashMap<&'static str, (Kind, &'static str)>;
     static CELL: OnceLock<(Table, Table)> = OnceLock::new();
     let (exact, folded) = CELL.get_or_init(|| {
-        let (mut exact, mut folded) = (HashMap::new(), HashMap::new());
+        let (mut exact, mut folded) = (HashMap::default(), HashMap::default());
         for line in entries(UNITS) {
             let mut parts = line.split_whitespace();
             let (Some(kind), Some(unit), Some(how)) = (parts.next(), parts.next(), parts.next()) else { continue };
@@ -240,7 +244,7 @@ pub fn is_title_modifier(lower: &str) -> bool {
 pub fn title_abbreviation(word: &str) -> Option<&'static str> {
     static CELL: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
     let table = CELL.get_or_init(|| {
-        let mut table = HashMap::new();
+        let mut table = HashMap::default();
         // Of two lines for one abbreviation, the first holds.
         for (a, head) in pairs(TITLE_ABBREVIATIONS) {
             table.entry(a).or_insert(head);
@@ -254,7 +258,7 @@ pub fn title_abbreviation(word: &str) -> Option<&'static str> {
 pub fn title_synonym(head: &str) -> Option<&'static str> {
     static CELL: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
     let table = CELL.get_or_init(|| {
-        let mut table = HashMap::new();
+        let mut table = HashMap::default();
         for (same, words) in entries(TITLE_SYNONYMS).filter_map(|line| line.split_once(':')) {
             for word in words.split_whitespace() {
                 table.entry(word).or_insert(same.trim());
