@@ -387,7 +387,7 @@ impl Analysis {
     }
 
     /// The segment that holds byte `offset`, with its check.
-    fn part_at(&self, offset: usize) -> Option<&(Segment, Arc<CheckedSegment>)> {
+    pub(crate) fn part_at(&self, offset: usize) -> Option<&(Segment, Arc<CheckedSegment>)> {
         let i = self.parts.partition_point(|(s, _)| s.range.start <= offset).checked_sub(1)?;
         self.parts.get(i).filter(|(s, _)| offset <= s.range.end)
     }

@@ -491,9 +491,15 @@ pub(crate) fn in_draft(text: &str, analysis: &Analysis) -> Vec<Derivation> {
     out
 }
 
+/// Which of a part's figures an open form may take as an input (see [`stated`]): noted when the
+/// part is checked, for [`in_draft`] to read.
+pub(crate) fn inputs(figures: &[FigureReport]) -> Vec<usize> {
+    figures.iter().enumerate().filter(|(_, f)| stated(f)).map(|(i, _)| i).collect()
+}
+
 /// Whether a figure states a count an open form may take as an input: not the old end of a
 /// change, not derived itself.
-pub(crate) fn stated(f: &FigureReport) -> bool {
+fn stated(f: &FigureReport) -> bool {
     is_count(&f.figure) && !f.old_end && f.derived.is_none()
 }
 

@@ -7,7 +7,7 @@
 //! only around the change; the segments it did not touch keep their findings, moved to where
 //! they now stand (findings inside a footnote's definition move with the definition).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::ops::Range;
 use std::sync::Arc;
@@ -273,38 +273,11 @@ fn check_key(piece: u64, relied_on: u64) -> u64 {
     hasher.finish()
 }
 
-/// A map by key: keys are hashes already, so they are used as they are rather than hashed again
-/// (a keystroke in a 1 MB draft looks up and keeps some 2,500 of them in each of several maps).
-pub(crate) type KeyMap<V> = HashMap<u64, V, KeyHasher>;
-pub(crate) type KeySet = HashSet<u64, KeyHasher>;
-
-/// Hashes a `u64` key to itself.
-#[derive(Clone, Copy, Default)]
-pub(crate) struct KeyHasher(u64);
-
-impl std::hash::BuildHasher for KeyHasher {
-    type Hasher = KeyHasher;
-    fn build_hasher(&self) -> KeyHasher {
-        KeyHasher(0)
-    }
-}
-
-impl Hasher for KeyHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        // Keys are `u64`s, written whole; anything else is folded in a byte at a time.
-        for &b in bytes {
-            self.0 = self.0.rotate_left(8) ^ u64::from(b);
-        }
-    }
-
-    fn write_u64(&mut self, key: u64) {
-        self.0 = key;
-    }
-}
+/// A map by key: keys are hashes already, so they are hashed again with FxHash, a multiply,
+/// rather than SipHash (a keystroke in a 1 MB draft looks up and keeps some 2,500 of them in each
+/// of several maps).
+pub(crate) type KeyMap<V> = rustc_hash::FxHashMap<u64, V>;
+pub(crate) type KeySet = rustc_hash::FxHashSet<u64>;
 
 fn read_piece(text: &str, segment: &Segment, definitions: Vec<FootnoteDefinition>) -> Piece {
     let mut piece = text.get(segment.range.clone()).unwrap_or("").to_string();
@@ -373,7 +346,7 @@ fn check_segment(
     key.hash(&mut hasher);
     let line = segment.line;
     let restating = super::rules::inconsistent_figure::restating(&figures);
-    let stated = figures.iter().enumerate().filter(|(_, f)| super::elsewhere::stated(f)).map(|(i, _)| i).collect();
+    let stated = super::elsewhere::inputs(&figures);
     CheckedSegment {
         key: hasher.finish(),
         restating,
@@ -429,7 +402,7 @@ fn whole_draft_findings(
     let mut found = super::rules::inconsistent_figure::check_draft(text, analysis, config, restatements);
     found.extend(super::rules::miscalculated_figure::check_draft(text, &analysis.derived, config));
     found.retain(|f| {
-        let Some((segment, _)) = analysis.parts.iter().find(|(s, _)| s.range.contains(&f.range.start)) else {
+        let Some((segment, _)) = analysis.part_at(f.range.start) else {
             return true;
         };
         let body = text.get(segment.range.clone()).unwrap_or("");

@@ -7,7 +7,7 @@ use tower_lsp::lsp_types::{
 };
 
 use crate::check::{Finding, Severity, Tally};
-use crate::reference::FileError;
+use crate::reference::{FileError, Place};
 use crate::text::{Encoding, LineIndex};
 
 /// The fixes carried in `Diagnostic.data`, so a code action needs no second check.
@@ -23,6 +23,11 @@ pub struct FixData {
 pub fn range(text: &str, lines: &LineIndex, bytes: std::ops::Range<usize>, encoding: Encoding) -> Range {
     let (s, e) = lines.range(text, bytes, encoding);
     Range::new(Position::new(s.line, s.character), Position::new(e.line, e.character))
+}
+
+/// A place in a text as an LSP range.
+pub fn place_range(place: &Place) -> Range {
+    Range::new(Position::new(place.line, place.character), Position::new(place.end_line, place.end_character))
 }
 
 fn severity(s: Severity) -> DiagnosticSeverity {
@@ -55,10 +60,7 @@ pub fn diagnostic_placed(
         .filter_map(|r| {
             let (file, place) = locate(r)?;
             let uri = Url::from_file_path(file).ok()?;
-            let range = Range::new(
-                Position::new(place.line, place.character),
-                Position::new(place.end_line, place.end_character),
-            );
+            let range = place_range(&place);
             Some(DiagnosticRelatedInformation { location: Location { uri, range }, message: r.message.clone() })
         })
         .collect();

@@ -1,9 +1,9 @@
 //! Hover and go to definition, answered from a draft's analysis: what stands under the pointer
 //! and where it comes from, written as Markdown for the editor.
 
-use tower_lsp::lsp_types::{Hover, HoverContents, Location, MarkupContent, MarkupKind, Position, Range, Url};
+use tower_lsp::lsp_types::{Hover, HoverContents, Location, MarkupContent, MarkupKind, Position, Url};
 
-use super::convert::range;
+use super::convert::{place_range, range};
 use crate::check::analysis::{CitationReport, FigureReport, NameReport};
 use crate::check::quoting::QuotationReport;
 use crate::check::{Analysis, Related, Tally, Thing};
@@ -67,9 +67,7 @@ pub fn definition_at(
     let offset = lines.offset(text, crate::text::Position::new(position.line, position.character), encoding)?;
     let related = analysis.definition(offset, &ws.library, &ws.index)?;
     let (file, place) = ws.locate_in(&related, encoding, &mut std::collections::BTreeMap::new())?;
-    let range =
-        Range::new(Position::new(place.line, place.character), Position::new(place.end_line, place.end_character));
-    Some(Location { uri: Url::from_file_path(file).ok()?, range })
+    Some(Location { uri: Url::from_file_path(file).ok()?, range: place_range(&place) })
 }
 
 fn figure(report: &FigureReport) -> Vec<String> {

@@ -4,9 +4,9 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use tower_lsp::lsp_types::{self as lsp, Diagnostic};
+use tower_lsp::lsp_types::Diagnostic;
 
-use super::convert::{diagnostic, diagnostic_placed, Locate};
+use super::convert::{diagnostic, diagnostic_placed, place_range, Locate};
 use crate::check::analysis::CheckedSegment;
 use crate::check::incremental::{Cancelled, KeyMap};
 use crate::check::{Analysis, DraftCache, Finding, Tally};
@@ -250,11 +250,7 @@ impl<'a> DraftLines<'a> {
 
     /// A finding placed in the draft, as a diagnostic.
     fn diagnostic(&self, finding: &Finding, encoding: Encoding, locate: Locate) -> Diagnostic {
-        let place = |bytes: Range<usize>| {
-            let p = self.place(bytes, encoding);
-            lsp::Range::new(lsp::Position::new(p.line, p.character), lsp::Position::new(p.end_line, p.end_character))
-        };
-        diagnostic_placed(finding, &place, locate)
+        diagnostic_placed(finding, &|bytes| place_range(&self.place(bytes, encoding)), locate)
     }
 }
 

@@ -10,14 +10,13 @@ pub fn title_head(word: &str) -> Option<String> {
         return Some(head.to_string());
     }
     let lower = word.to_lowercase();
-    if is_title_head(&lower) {
-        return Some(lower);
-    }
-    // `co-founder`, `secretary-general`, `police-chief`: a hyphenated word with a head in it.
-    if lower.contains('-') && lower.split('-').any(is_title_head) {
-        return Some(lower);
-    }
-    None
+    is_head(&lower).then_some(lower)
+}
+
+/// Whether a lower-case word is a title head: one of the lexicon's, or a hyphenated word with
+/// one in it (`co-founder`, `secretary-general`, `police-chief`).
+fn is_head(lower: &str) -> bool {
+    is_title_head(lower) || (lower.contains('-') && lower.split('-').any(is_title_head))
 }
 
 /// A word that may stand in a title before its head: `Vice`, `deputy`, `Prime`, `interim`.
@@ -31,10 +30,8 @@ pub fn is_title_word(word: &str) -> bool {
     if title_abbreviation(word).is_some() || is_honorific(word) {
         return true;
     }
-    let lower = word.to_lowercase();
-    is_title_head(&lower)
-        || (lower.contains('-') && lower.split('-').any(is_title_head))
-        || crate::lexicon::is_title_modifier(&lower)
+    let lower = crate::text::lower(word);
+    is_head(&lower) || crate::lexicon::is_title_modifier(&lower)
 }
 
 /// Words that mark the lower ranks of an office: `Deputy Governor` is not `Governor`.
