@@ -485,7 +485,7 @@ impl Read<'_> {
         findings: &[Finding],
         index: &Index,
     ) -> Vec<FigureReport> {
-        use crate::extract::context::{period_of, subject_of};
+        use crate::extract::context::Placing;
         let draft = self.draft;
         // Each figure is judged by the findings that start where it does, found by halving: a
         // paragraph of thousands of figures would otherwise cost their square.
@@ -504,8 +504,15 @@ impl Read<'_> {
             let s = draft.sentence_at(figure.range.start);
             let sentence = s.and_then(|s| draft.sentences.get(s)).map_or(figure.range.clone(), |x| x.range.clone());
             let in_sentence: Vec<&Figure> = s.map(|s| draft.figures_in(s).iter().collect()).unwrap_or_default();
-            let counts = subject_of(&draft.view, figure, sentence.clone());
-            let period = period_of(&draft.view, figure, &in_sentence);
+            let read;
+            let placing = match draft.placing(i) {
+                Some(p) => p,
+                None => {
+                    read = Placing::read(&draft.view, figure, sentence.clone(), &in_sentence);
+                    &read
+                }
+            };
+            let (counts, period) = (placing.counts.clone(), placing.period.clone());
             let derived = derived.map(|d| d.arithmetic.clone());
             // Read here, once per paragraph checked, so the whole-draft pass compares words it
             // has read already.
@@ -515,9 +522,8 @@ impl Read<'_> {
             }
             let (said, content) =
                 words.as_ref().map_or((&[][..], &[][..]), |w| (w.said.as_slice(), w.content.as_slice()));
-            let clause = crate::extract::context::clause_of(&draft.view, sentence.clone(), figure.range.clone());
-            let terms = terms_of(content, &clause, counts.as_deref());
-            let (own, head) = own_words(&draft.view, figure, clause, &in_sentence, content);
+            let terms = terms_of(content, &placing.clause, counts.as_deref());
+            let (own, head) = own_words(figure, placing.own.clone(), content);
             let names = names_for(said, figure);
             let after_word = word_before(&draft.view, figure, sentence.start);
             let mut placed = figure.clone();
@@ -611,14 +617,7 @@ fn terms_of(words: &[(String, Range<usize>)], clause: &Range<usize>, counts: Opt
 
 /// The stems of the stretch of a figure's clause that is its own (less the figure's own words),
 /// and the first of them after it: what it quantifies (`budget` in `the $421 million budget`).
-fn own_words(
-    prose: &str,
-    figure: &Figure,
-    clause: Range<usize>,
-    in_sentence: &[&Figure],
-    words: &[(String, Range<usize>)],
-) -> (Vec<String>, Option<String>) {
-    let own = crate::extract::context::segment_of(prose, clause, figure, in_sentence);
+fn own_words(figure: &Figure, own: Range<usize>, words: &[(String, Range<usize>)]) -> (Vec<String>, Option<String>) {
     let before = own.start..figure.range.start.max(own.start);
     let after = figure.range.end.min(own.end)..own.end;
     let mut terms = crate::extract::terms::distinct(within(words, &before));

@@ -9,9 +9,7 @@
 
 use crate::check::agreement::{agree, common_scale, comparable, precision, Claim};
 use crate::check::Context;
-use crate::extract::context::{
-    clause_of, implied_unit, period_of, period_years, relative_part, segment_of, subject_of, years_of,
-};
+use crate::extract::context::{implied_unit, period_years, relative_part, years_of, Placing};
 use crate::extract::terms::{distinct, stem, words_around_figures};
 use crate::extract::{Figure, Hedge, Kind};
 use crate::reference::{Fact, FactId};
@@ -100,26 +98,28 @@ impl FigureMatch {
 }
 
 /// What a draft sentence says around a figure.
-struct Around {
-    terms: Vec<String>,
+struct Around<'a> {
+    /// The sentence's terms and how telling each is (its IDF among the facts), read once for
+    /// all its figures.
+    terms: &'a [String],
+    terms_weight: &'a [f64],
     /// Where the figure's clause stands in the draft.
     clause_range: std::ops::Range<usize>,
     /// The unit a bare figure leaves to the quantity before it (`two points behind City's 91`).
     implied_unit: Option<String>,
     /// The words of the figure's clause: between the commas, brackets or dashes around it.
     clause: Vec<String>,
-    /// How telling each term and clause word is (its IDF among the facts), worked out once.
-    terms_weight: Vec<f64>,
+    /// How telling each clause word is.
     clause_weight: Vec<f64>,
     /// The words of the figure's own stretch of its clause, with their weights.
     segment: Vec<(String, f64)>,
     /// What the figure counts, by the same reading as a source's facts.
     subject: Vec<String>,
-    years: Vec<i32>,
+    years: &'a [i32],
     period_years: Vec<i32>,
     period: Option<String>,
-    entities: Vec<String>,
-    cited: Vec<String>,
+    entities: &'a [String],
+    cited: &'a [String],
 }
 
 /// The fact each figure of the draft speaks about (`None` where nothing matches well enough).
@@ -286,7 +286,7 @@ fn rank_in(cx: &Context, target: &Target, only: Option<&[String]>, facts: &Sente
     }
     let Some(around) = around(cx, target, facts) else { return Vec::new() };
     let cited: Vec<&str> = around.cited.iter().map(String::as_str).collect();
-    let candidates = cx.index.candidates(&around.terms, &cited);
+    let candidates = cx.index.candidates(around.terms, &cited);
     // A cited source that gives one figure of this kind is likely the one meant.
     let cited_comparable: Vec<FactId> = candidates
         .iter()
@@ -443,6 +443,8 @@ fn same_date(a_kind: Kind, a: f64, b_kind: Kind, b: f64) -> bool {
 #[derive(Clone)]
 struct SentenceFacts {
     terms: Vec<String>,
+    /// How telling each term is.
+    terms_weight: Vec<f64>,
     /// The sentence's content words with their places, for the terms of each figure's clause.
     words: Vec<(String, std::ops::Range<usize>)>,
     years: Vec<i32>,
@@ -463,8 +465,10 @@ fn sentence_facts(cx: &Context, s: usize) -> SentenceFacts {
         .filter_map(|m| cx.index.entity(m.entity).map(|(_, e)| e.name.clone()))
         .collect();
     let words = words_around_figures(&cx.draft.view, range, &figure_ranges);
+    let terms = distinct(words.iter().map(|(w, _)| w));
     SentenceFacts {
-        terms: distinct(words.iter().map(|(w, _)| w)),
+        terms_weight: terms.iter().map(|t| cx.index.idf(t)).collect(),
+        terms,
         words,
         years: years_of(&in_sentence),
         entities,
@@ -472,36 +476,41 @@ fn sentence_facts(cx: &Context, s: usize) -> SentenceFacts {
     }
 }
 
-fn around(cx: &Context, target: &Target, facts: &SentenceFacts) -> Option<Around> {
+fn around<'a>(cx: &'a Context, target: &'a Target, facts: &'a SentenceFacts) -> Option<Around<'a>> {
     let (figure, s) = (target.figure, target.sentence);
     let range = cx.draft.sentences.get(s)?.range.clone();
     let in_sentence: Vec<&Figure> = cx.draft.figures_in(s).iter().collect();
-    let period = period_of(&cx.draft.view, figure, &in_sentence);
-    let clause = clause_of(&cx.draft.view, range.clone(), figure.range.clone());
+    // Read with the draft, unless the figure is not the draft's own.
+    let read;
+    let placing = match cx.draft.placing(target.index) {
+        Some(p) if cx.draft.figures.get(target.index).is_some_and(|f| f.range == figure.range) => p,
+        _ => {
+            read = Placing::read(&cx.draft.view, figure, range.clone(), &in_sentence);
+            &read
+        }
+    };
+    let Placing { clause, own: segment, counts, period } = placing;
     let clause_range = clause.clone();
-    let subject = subject_of(&cx.draft.view, figure, range.clone())
-        .map(|s| s.split_whitespace().map(stem).collect())
-        .unwrap_or_default();
+    let subject = counts.as_deref().map(|s| s.split_whitespace().map(stem).collect()).unwrap_or_default();
     let in_clause = facts.words.iter().filter(|(_, at)| at.start >= clause.start && at.end <= clause.end);
     let clause = distinct(in_clause.map(|(w, _)| w));
-    let segment = segment_of(&cx.draft.view, clause_range.clone(), figure, &in_sentence);
     let segment = distinct(
         facts.words.iter().filter(|(_, at)| at.start >= segment.start && at.end <= segment.end).map(|(w, _)| w),
     );
     Some(Around {
         subject,
-        terms_weight: facts.terms.iter().map(|t| cx.index.idf(t)).collect(),
+        terms_weight: &facts.terms_weight,
         clause_range,
         implied_unit: implied_unit(&cx.draft.view, figure, &in_sentence),
         clause_weight: clause.iter().map(|t| cx.index.idf(t)).collect(),
         segment: segment.iter().map(|t| (t.clone(), cx.index.idf(t))).collect(),
-        terms: facts.terms.clone(),
+        terms: &facts.terms,
         clause,
-        years: facts.years.clone(),
+        years: &facts.years,
         period_years: period.as_deref().map(period_years).unwrap_or_default(),
-        period,
-        entities: facts.entities.clone(),
-        cited: target.cited.clone(),
+        period: period.clone(),
+        entities: &facts.entities,
+        cited: &target.cited,
     })
 }
 
@@ -576,7 +585,7 @@ fn siblings<'a>(cx: &'a Context, id: FactId, fact: &'a Fact) -> impl Iterator<It
     })
 }
 
-fn score(cx: &Context, figure: &Figure, around: &Around, id: FactId, key: &str, fact: &Fact) -> Score {
+fn score(cx: &Context, figure: &Figure, around: &Around<'_>, id: FactId, key: &str, fact: &Fact) -> Score {
     let mut score = Score::default();
     let same_kind = figure.kind == fact.kind && figure.unit == fact.unit;
     score.kind = if same_kind { 0.10 } else { 0.0 };
@@ -617,7 +626,7 @@ fn score(cx: &Context, figure: &Figure, around: &Around, id: FactId, key: &str, 
         }
     };
     let (sentence, clause) =
-        (recall(&around.terms, &around.terms_weight), recall(&around.clause, &around.clause_weight));
+        (recall(around.terms, around.terms_weight), recall(&around.clause, &around.clause_weight));
     score.terms = if figure.kind.is_date() { 0.35 * clause } else { 0.35 * (0.4 * sentence + 0.6 * clause) };
     score.local = clause > 0.0 || score.subject > 0.0;
 

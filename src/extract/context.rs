@@ -6,6 +6,33 @@ use std::ops::Range;
 use super::terms::is_content_word;
 use super::{Figure, Kind};
 
+/// Where a claim figure stands in its sentence: what matching it to a fact, reporting it and
+/// building a source's fact from it all read, so it is read once, with the draft.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Placing {
+    /// Its clause, as [`clause_of`] finds it.
+    pub clause: Range<usize>,
+    /// The stretch of the clause that is its own, as [`segment_of`] finds it.
+    pub own: Range<usize>,
+    /// What it counts, as [`subject_of`] reads it.
+    pub counts: Option<String>,
+    /// The period it refers to, as [`period_of`] reads it.
+    pub period: Option<String>,
+}
+
+impl Placing {
+    /// Reads where `figure` stands in `sentence`, among the sentence's figures `in_sentence`.
+    pub fn read(prose: &str, figure: &Figure, sentence: Range<usize>, in_sentence: &[&Figure]) -> Placing {
+        let clause = clause_of(prose, sentence.clone(), figure.range.clone());
+        Placing {
+            own: segment_of(prose, clause.clone(), figure, in_sentence),
+            counts: subject_of(prose, figure, sentence),
+            period: period_of(prose, figure, in_sentence),
+            clause,
+        }
+    }
+}
+
 /// The years a sentence names.
 pub fn years_of(figures: &[&Figure]) -> Vec<i32> {
     let mut years: Vec<i32> = figures

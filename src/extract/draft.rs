@@ -2,6 +2,7 @@
 
 use std::ops::Range;
 
+use super::context::Placing;
 use super::figure::Figure;
 use super::figures::extract_figures;
 use super::notes::{extract_notes, SourceNote};
@@ -23,9 +24,25 @@ pub struct Draft {
     pub notes: Vec<SourceNote>,
     /// The prose with the notes blanked too: the words the claims are made of.
     pub view: String,
+    /// Where each figure stands in its sentence, for each claim (`None` for a figure that is no
+    /// claim); see [`Draft::placing`].
+    pub placings: Vec<Option<Placing>>,
 }
 
 impl Draft {
+    /// Where figure `i` (of [`Draft::figures`]) stands in its sentence, if it is a claim.
+    pub fn placing(&self, i: usize) -> Option<&Placing> {
+        self.placings.get(i)?.as_ref()
+    }
+
+    /// Reads where `figure` stands in its sentence (in the figure's own place when it is in none).
+    fn place(&self, figure: &Figure) -> Placing {
+        let s = self.sentence_at(figure.range.start);
+        let sentence = s.and_then(|s| self.sentences.get(s)).map_or(figure.range.clone(), |x| x.range.clone());
+        let in_sentence: Vec<&Figure> = s.map(|s| self.figures_in(s).iter().collect()).unwrap_or_default();
+        Placing::read(&self.view, figure, sentence, &in_sentence)
+    }
+
     /// The index of the sentence holding byte `offset`.
     pub fn sentence_at(&self, offset: usize) -> Option<usize> {
         let i = self.sentences.partition_point(|s| s.range.start <= offset).checked_sub(1)?;
@@ -96,7 +113,9 @@ pub fn read_draft(text: &str) -> Draft {
     let view = String::from_utf8(view).unwrap_or_default();
     let figures: Vec<Figure> = sentences.iter().flat_map(|s| extract_figures(&view, s.range.clone())).collect();
     let sentences = sentences.into_iter().flat_map(|s| cut_crowded(s, &figures)).collect();
-    Draft { layout, sentences, figures, notes, view }
+    let mut draft = Draft { layout, sentences, figures, notes, view, placings: Vec::new() };
+    draft.placings = draft.figures.iter().map(|f| f.kind.is_claim().then(|| draft.place(f))).collect();
+    draft
 }
 
 /// The most figures a sentence is read with. Reading a figure looks at the other figures of its
@@ -115,4 +134,25 @@ fn cut_crowded(sentence: Sentence, figures: &[Figure]) -> Vec<Sentence> {
     let starts: Vec<usize> = std::iter::once(sentence.range.start).chain(cuts).collect();
     let ends = starts.iter().skip(1).copied().chain(std::iter::once(sentence.range.end));
     starts.iter().zip(ends).map(|(&start, end)| Sentence { range: start..end, block: sentence.block }).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_claim_is_placed_in_its_own_stretch_of_its_clause() {
+        let text = "Soybeans averaged 54 bushels an acre and wheat 58 bushels, the survey found in 2024.\n";
+        let draft = read_draft(text);
+        let own = |value: f64| {
+            let i = draft.figures.iter().position(|f| f.value == value).expect("figure read");
+            let placing = draft.placing(i).expect("a claim is placed");
+            text.get(placing.own.clone()).expect("a stretch of the text").to_string()
+        };
+        assert!(own(54.0).contains("Soybeans") && !own(54.0).contains("wheat"), "{}", own(54.0));
+        assert!(own(58.0).contains("wheat") && !own(58.0).contains("Soybeans"), "{}", own(58.0));
+        let fifty_eight = draft.figures.iter().position(|f| f.value == 58.0).expect("figure read");
+        let clause = draft.placing(fifty_eight).map(|p| p.clause.clone()).expect("placed");
+        assert_eq!(text.get(clause), Some("Soybeans averaged 54 bushels an acre and wheat 58 bushels"));
+    }
 }

@@ -108,8 +108,8 @@ impl Scanner<'_> {
         self.toks.get(i).and_then(|t| self.text.get(t.start..t.end)).unwrap_or("")
     }
 
-    fn lower(&self, i: usize) -> String {
-        self.s(i).to_lowercase()
+    fn lower(&self, i: usize) -> std::borrow::Cow<'_, str> {
+        crate::text::lower(self.s(i))
     }
 
     fn is(&self, i: usize, t: T) -> bool {
@@ -242,13 +242,12 @@ impl Scanner<'_> {
         let span_of_time = figure.kind == Kind::Quantity
             && matches!(figure.unit.as_deref(), Some("day" | "week" | "month" | "year" | "decade" | "h"));
         // `five years earlier`, `three decades ago`: when, not how long.
-        let relative =
-            span_of_time && matches!(self.lower(end + 1).as_str(), "earlier" | "later" | "ago" | "previously");
+        let relative = span_of_time && matches!(&*self.lower(end + 1), "earlier" | "later" | "ago" | "previously");
         figure.period = relative
             || span_of_time
                 && first.checked_sub(1).is_some_and(|p| {
                     matches!(
-                        self.lower(p).as_str(),
+                        &*self.lower(p),
                         "first" | "last" | "past" | "next" | "previous" | "final" | "coming" | "recent"
                     )
                 });
@@ -275,8 +274,8 @@ impl Scanner<'_> {
             return false;
         }
         // `60 or older`, `65 and over`: an age as a threshold.
-        let threshold = matches!(self.lower(end + 1).as_str(), "or" | "and")
-            && matches!(self.lower(end + 2).as_str(), "older" | "over" | "above" | "younger" | "under");
+        let threshold = matches!(&*self.lower(end + 1), "or" | "and")
+            && matches!(&*self.lower(end + 2), "older" | "over" | "above" | "younger" | "under");
         let Some(prev) = first.checked_sub(1) else { return threshold };
         if self.is_word(prev, "aged") || threshold {
             return true;
@@ -290,7 +289,7 @@ impl Scanner<'_> {
     fn counts_something(&self, first: usize, end: usize) -> bool {
         let before = first.checked_sub(1).map(|p| self.lower(p)).unwrap_or_default();
         let temporal = matches!(
-            before.as_str(),
+            &*before,
             "in" | "since"
                 | "by"
                 | "from"

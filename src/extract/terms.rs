@@ -25,7 +25,7 @@ fn stem_lower(lower: &str) -> String {
     static LEMMA: OnceLock<HashMap<&str, &str>> = OnceLock::new();
     let lemmas =
         LEMMA.get_or_init(|| LEMMAS.iter().flat_map(|(forms, l)| forms.iter().map(move |f| (*f, *l))).collect());
-    let w = lower.trim_end_matches("’s").trim_end_matches("'s");
+    let w = trim_all(trim_all(lower, "’s"), "'s");
     // Words whose forms share no stem: a death is a dying.
     if let Some(lemma) = lemmas.get(w) {
         return lemma.to_string();
@@ -52,6 +52,15 @@ fn stem_lower(lower: &str) -> String {
         out.pop();
     }
     out
+}
+
+/// `word` without every `suffix` at its end (as `trim_end_matches`, which builds a string
+/// searcher on each call: a cost per word here).
+fn trim_all<'a>(mut word: &'a str, suffix: &str) -> &'a str {
+    while let Some(rest) = word.strip_suffix(suffix) {
+        word = rest;
+    }
+    word
 }
 
 /// Whether a lower-cased word carries meaning.
@@ -135,5 +144,12 @@ mod tests {
     #[test]
     fn content_terms_skip_numbers_and_common_words() {
         assert_eq!(content_terms("Over 84,000 people have been detained since 2022."), ["peopl", "detain"]);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn trim_all_is_what_trim_end_matches_gives(word in "[a-z'’s]{0,10}", suffix in proptest::sample::select(vec!["’s", "'s"])) {
+            proptest::prop_assert_eq!(trim_all(&word, suffix), word.trim_end_matches(suffix));
+        }
     }
 }

@@ -128,7 +128,10 @@ const CLOSING_GRACE: std::time::Duration = std::time::Duration::from_secs(1);
 pub fn run_stdio() -> anyhow::Result<ExitCode> {
     // One arena a core, as many as checks run at once; before the runtime's threads exist.
     memory::limit_arenas(std::thread::available_parallelism().map_or(2, |n| n.get()));
-    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+    // One thread runs every task: tower-lsp answers all messages from one task anyway, and what
+    // takes long (checks, loading sources, answers about a draft) goes to the blocking pool.
+    // Worker threads waking one another cost a tenth of a small draft's keystroke.
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
     let clean = runtime.block_on(serve(tokio::io::stdin(), tokio::io::stdout()));
     // Background reads of stdin would keep the runtime alive; leave without waiting for them.
     runtime.shutdown_background();

@@ -9,7 +9,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use super::dataset::{Dataset, Entity, EntityKind, Fact, Place, SourceInfo};
 use super::entities::{find_named, lone_words, names_inside_sentences, Named};
 use super::source::{read_front_matter, FileError};
-use crate::extract::context::{clause_of, implied_unit, period_of, segment_of, subject_of, years_of};
+use crate::extract::context::{implied_unit, period_of, years_of, Placing};
 use crate::extract::terms::{distinct, words_around_figures};
 use crate::extract::{read_draft, Draft, Figure, Kind};
 use crate::lexicon::is_demonym;
@@ -335,10 +335,15 @@ fn collect_facts(text: &str, draft: &Draft, lines: &LineIndex, entities: &[Entit
         // The sentence's words, read once for the fact's terms and for its own stretch.
         let words = words_around_figures(prose, sentence.clone(), &figure_ranges);
         let mentioned = mentioned_in(&mentions, sentence.clone(), entities);
-        let period = period_of(prose, figure, &in_sentence);
+        // The draft read it in the prose with notes blanked: the same words where there are none.
+        let placing = match draft.placing(i).filter(|_| draft.notes.is_empty()) {
+            Some(p) => std::borrow::Cow::Borrowed(p),
+            None => std::borrow::Cow::Owned(Placing::read(prose, figure, sentence.clone(), &in_sentence)),
+        };
+        let period = placing.period.clone();
         // `fell to 310,000 containers ... down from 455,000`: a figure with nothing after it
         // counts what the figure of the same kind before it counts.
-        let subject = subject_of(prose, figure, sentence.clone()).or_else(|| {
+        let subject = placing.counts.clone().or_else(|| {
             let line = place(text, lines, sentence.clone()).line;
             // A sentence holds at most so many figures: no need to look further back.
             facts
@@ -372,8 +377,7 @@ fn collect_facts(text: &str, draft: &Draft, lines: &LineIndex, entities: &[Entit
             entities: mentioned,
             terms: distinct(words.iter().map(|(w, _)| w)),
             segment: {
-                let clause = clause_of(prose, sentence.clone(), figure.range.clone());
-                let segment = segment_of(prose, clause, figure, &in_sentence);
+                let segment = &placing.own;
                 distinct(
                     words.iter().filter(|(_, at)| at.start >= segment.start && at.end <= segment.end).map(|(w, _)| w),
                 )

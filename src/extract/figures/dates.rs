@@ -21,7 +21,7 @@ impl Scanner<'_> {
 
     /// Index after the `.` of an abbreviated month (`Jan.`), if there is one.
     pub(super) fn after_dot(&self, i: usize) -> usize {
-        let abbreviated = self.s(i).len() <= 4 && !matches!(self.lower(i).as_str(), "may" | "june" | "july");
+        let abbreviated = self.s(i).len() <= 4 && !matches!(&*self.lower(i), "may" | "june" | "july");
         if abbreviated && self.s(i + 1) == "." && self.adjacent(i, i + 1) {
             i + 2
         } else {
@@ -176,7 +176,7 @@ impl Scanner<'_> {
         let k = last + 1;
         if self.near(last, k) && self.is(k, T::Word) {
             let w = self.lower(k);
-            let (pm, end) = match w.as_str() {
+            let (pm, end) = match &*w {
                 "am" => (false, k),
                 "pm" => (true, k),
                 "a" | "p" if self.s(k + 1) == "." && self.is_word(k + 2, "m") => {
@@ -198,7 +198,7 @@ impl Scanner<'_> {
     }
 
     pub(super) fn is_clock_word(&self, k: usize) -> bool {
-        matches!(self.lower(k).as_str(), "am" | "pm" | "a" | "p" | "gmt" | "utc" | "local")
+        matches!(&*self.lower(k), "am" | "pm" | "a" | "p" | "gmt" | "utc" | "local")
     }
 
     pub(super) fn found_time(&self, first: usize, last: usize, hour: u32, minutes: u32) -> Step {

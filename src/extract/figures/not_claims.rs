@@ -121,7 +121,7 @@ impl Scanner<'_> {
             return Some(if joined(i + 2) && self.digits(i + 4) == Some(4) { i + 5 } else { i + 3 });
         }
         if first == 3 && joined(i) && self.digits(i + 2) == Some(4) {
-            let dialled = (i.saturating_sub(3)..i).any(|k| DIAL.contains(&self.lower(k).as_str()));
+            let dialled = (i.saturating_sub(3)..i).any(|k| DIAL.contains(&&*self.lower(k)));
             if dialled || self.s(i + 2).starts_with('0') {
                 return Some(i + 3);
             }
@@ -145,9 +145,8 @@ impl Scanner<'_> {
         if !dash || a > 3 || b > 3 {
             return None;
         }
-        let before =
-            (i.saturating_sub(4)..i).any(|k| self.is(k, T::Word) && CONTESTS.contains(&self.lower(k).as_str()));
-        let after = self.is(i + 3, T::Word) && RESULTS.contains(&self.lower(i + 3).as_str());
+        let before = (i.saturating_sub(4)..i).any(|k| self.is(k, T::Word) && CONTESTS.contains(&&*self.lower(k)));
+        let after = self.is(i + 3, T::Word) && RESULTS.contains(&&*self.lower(i + 3));
         (before || after).then_some(i + 3)
     }
 
@@ -164,7 +163,7 @@ impl Scanner<'_> {
             if !self.is(k, T::Word) || !self.starts_upper(k) {
                 return None;
             }
-            if named > 0 && STREETS.contains(&self.lower(k).as_str()) {
+            if named > 0 && STREETS.contains(&&*self.lower(k)) {
                 return Some(i + 1);
             }
             named += 1;

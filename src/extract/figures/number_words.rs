@@ -17,7 +17,7 @@ impl Scanner<'_> {
         let first = self.lower(i);
         let mut j = i;
         let mut negative = false;
-        if matches!(first.as_str(), "negative" | "minus") && self.near(i, i + 1) && self.is(i + 1, T::Word) {
+        if matches!(&*first, "negative" | "minus") && self.near(i, i + 1) && self.is(i + 1, T::Word) {
             negative = true;
             j += 1;
         }
@@ -25,7 +25,7 @@ impl Scanner<'_> {
         // The scale after `a`: `a million`, `a hundred thousand`.
         let mut a_scale = None;
         // a dozen, a million, a half, a third
-        if matches!(word.as_str(), "a" | "an") && self.near(j, j + 1) {
+        if matches!(&*word, "a" | "an") && self.near(j, j + 1) {
             let next = self.lower(j + 1);
             if next == "dozen" {
                 return Some(self.finish(Number::new(i, j + 1, 12.0, 12.0, true), None, false));
@@ -67,10 +67,7 @@ impl Scanner<'_> {
             let mut value = cardinal.value();
             let mut split = cardinal.and_split();
             // seventy-five thousands
-            if matches!(self.lower(last + 1).as_str(), "thousands" | "hundreds")
-                && self.near(last, last + 1)
-                && last > j
-            {
+            if matches!(&*self.lower(last + 1), "thousands" | "hundreds") && self.near(last, last + 1) && last > j {
                 value *= scale_word(self.lower(last + 1).trim_end_matches('s')).unwrap_or(1.0);
                 last += 1;
                 split = None;
@@ -202,7 +199,7 @@ impl Scanner<'_> {
         let before = self.hedge_start(i).checked_sub(1).map(|p| self.lower(p)).unwrap_or_default();
         let calendar = next == "quarter"
             && !self.is_word(j + 2, "of")
-            && matches!(before.as_str(), "in" | "within" | "per" | "each" | "every" | "last" | "next" | "this");
+            && matches!(&*before, "in" | "within" | "per" | "each" | "every" | "last" | "next" | "this");
         if let Some(d) = denominator(next).filter(|_| !next.ends_with('s') && next != "second" && !calendar) {
             return Some(self.found_simple(Number::new(i, j + 1, 1.0 / d, FRACTION_STEP, true), Kind::Fraction));
         }
@@ -284,7 +281,7 @@ impl Scanner<'_> {
             if matches!(self.s(k + 1), "-") && self.adjacent(k, k + 1) {
                 // `twenty-first` is a part as `twenty-fifth` is, where `first` alone is not.
                 let unit = self.lower(k + 2);
-                let first = matches!(unit.as_str(), "first" | "firsts").then(|| (1.0, unit.ends_with('s')));
+                let first = matches!(&*unit, "first" | "firsts").then(|| (1.0, unit.ends_with('s')));
                 let (o, plural) = first.or_else(|| ordinal_of(&unit)).filter(|(o, _)| *o < 10.0)?;
                 return Some((t + o, plural, k + 2));
             }
@@ -302,7 +299,7 @@ impl Scanner<'_> {
     /// `a half`, `three fifths` after `and`: the value and its last token.
     pub(super) fn fraction_part(&self, k: usize) -> Option<(f64, usize)> {
         let word = self.lower(k);
-        let (n, last) = if matches!(word.as_str(), "a" | "an") {
+        let (n, last) = if matches!(&*word, "a" | "an") {
             (1.0, k)
         } else {
             let mut c = Cardinal::default();
@@ -417,7 +414,7 @@ impl Scanner<'_> {
         let after_ordinal = j > 0 && ordinal_word(&prev).is_some();
         after_ordinal
             || matches!(
-                next.as_str(),
+                &*next,
                 "of" | "another"
                     | "way"
                     | "thing"
@@ -440,7 +437,7 @@ impl Scanner<'_> {
                     | "one"
             )
             || matches!(
-                prev.as_str(),
+                &*prev,
                 "no" | "any"
                     | "every"
                     | "each"
@@ -453,7 +450,7 @@ impl Scanner<'_> {
                     | "one"
             )
             // `the next one`, `the last one`, but `the last one hour` counts an hour.
-            || (matches!(prev.as_str(), "next" | "last" | "previous" | "current" | "latest" | "right" | "wrong" | "other")
+            || (matches!(&*prev, "next" | "last" | "previous" | "current" | "latest" | "right" | "wrong" | "other")
                 && unit_word(self.s(j + 1), &next).is_none())
             // `the last but one`
             || (prev == "but" && j.checked_sub(2).is_some_and(|p| self.is_word(p, "last")))
@@ -462,7 +459,7 @@ impl Scanner<'_> {
     pub(super) fn ordinal(&self, i: usize, j: usize, v: f64) -> Option<Step> {
         let word = self.lower(j);
         // `a second`, `per second`, `seconds` are time, not position.
-        if word == "second" && j > 0 && matches!(self.lower(j - 1).as_str(), "a" | "per" | "one" | "each" | "every") {
+        if word == "second" && j > 0 && matches!(&*self.lower(j - 1), "a" | "per" | "one" | "each" | "every") {
             return None;
         }
         // `second to last` counts from the end: no position a number states.

@@ -28,7 +28,7 @@ impl Scanner<'_> {
         if currency.is_none()
             && self.is(i + 1, T::Num)
             && self.near(i, i + 1)
-            && ((matches!(self.lower(i).as_str(), "minus" | "negative") && !self.number_before(i))
+            && ((matches!(&*self.lower(i), "minus" | "negative") && !self.number_before(i))
                 || (matches!(self.s(i), "-" | "−") && !self.adjacent(i, i + 1) && opens))
         {
             negative = true;
@@ -134,7 +134,7 @@ impl Scanner<'_> {
             let listed = matches!(self.s(last + 2), "—" | "–" | ":") && !self.adjacent(last + 1, last + 2);
             let counts = self.is(last + 2, T::Word) && self.near(last + 1, last + 2) && {
                 let next = self.lower(last + 2);
-                next == "people" || (next.ends_with('s') && !MEASURING.contains(&next.as_str()))
+                next == "people" || (next.ends_with('s') && !MEASURING.contains(&&*next))
             };
             let squared = matches!(self.s(last + 2), "2" | "²") && self.adjacent(last + 1, last + 2);
             let measures = squared
@@ -370,7 +370,7 @@ impl Scanner<'_> {
             && (matches!(self.s(next), "%" | "$" | "€")
                 || unit_word(self.s(next), &self.lower(next)).is_some()
                 || scale_word(&self.lower(next)).is_some()
-                || matches!(self.lower(next).as_str(), "percent" | "per"));
+                || matches!(&*self.lower(next), "percent" | "per"));
         !unit_follows
     }
 

@@ -67,7 +67,7 @@ impl Scanner<'_> {
             if let Some(u) = attached_unit(self.s(k + 1)).filter(|_| self.s(k + 1).chars().count() > 2) {
                 return Some((u.kind, u.unit.into(), k + 1));
             }
-            if matches!(self.lower(k + 1).as_str(), "points" | "point") {
+            if matches!(&*self.lower(k + 1), "points" | "point") {
                 return Some((Kind::Quantity, POINTS.into(), k + 1));
             }
         }
@@ -89,7 +89,7 @@ impl Scanner<'_> {
         }
         // 11-ton, 30-year
         let (k, s, lower) = if s == "-" && glued && self.adjacent(k, k + 1) && self.is(k + 1, T::Word) {
-            (k + 1, self.s(k + 1), self.lower(k + 1))
+            (k + 1, self.s(k + 1), self.lower(k + 1).into_owned())
         } else {
             (k, s, lower)
         };
@@ -153,7 +153,7 @@ impl Scanner<'_> {
         if !(1.0..100.0).contains(&cents) {
             return None;
         }
-        let unit_follows = matches!(self.lower(last + 1).as_str(), "cent" | "cents" | "pence" | "p");
+        let unit_follows = matches!(&*self.lower(last + 1), "cent" | "cents" | "pence" | "p");
         // `£1.2bn five-year plan`: a hyphen joins the number to what follows, it ends no price.
         let bare_ok =
             (self.is(last + 1, T::Punct) && !matches!(self.s(last + 1), "-" | "–")) || last + 1 >= self.toks.len();
@@ -256,14 +256,13 @@ impl Scanner<'_> {
         let after = self.s(end + 1);
         let closes = end + 1 >= self.toks.len()
             || (self.is(end + 1, T::Punct) && matches!(after, "." | "," | ";" | ")" | "!" | "?"))
-            || (self.is(end + 1, T::Word) && matches!(self.lower(end + 1).as_str(), "is" | "was" | "equals"));
+            || (self.is(end + 1, T::Word) && matches!(&*self.lower(end + 1), "is" | "was" | "equals"));
         let year_like = |v: f64| (1000.0..=2100.0).contains(&v) && v.fract() == 0.0;
         if !closes || whole == 0.0 || (year_like(value.abs()) && year_like(whole)) {
             return None;
         }
         let opens = first.checked_sub(1).is_none_or(|p| {
-            matches!(self.s(p), "(" | ":" | "=" | "\"" | "“")
-                || matches!(self.lower(p).as_str(), "is" | "equals" | "was")
+            matches!(self.s(p), "(" | ":" | "=" | "\"" | "“") || matches!(&*self.lower(p), "is" | "equals" | "was")
         });
         let alone = first == 0 && (end + 1..self.toks.len()).all(|k| self.is(k, T::Punct));
         (opens && (value.abs() < whole || alone)).then_some((value / whole, end))
@@ -284,7 +283,7 @@ impl Scanner<'_> {
         let k = end + 1;
         let between = self.hedge_start(first).checked_sub(1).is_some_and(|p| self.is_word(p, "between"));
         let joiner = self.lower(k);
-        let ok = match joiner.as_str() {
+        let ok = match &*joiner {
             "-" | "–" => self.adjacent(end, k) || self.single_space(end, k),
             "to" => !self.preceded_by_from(first) && !self.after_change(first, figure) && self.near(end, k),
             "and" => between && self.near(end, k),
@@ -392,8 +391,7 @@ impl Scanner<'_> {
         ];
         let start = self.hedge_start(first);
         figure.kind == Kind::Year
-            || (start.saturating_sub(2)..start)
-                .any(|k| self.is(k, T::Word) && CHANGES.contains(&self.lower(k).as_str()))
+            || (start.saturating_sub(2)..start).any(|k| self.is(k, T::Word) && CHANGES.contains(&&*self.lower(k)))
     }
 
     pub(super) fn preceded_by_from(&self, first: usize) -> bool {
