@@ -64,6 +64,23 @@ pub struct CheckedSegment {
     pub stated: Vec<usize>,
 }
 
+impl CheckedSegment {
+    /// The same, holding no spare room: a draft keeps one for each of its paragraphs for as
+    /// long as it is open, and lists collected a figure at a time would keep up to half again.
+    pub fn fitted(mut self) -> CheckedSegment {
+        self.findings.shrink_to_fit();
+        self.figures.shrink_to_fit();
+        self.quotations.shrink_to_fit();
+        self.names.shrink_to_fit();
+        self.citations.shrink_to_fit();
+        self.pending.shrink_to_fit();
+        self.definitions.shrink_to_fit();
+        self.restating.shrink_to_fit();
+        self.stated.shrink_to_fit();
+        self
+    }
+}
+
 /// A claim figure and how it stands.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FigureReport {
@@ -72,8 +89,9 @@ pub struct FigureReport {
     /// The sentence it stands in.
     pub sentence: Range<usize>,
     pub standing: Standing,
-    /// The fact it was matched to, agreeing or not.
-    pub matched: Option<MatchReport>,
+    /// The fact it was matched to, agreeing or not (boxed: most figures of a draft have none,
+    /// and a report is kept for every figure of an open draft).
+    pub matched: Option<Box<MatchReport>>,
     /// How the draft derives it from its other figures, when it does: `84,000 of 6.3 million is
     /// 1.33%`.
     pub derived: Option<String>,
@@ -539,7 +557,7 @@ impl Read<'_> {
                 head,
                 sentence: self.place(&sentence),
                 standing,
-                matched: found.as_ref().and_then(|m| match_report(m, index)),
+                matched: found.as_ref().and_then(|m| match_report(m, index)).map(Box::new),
                 derived,
                 figure: placed,
             }

@@ -625,8 +625,7 @@ fn score(cx: &Context, figure: &Figure, around: &Around<'_>, id: FactId, key: &s
             0.0
         }
     };
-    let (sentence, clause) =
-        (recall(around.terms, around.terms_weight), recall(&around.clause, &around.clause_weight));
+    let (sentence, clause) = (recall(around.terms, around.terms_weight), recall(&around.clause, &around.clause_weight));
     score.terms = if figure.kind.is_date() { 0.35 * clause } else { 0.35 * (0.4 * sentence + 0.6 * clause) };
     score.local = clause > 0.0 || score.subject > 0.0;
 

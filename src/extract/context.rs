@@ -107,8 +107,9 @@ pub fn period_of(prose: &str, figure: &Figure, figures: &[&Figure]) -> Option<St
         figures.iter().rfind(|f| f.range.end <= figure.range.start && matches!(f.kind, Kind::Year | Kind::Date));
     // `£42.6m in 2023-24, up from £31.2m`: where a change started is the period before.
     let mut words_before = prose.get(..figure.range.start).unwrap_or("").split_whitespace().rev();
-    let (from, change) = (words_before.next().unwrap_or(""), words_before.next().unwrap_or("").to_lowercase());
-    let started = from.eq_ignore_ascii_case("from") && matches!(change.as_str(), "up" | "down");
+    let (from, change) = (words_before.next().unwrap_or(""), words_before.next().unwrap_or(""));
+    let started =
+        from.eq_ignore_ascii_case("from") && (change.eq_ignore_ascii_case("up") || change.eq_ignore_ascii_case("down"));
     if let Some(year) = year_before.filter(|f| f.kind == Kind::Year && started) {
         let between = prose.get(year.range.end..figure.range.start).unwrap_or("");
         if between.contains(',') {
@@ -186,16 +187,16 @@ pub fn subject_of(prose: &str, figure: &Figure, sentence: Range<usize>) -> Optio
     let after = prose.get(figure.range.end..sentence.end).unwrap_or("");
     let before = prose.get(sentence.start..figure.range.start).unwrap_or("");
     // `of the` and three words of the noun are all that is read.
-    let words_after: Vec<String> = after
+    let words_after: Vec<std::borrow::Cow<str>> = after
         .split(|c: char| !(c.is_alphanumeric() || c == '-'))
         .filter(|w| !w.is_empty())
         .take(5)
-        .map(str::to_lowercase)
+        .map(crate::text::lower)
         .collect();
     let mut k = 0;
-    if words_after.first().map(String::as_str) == Some("of") {
+    if words_after.first().map(|w| &**w) == Some("of") {
         k = 1;
-        if words_after.get(1).map(String::as_str) == Some("the") {
+        if words_after.get(1).map(|w| &**w) == Some("the") {
             k = 2;
         }
     }
@@ -204,23 +205,22 @@ pub fn subject_of(prose: &str, figure: &Figure, sentence: Range<usize>) -> Optio
         .skip(k)
         .take_while(|w| is_content_word(w) && !w.chars().any(|c| c.is_ascii_digit()))
         .take(3)
-        .map(String::as_str)
+        .map(|w| &**w)
         .collect();
     // `people detained` reads the verb as the verb, not as part of the noun.
     while noun.last().is_some_and(|w| w.ends_with("ed")) {
         noun.pop();
     }
     if noun.is_empty() || figure.kind == Kind::Rate {
-        let rate = before
-            .split(|c: char| !(c.is_alphanumeric() || c == '-'))
-            .filter(|w| !w.is_empty())
-            .collect::<Vec<_>>()
-            .windows(2)
-            .rev()
-            .find(|p| p[1].to_lowercase().starts_with("rate"))
-            .map(|p| format!("{} rate", p[0].to_lowercase()));
-        if rate.is_some() {
-            return rate;
+        // The last `rate...` word with a word before it, read back from the figure. `rate` is
+        // ASCII: no other letter lower-cases to its letters.
+        let mut words = before.split(|c: char| !(c.is_alphanumeric() || c == '-')).filter(|w| !w.is_empty()).rev();
+        let mut later = words.next();
+        for earlier in words {
+            if later.and_then(|w| w.get(..4)).is_some_and(|start| start.eq_ignore_ascii_case("rate")) {
+                return Some(format!("{} rate", earlier.to_lowercase()));
+            }
+            later = Some(earlier);
         }
     }
     let verb = nearest_past_verb(prose, figure.range.clone(), sentence, &noun);
@@ -274,16 +274,23 @@ const WEAK_VERBS: &[&str] = &[
 
 fn nearest_past_verb(prose: &str, figure: Range<usize>, sentence: Range<usize>, skip: &[&str]) -> Option<String> {
     const REACH: usize = 60;
-    let text = prose.get(sentence.clone())?;
+    // Only words within reach of the figure are worth reading: from just after the last mark
+    // before the reach (where a word starts), to the first word that starts past it.
+    let edge = figure.start.saturating_sub(REACH + 1).max(sentence.start);
+    let lead = prose.get(sentence.start..edge).unwrap_or("");
+    let from = lead.char_indices().rfind(|(_, c)| !c.is_alphabetic()).map_or(0, |(i, c)| i + c.len_utf8());
+    let text = prose.get(sentence.start + from..sentence.end)?;
     let mut best: Option<(usize, String)> = None;
-    let mut offset = sentence.start;
+    let mut offset = sentence.start + from;
     for word in text.split_inclusive(|c: char| !c.is_alphabetic()) {
         let start = offset;
         offset += word.len();
-        // Only words within reach of the figure are worth reading.
+        if start > figure.end + REACH {
+            break;
+        }
         let bare = word.trim_end_matches(|c: char| !c.is_alphabetic());
         let past = bare.len() > 2 && bare.as_bytes()[bare.len() - 2..].eq_ignore_ascii_case(b"ed");
-        if start > figure.end + REACH || offset + REACH < figure.start || !past {
+        if offset + REACH < figure.start || !past {
             continue;
         }
         let w = crate::text::lower(bare);
@@ -348,7 +355,8 @@ pub fn segment_of(prose: &str, clause: Range<usize>, figure: &Figure, figures: &
         let mut at = Vec::new();
         let mut offset = 0;
         for word in text.split_inclusive(char::is_whitespace) {
-            if matches!(&*crate::text::lower(word.trim()), "and" | "or" | "but" | "while" | "whereas" | "against") {
+            let bare = word.trim();
+            if ["and", "or", "but", "while", "whereas", "against"].iter().any(|j| bare.eq_ignore_ascii_case(j)) {
                 at.push(range.start + offset);
             }
             offset += word.len();
