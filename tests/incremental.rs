@@ -193,6 +193,8 @@ enum ParagraphEdit {
     Restate(usize, u32),
     Delete(usize),
     Repeat(usize),
+    /// A blank line before a paragraph: every paragraph after it reads as before, a line lower.
+    Space(usize),
 }
 
 fn paragraph_edit() -> impl Strategy<Value = ParagraphEdit> {
@@ -201,6 +203,7 @@ fn paragraph_edit() -> impl Strategy<Value = ParagraphEdit> {
             .prop_map(|(i, v)| ParagraphEdit::Restate(i, v)),
         (0usize..200).prop_map(ParagraphEdit::Delete),
         (0usize..200).prop_map(ParagraphEdit::Repeat),
+        (0usize..200).prop_map(ParagraphEdit::Space),
     ]
 }
 
@@ -217,8 +220,8 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(24))]
 
     /// Figures stated twice are compared across paragraphs: an edit in one paragraph changes
-    /// what figures further on are set against, and a paragraph taken out or repeated changes
-    /// which figures are near enough to compare.
+    /// what figures further on are set against, a paragraph taken out or repeated changes which
+    /// figures are near enough to compare, and a blank line moves every finding after it.
     #[test]
     fn figures_stated_twice_after_edits_equal_a_fresh_check(
         edits in prop::collection::vec(paragraph_edit(), 1..6),
@@ -241,6 +244,11 @@ proptest! {
                 ParagraphEdit::Repeat(i) => {
                     if let Some(p) = paragraphs.get(i % n).cloned() {
                         paragraphs.insert(i % n, p);
+                    }
+                }
+                ParagraphEdit::Space(i) => {
+                    if let Some(p) = paragraphs.get_mut(i % n) {
+                        p.insert(0, '\n');
                     }
                 }
                 ParagraphEdit::Delete(_) => {}

@@ -68,6 +68,7 @@ pub fn restating(figures: &[FigureReport]) -> Vec<(usize, u64)> {
 /// The earlier figures of one kind and unit that a figure may restate, each as its part and
 /// its place among the part's figures, with the part's result key; and a hash of those keys in
 /// order: two look-backs with the same hash hold the same figures.
+#[derive(Clone)]
 struct LookBack {
     bucket: u64,
     figures: VecDeque<(usize, usize, u64)>,
@@ -100,12 +101,30 @@ fn mix(key: u64) -> u64 {
 }
 
 /// What the pass found in each part the last time, by the part's result and the look-backs it
-/// was read against: after a keystroke only the edited paragraph and the figures whose
-/// look-back held its figures are compared again.
+/// was read against, and where the last pass stood every [`CHECKPOINT_PARTS`] parts: after a
+/// keystroke the pass starts again from the last such point before the first part that changed,
+/// and of the parts after it compares again only the edited paragraph's figures and those whose
+/// look-back held one of them.
 #[derive(Default)]
 pub struct Memo {
     found: KeyMap<Arc<[Restatement]>>,
+    /// Each part of the last pass: its result key, where it starts and its line.
+    parts: Vec<(u64, usize, u32)>,
+    checkpoints: Vec<Checkpoint>,
+    /// The last pass's findings, in order of part, derived figures not yet left out.
+    findings: Vec<Finding>,
 }
+
+/// Where a pass stood before part `part`: the look-backs, and how many findings the parts before
+/// it gave.
+struct Checkpoint {
+    part: usize,
+    backs: Vec<LookBack>,
+    found: usize,
+}
+
+/// How many parts apart a pass notes where it stands.
+const CHECKPOINT_PARTS: usize = 64;
 
 /// A figure of a part that contradicts an earlier one: its place among the part's figures, and
 /// the earlier one's place in the figure's look-back when it was compared.
@@ -121,22 +140,42 @@ struct Restatement {
 /// against the same look-backs before is taken from `memo`.
 pub fn check_draft(text: &str, analysis: &Analysis, config: &CheckConfig, memo: &mut Memo) -> Vec<Finding> {
     let Some(severity) = config.severity(CODE) else { return Vec::new() };
-    let mut out = Vec::new();
-    let mut found = KeyMap::with_capacity_and_hasher(memo.found.len(), Default::default());
-    // Only figures of one kind and unit can state one quantity: each keeps its own look-back.
-    let mut backs: Vec<LookBack> = Vec::new();
+    // The parts before the first that changed (in result, place or line) give what they gave.
+    let was = |p: usize| memo.parts.get(p).copied();
+    let parts = analysis.parts.iter().enumerate();
+    let changed = parts
+        .map(|(p, (segment, part))| (p, was(p) == Some((part.key, segment.range.start, segment.line))))
+        .find(|(_, same)| !same)
+        .map_or(analysis.parts.len(), |(p, _)| p);
+    let resume = memo.checkpoints.iter().rposition(|c| c.part <= changed);
+    memo.checkpoints.truncate(resume.map_or(0, |k| k + 1));
+    let (start, mut backs) = match memo.checkpoints.pop() {
+        Some(c) => {
+            memo.findings.truncate(c.found);
+            (c.part, c.backs)
+        }
+        None => {
+            memo.findings.clear();
+            (0, Vec::new())
+        }
+    };
+    // Stale results are harmless (a key says all a result depends on), but not kept for ever.
+    if memo.found.len() > 2 * analysis.parts.len() + 256 {
+        memo.found.clear();
+    }
     let report = |p: usize, i: usize| analysis.parts.get(p).and_then(|(_, part)| part.figures.get(i));
     let mut restating: Vec<(usize, usize)> = Vec::new();
-    for (p, (segment, part)) in analysis.parts.iter().enumerate() {
+    for (p, (segment, part)) in analysis.parts.iter().enumerate().skip(start) {
+        if p % CHECKPOINT_PARTS == 0 {
+            memo.checkpoints.push(Checkpoint { part: p, backs: backs.clone(), found: memo.findings.len() });
+        }
         if part.restating.is_empty() {
             continue;
         }
         restating.clear();
         restating.extend(part.restating.iter().map(|&(i, b)| (i, look_back(&mut backs, b))));
         let key = window_key(part.key, &restating, &backs);
-        // Taken, not copied: a part met twice with the same look-backs (a paragraph repeated)
-        // finds it in `found`.
-        let known = memo.found.remove(&key).or_else(|| found.get(&key).cloned());
+        let known = memo.found.get(&key).cloned();
         let mut fresh = Vec::new();
         let mut known_at = known.as_deref().unwrap_or(&[]).iter().peekable();
         for &(i, b) in &restating {
@@ -155,15 +194,18 @@ pub fn check_draft(text: &str, analysis: &Analysis, config: &CheckConfig, memo: 
                 let (then, then_part) = analysis.parts.get(q).map_or((segment, part), |(s, c)| (s, c));
                 let first = shifted_figure(first, then, then_part);
                 let line = line_of(text, then, first.figure.range.start);
-                out.push(finding(text, line, &shifted_figure(this, segment, part), &first, severity));
+                memo.findings.push(finding(text, line, &shifted_figure(this, segment, part), &first, severity));
             }
             back.push((p, i, part.key));
         }
-        found.insert(key, known.unwrap_or_else(|| fresh.into()));
+        if known.is_none() {
+            memo.found.insert(key, fresh.into());
+        }
     }
-    memo.found = found;
-    out.retain(|f| !analysis.derived.iter().any(|d| d.range == f.range));
-    out
+    memo.parts.clear();
+    memo.parts.extend(analysis.parts.iter().map(|(s, part)| (part.key, s.range.start, s.line)));
+    let derived = |f: &Finding| analysis.derived.iter().any(|d| d.range == f.range);
+    memo.findings.iter().filter(|f| !derived(f)).cloned().collect()
 }
 
 /// The look-back of a kind and unit (by their hash), made when it is the first of them.
