@@ -6,9 +6,11 @@ for each version's diagnostics, as `lsp_latency` does.
 
     python3 benches/lsp_instructions.py WS/drafts/big.md 20 -- \
         valgrind --tool=callgrind --instr-atstart=no --callgrind-out-file=edits.out target/release/stet
-    callgrind_annotate edits.out | grep TOTALS     # divide by EDITS
+    callgrind_annotate edits.out.1 | grep TOTALS     # the edits alone: divide by EDITS
 
 With `--instr-atstart=no` the open is not counted: counting starts once its diagnostics arrive.
+The counts are dumped (to `edits.out.1`) after the last edit's diagnostics, before the server
+is asked to shut down, so freeing the draft at exit (in `edits.out`) is not counted with them.
 Edits never land inside brackets, where typing into a citation key would change the sources
 the draft relies on and with them every paragraph's check."""
 import json, os, random, subprocess, sys, time
@@ -55,6 +57,8 @@ for v in range(2, 2 + edits):
     s = time.time()
     send({'jsonrpc':'2.0','method':'textDocument/didChange','params':{'textDocument':{'uri':uri,'version':v},'contentChanges':[{'range':{'start':pos,'end':pos},'text':typed}]}})
     last = wait(pub(v)); lat.append(time.time() - s)
+if 'valgrind' in cmd[0]:
+    subprocess.run(['callgrind_control', '-d', str(p.pid)], stdout=subprocess.DEVNULL)
 send({'jsonrpc':'2.0','id':2,'method':'shutdown','params':None}); wait(lambda m: m.get('id') == 2)
 send({'jsonrpc':'2.0','method':'exit','params':None}); p.wait()
 lat.sort()
