@@ -149,6 +149,7 @@ pub fn check_draft(text: &str, analysis: &Analysis, config: &CheckConfig, memo: 
         .map_or(analysis.parts.len(), |(p, _)| p);
     let resume = memo.checkpoints.iter().rposition(|c| c.part <= changed);
     memo.checkpoints.truncate(resume.map_or(0, |k| k + 1));
+    // Only figures of one kind and unit can state one quantity: each keeps its own look-back.
     let (start, mut backs) = match memo.checkpoints.pop() {
         Some(c) => {
             memo.findings.truncate(c.found);
