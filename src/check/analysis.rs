@@ -503,7 +503,6 @@ impl Read<'_> {
         findings: &[Finding],
         index: &Index,
     ) -> Vec<FigureReport> {
-        use crate::extract::context::Placing;
         let draft = self.draft;
         // Each figure is judged by the findings that start where it does, found by halving: a
         // paragraph of thousands of figures would otherwise cost their square.
@@ -521,15 +520,7 @@ impl Read<'_> {
             let standing = super::standing::standing(figure, found.as_ref(), derived.is_some(), on);
             let s = draft.sentence_at(figure.range.start);
             let sentence = s.and_then(|s| draft.sentences.get(s)).map_or(figure.range.clone(), |x| x.range.clone());
-            let in_sentence: Vec<&Figure> = s.map(|s| draft.figures_in(s).iter().collect()).unwrap_or_default();
-            let read;
-            let placing = match draft.placing(i) {
-                Some(p) => p,
-                None => {
-                    read = Placing::read(&draft.view, figure, sentence.clone(), &in_sentence);
-                    &read
-                }
-            };
+            let placing = draft.placing_of(i, figure);
             let (counts, period) = (placing.counts.clone(), placing.period.clone());
             let derived = derived.map(|d| d.arithmetic.clone());
             // Read here, once per paragraph checked, so the whole-draft pass compares words it
@@ -611,21 +602,10 @@ impl Words {
     }
 }
 
-/// The stems of `words` (in order of place) that stand wholly within `range`, in order: found
-/// by halving, as a sentence of many figures asks for many stretches.
-fn within<'a>(words: &'a [(String, Range<usize>)], range: &'a Range<usize>) -> impl Iterator<Item = &'a String> + 'a {
-    let from = words.partition_point(|(_, at)| at.start < range.start);
-    let rest = words.get(from..).unwrap_or_default();
-    rest.iter()
-        .take_while(move |(_, at)| at.start < range.end)
-        .filter(move |(_, at)| at.end <= range.end)
-        .map(|(w, _)| w)
-}
-
 /// The stems of what a figure counts and of the clause it stands in (of the sentence's content
 /// words, those in the clause).
 fn terms_of(words: &[(String, Range<usize>)], clause: &Range<usize>, counts: Option<&str>) -> Vec<String> {
-    use crate::extract::terms::content_terms;
+    use crate::extract::terms::{content_terms, within};
     let mut terms: Vec<String> = within(words, clause).cloned().collect();
     terms.extend(counts.map(content_terms).unwrap_or_default());
     terms.sort();
@@ -638,8 +618,9 @@ fn terms_of(words: &[(String, Range<usize>)], clause: &Range<usize>, counts: Opt
 fn own_words(figure: &Figure, own: Range<usize>, words: &[(String, Range<usize>)]) -> (Vec<String>, Option<String>) {
     let before = own.start..figure.range.start.max(own.start);
     let after = figure.range.end.min(own.end)..own.end;
-    let mut terms = crate::extract::terms::distinct(within(words, &before));
-    let after = crate::extract::terms::distinct(within(words, &after));
+    use crate::extract::terms::{distinct, within};
+    let mut terms = distinct(within(words, &before));
+    let after = distinct(within(words, &after));
     let head = after.iter().find(|w| !matches!(w.as_str(), "peopl" | "said")).cloned();
     terms.extend(after);
     (terms, head)

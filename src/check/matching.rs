@@ -10,7 +10,7 @@
 use crate::check::agreement::{agree, common_scale, comparable, precision, Claim};
 use crate::check::Context;
 use crate::extract::context::{implied_unit, period_years, relative_part, years_of, Placing};
-use crate::extract::terms::{distinct, stem, words_around_figures};
+use crate::extract::terms::{distinct, stem, within, words_around_figures};
 use crate::extract::{Figure, Hedge, Kind};
 use crate::reference::{Fact, FactId};
 
@@ -478,25 +478,15 @@ fn sentence_facts(cx: &Context, s: usize) -> SentenceFacts {
 
 fn around<'a>(cx: &'a Context, target: &'a Target, facts: &'a SentenceFacts) -> Option<Around<'a>> {
     let (figure, s) = (target.figure, target.sentence);
-    let range = cx.draft.sentences.get(s)?.range.clone();
+    // A figure matched outside any sentence has no words around it.
+    cx.draft.sentences.get(s)?;
     let in_sentence: Vec<&Figure> = cx.draft.figures_in(s).iter().collect();
-    // Read with the draft, unless the figure is not the draft's own.
-    let read;
-    let placing = match cx.draft.placing(target.index) {
-        Some(p) if cx.draft.figures.get(target.index).is_some_and(|f| f.range == figure.range) => p,
-        _ => {
-            read = Placing::read(&cx.draft.view, figure, range.clone(), &in_sentence);
-            &read
-        }
-    };
-    let Placing { clause, own: segment, counts, period } = placing;
+    let placing = cx.draft.placing_of(target.index, figure);
+    let Placing { clause, own: segment, counts, period } = &*placing;
     let clause_range = clause.clone();
     let subject = counts.as_deref().map(|s| s.split_whitespace().map(stem).collect()).unwrap_or_default();
-    let in_clause = facts.words.iter().filter(|(_, at)| at.start >= clause.start && at.end <= clause.end);
-    let clause = distinct(in_clause.map(|(w, _)| w));
-    let segment = distinct(
-        facts.words.iter().filter(|(_, at)| at.start >= segment.start && at.end <= segment.end).map(|(w, _)| w),
-    );
+    let clause = distinct(within(&facts.words, clause));
+    let segment = distinct(within(&facts.words, segment));
     Some(Around {
         subject,
         terms_weight: &facts.terms_weight,

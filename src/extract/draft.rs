@@ -35,6 +35,15 @@ impl Draft {
         self.placings.get(i)?.as_ref()
     }
 
+    /// Where `figure`, figure `i` of the draft, stands in its sentence: as read with the draft,
+    /// or read now for a figure that is not the draft's own or no claim.
+    pub fn placing_of(&self, i: usize, figure: &Figure) -> std::borrow::Cow<'_, Placing> {
+        match self.placing(i) {
+            Some(p) if self.figures.get(i).is_some_and(|f| f.range == figure.range) => std::borrow::Cow::Borrowed(p),
+            _ => std::borrow::Cow::Owned(self.place(figure)),
+        }
+    }
+
     /// Reads where `figure` stands in its sentence (in the figure's own place when it is in none).
     fn place(&self, figure: &Figure) -> Placing {
         let s = self.sentence_at(figure.range.start);

@@ -115,6 +115,20 @@ pub fn words_around_figures(
     content_words(&blanked, range.start)
 }
 
+/// The stems of `words` (in order of place) that stand wholly within `range`, in order: found
+/// by halving, as a sentence of many figures asks for many stretches.
+pub(crate) fn within<'a>(
+    words: &'a [(String, std::ops::Range<usize>)],
+    range: &'a std::ops::Range<usize>,
+) -> impl Iterator<Item = &'a String> + 'a {
+    let from = words.partition_point(|(_, at)| at.start < range.start);
+    let rest = words.get(from..).unwrap_or_default();
+    rest.iter()
+        .take_while(move |(_, at)| at.start < range.end)
+        .filter(move |(_, at)| at.end <= range.end)
+        .map(|(w, _)| w)
+}
+
 /// The terms in order, without repeats.
 pub fn distinct<'a>(terms: impl Iterator<Item = &'a String>) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();

@@ -10,7 +10,7 @@ use super::dataset::{Dataset, Entity, EntityKind, Fact, Place, SourceInfo};
 use super::entities::{find_named, lone_words, names_inside_sentences, Named};
 use super::source::{read_front_matter, FileError};
 use crate::extract::context::{implied_unit, period_of, years_of, Placing};
-use crate::extract::terms::{distinct, words_around_figures};
+use crate::extract::terms::{distinct, within, words_around_figures};
 use crate::extract::{read_draft, Draft, Figure, Kind};
 use crate::lexicon::is_demonym;
 use crate::text::{Encoding, LineIndex};
@@ -376,12 +376,7 @@ fn collect_facts(text: &str, draft: &Draft, lines: &LineIndex, entities: &[Entit
             subject,
             entities: mentioned,
             terms: distinct(words.iter().map(|(w, _)| w)),
-            segment: {
-                let segment = &placing.own;
-                distinct(
-                    words.iter().filter(|(_, at)| at.start >= segment.start && at.end <= segment.end).map(|(w, _)| w),
-                )
-            },
+            segment: distinct(within(&words, &placing.own)),
             place: place(text, lines, figure.range.clone()),
             retracted: false,
         });

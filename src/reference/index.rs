@@ -253,12 +253,11 @@ fn automaton(names: &[(String, EntityId)]) -> Option<AhoCorasick> {
     // few thousand names, the contiguous automaton builds many times faster and finds them
     // almost as fast.
     let kind = if names.len() > DFA_NAMES { AhoCorasickKind::ContiguousNFA } else { AhoCorasickKind::DFA };
-    AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostLongest)
-        .kind(Some(kind))
-        .build(names.iter().map(|(n, _)| n))
-        .or_else(|_| AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(names.iter().map(|(n, _)| n)))
-        .ok()
+    let mut builder = AhoCorasick::builder();
+    builder.match_kind(MatchKind::LeftmostLongest);
+    let patterns = || names.iter().map(|(n, _)| n);
+    // Should that kind be refused (too large), the builder picks one it can make.
+    builder.clone().kind(Some(kind)).build(patterns()).or_else(|_| builder.build(patterns())).ok()
 }
 
 /// The stems of each fact's subject, by dataset and fact.
